@@ -8,4 +8,4 @@ if [ -x "$SWITCHBOARD_NODE_DIR/bin/node" ]; then
   # node-gyp must build native addons against this Node's headers, not the machine's.
   export npm_config_nodedir="$SWITCHBOARD_NODE_DIR"
 fi
-yarn() { node "$SWITCHBOARD_ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
+export PATH="$SWITCHBOARD_ROOT/.toolchain/bin:$PATH"
