@@ -10,6 +10,16 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dataDir =
   process.env.SWITCHBOARD_DATA_DIR ??
   path.resolve(__dirname, 'node_modules/.cache/e2e-data');
+// Own ports, so the suite runs beside a portal started with `npm start`.
+const appUrl = `http://localhost:${process.env.E2E_APP_PORT ?? 3100}`;
+const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 7107);
+const backendUrl = `http://localhost:${backendPort}`;
+const portalEnv = {
+  APP_CONFIG_app_baseUrl: appUrl,
+  APP_CONFIG_backend_baseUrl: backendUrl,
+  APP_CONFIG_backend_listen_port: String(backendPort),
+  APP_CONFIG_backend_cors_origin: appUrl,
+};
 
 export default defineConfig({
   testDir: 'packages',
@@ -25,25 +35,26 @@ export default defineConfig({
   webServer: [
     {
       command: 'yarn workspace backend start',
-      url: 'http://localhost:7007/.backstage/health/v1/readiness',
+      url: `${backendUrl}/.backstage/health/v1/readiness`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
-      env: { SWITCHBOARD_DATA_DIR: dataDir },
+      env: { ...portalEnv, SWITCHBOARD_DATA_DIR: dataDir },
       stdout: 'ignore',
       stderr: 'pipe',
     },
     {
       command: 'yarn workspace app start',
-      url: 'http://localhost:3000',
+      url: appUrl,
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
+      env: portalEnv,
       stdout: 'ignore',
       stderr: 'pipe',
     },
   ],
 
   use: {
-    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    baseURL: process.env.PLAYWRIGHT_URL ?? appUrl,
     actionTimeout: 15_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
