@@ -49,6 +49,11 @@ test.describe('catalog and API docs', () => {
     await page.getByRole('link', { name: 'Definition', exact: true }).click();
     await expect(page.getByText('order.created').first()).toBeVisible();
     await expect(page.getByText('order.refund-requested').first()).toBeVisible();
+    // The AsyncAPI renderer lists the document's send operations.
+    const operations = page.getByRole('heading', { name: 'Operations' });
+    await operations.scrollIntoViewIfNeeded();
+    await expect(operations).toBeVisible();
+    await expect(page.getByText('SEND', { exact: true }).first()).toBeVisible();
     await keepScreenshot(page, 'api-definition-asyncapi');
   });
 });
