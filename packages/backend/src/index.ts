@@ -23,6 +23,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// In-process event bus for catalog, notifications and signals (events-backend also
+// serves it over HTTP to other backend instances).
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
