@@ -51,7 +51,7 @@ test.describe('catalog and API docs', () => {
     await expect(page.getByText('order.refund-requested').first()).toBeVisible();
     // The AsyncAPI renderer lists the document's send operations.
     const operations = page.getByRole('heading', { name: 'Operations' });
-    await operations.scrollIntoViewIfNeeded();
+    await operations.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await expect(operations).toBeVisible();
     await expect(page.getByText('SEND', { exact: true }).first()).toBeVisible();
     await keepScreenshot(page, 'api-definition-asyncapi');
