@@ -1,0 +1,122 @@
+import { context, SpanKind, trace } from '@opentelemetry/api';
+import { randomUUID } from 'node:crypto';
+import { PermanentError } from '../broker/failureOutcome';
+import { Broker, Consumer, Delivery, QueueSpec } from '../broker/types';
+import { inSpan, Telemetry } from '../telemetry/Telemetry';
+import { Faults } from './Faults';
+
+// OpenTelemetry messaging semantic conventions (incubating names, copied as advised).
+const MESSAGING = {
+  system: 'messaging.system',
+  destination: 'messaging.destination.name',
+  routingKey: 'messaging.rabbitmq.destination.routing_key',
+  operationType: 'messaging.operation.type',
+  operationName: 'messaging.operation.name',
+  messageId: 'messaging.message.id',
+  bodySize: 'messaging.message.body.size',
+  consumerGroup: 'messaging.consumer.group.name',
+} as const;
+
+export class MalformedMessageError extends PermanentError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedMessageError';
+  }
+}
+
+export type MessageHandler = (payload: Record<string, unknown>, delivery: Delivery) => Promise<void>;
+
+/**
+ * Publishing and consuming with tracing: a PRODUCER span per publish with trace context
+ * and baggage in the message headers; a CONSUMER span per delivery that starts a new
+ * trace linked to the producing span (the async hop journeys stitch back together).
+ */
+export class Messaging {
+  constructor(
+    private readonly broker: Broker,
+    private readonly telemetry: Telemetry,
+    private readonly faults: Faults,
+  ) {}
+
+  async publish(
+    service: string,
+    exchange: string,
+    routingKey: string,
+    payload: object,
+    idempotencyKey: string,
+  ): Promise<void> {
+    const body = Buffer.from(JSON.stringify(payload));
+    const messageId = randomUUID();
+    await inSpan(
+      this.telemetry.tracer(service),
+      `publish ${exchange}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          [MESSAGING.system]: 'rabbitmq',
+          [MESSAGING.destination]: exchange,
+          [MESSAGING.routingKey]: routingKey,
+          [MESSAGING.operationType]: 'send',
+          [MESSAGING.operationName]: 'publish',
+          [MESSAGING.messageId]: messageId,
+          [MESSAGING.bodySize]: body.length,
+        },
+      },
+      context.active(),
+      async () => {
+        const headers: Record<string, string> = {
+          'idempotency-key': idempotencyKey,
+        };
+        this.telemetry.inject(context.active(), headers);
+        await this.broker.publish({ exchange, routingKey, messageId, body, headers });
+      },
+    );
+  }
+
+  consume(spec: QueueSpec, handler: MessageHandler, prefetch = 20): Promise<Consumer> {
+    const tracer = this.telemetry.tracer(spec.consumer);
+    return this.broker.consume(
+      spec.name,
+      async delivery => {
+        const producer = this.telemetry.extract(delivery.headers);
+        const link = trace.getSpanContext(producer);
+        await inSpan(
+          tracer,
+          `process ${spec.name}`,
+          {
+            kind: SpanKind.CONSUMER,
+            root: true,
+            links: link ? [{ context: link }] : [],
+            attributes: {
+              [MESSAGING.system]: 'rabbitmq',
+              [MESSAGING.destination]: spec.name,
+              [MESSAGING.routingKey]: delivery.routingKey,
+              [MESSAGING.operationType]: 'process',
+              [MESSAGING.operationName]: 'consume',
+              [MESSAGING.messageId]: delivery.messageId,
+              [MESSAGING.consumerGroup]: spec.consumer,
+              [MESSAGING.bodySize]: delivery.body.length,
+              'messaging.delivery.attempt': delivery.attempt,
+            },
+          },
+          // Baggage (business ids) comes along; the trace is new, joined by the link.
+          producer,
+          async () => {
+            await this.faults.apply(spec.consumer);
+            let payload: unknown;
+            try {
+              payload = JSON.parse(delivery.body.toString('utf-8'));
+            } catch (e) {
+              throw new MalformedMessageError(`body is not JSON: ${(e as Error).message}`);
+            }
+            if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+              throw new MalformedMessageError('body is not a JSON object');
+            }
+            await handler(payload as Record<string, unknown>, delivery);
+          },
+        );
+      },
+      { prefetch },
+    );
+  }
+}

@@ -1,0 +1,559 @@
+import { randomUUID } from 'node:crypto';
+import {
+  REPLAY_COUNT,
+  REPLAY_ID,
+  REPLAY_TARGET_QUEUE,
+} from '../broker/failureOutcome';
+import { Broker, HeaderValue } from '../broker/types';
+import { FailureFilter, FailureStore } from '../failures/FailureStore';
+import { actionKey } from '../store/Ledger';
+import { Db } from '../store/RuntimeDatabase';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+
+export type ReplayStatus =
+  | 'pending'
+  | 'running'
+  | 'completed'
+  | 'cancelled'
+  | 'failed';
+
+export type ItemOutcome =
+  | 'pending'
+  | 'replayed'
+  | 'skipped-duplicate'
+  | 'skipped-missing'
+  | 'failed-again'
+  | 'parked';
+
+export interface ReplayRequest {
+  dlq: string;
+  /** Either explicit failure ids ... */
+  ids?: string[];
+  /** ... or a filter over the DLQ's failed messages. */
+  filter?: Omit<FailureFilter, 'status'>;
+  ratePerSecond?: number;
+  reason: string;
+  requester: string;
+  /** Upper bound on the snapshot (protects against an accidental replay-all). */
+  maxMessages?: number;
+}
+
+export interface ReplayPlan {
+  dlq: string;
+  count: number;
+  targets: Array<{ exchange: string; routingKey: string; queue: string; count: number }>;
+  skipped: Array<{ id: string; messageId: string; reason: string }>;
+  ratePerSecond: number;
+  estimatedSeconds: number;
+}
+
+export interface ReplayJob {
+  id: string;
+  dlq: string;
+  status: ReplayStatus;
+  reason: string;
+  requester: string;
+  ratePerSecond: number;
+  total: number;
+  counts: Record<ItemOutcome, number>;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  cancelledBy: string | null;
+  error: string | null;
+}
+
+export interface ReplayItem {
+  seq: number;
+  failureId: string;
+  messageId: string;
+  orderId: string | null;
+  outcome: ItemOutcome;
+  detail: string | null;
+  updatedAt: string;
+}
+
+type Row = Record<string, any>;
+
+const DEFAULT_RATE = 100;
+const MAX_BATCH = 200;
+const TICK_MS = 25;
+const OUTCOMES: ItemOutcome[] = [
+  'pending',
+  'replayed',
+  'skipped-duplicate',
+  'skipped-missing',
+  'failed-again',
+  'parked',
+];
+
+interface Candidate {
+  id: string;
+  message_id: string;
+  exchange: string;
+  routing_key: string;
+  dlq: string;
+  status: string;
+  replay_job_id: string | null;
+  idempotency_key: string | null;
+  order_id: string | null;
+}
+
+/**
+ * Replay jobs: a snapshot of failure records taken at creation (the set cannot grow),
+ * re-published at a steady rate to the original exchange and routing key. A record is
+ * deleted only after the broker confirmed its publish; the consumers' dedupe ledger makes
+ * a publish repeated after a crash harmless.
+ */
+export class ReplayService {
+  private readonly running = new Map<string, { cancel: boolean; done: Promise<void> }>();
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly failures: FailureStore,
+    private readonly broker: Broker,
+    private readonly options: {
+      knownDlqs: () => string[];
+      maxRatePerSecond: number;
+      logger?: (msg: string, meta?: object) => void;
+    },
+  ) {}
+
+  /** Picks up jobs a previous process left running (crash, SIGKILL, restart). */
+  resume() {
+    const rows = this.db
+      .prepare(`SELECT id FROM replay_jobs WHERE status IN ('pending', 'running')`)
+      .all() as Row[];
+    for (const { id } of rows) this.start(id);
+    return rows.length;
+  }
+
+  private assertDlq(dlq: string) {
+    if (!this.options.knownDlqs().includes(dlq)) {
+      throw new NotFoundError(`no dead-letter queue '${dlq}'`);
+    }
+  }
+
+  private rate(request: ReplayRequest) {
+    const rate = request.ratePerSecond ?? DEFAULT_RATE;
+    if (!(rate > 0) || rate > this.options.maxRatePerSecond) {
+      throw new InputError(
+        `ratePerSecond must be > 0 and <= ${this.options.maxRatePerSecond}, got ${rate}`,
+      );
+    }
+    return rate;
+  }
+
+  /** Whether the consumer already performed this message's action (its side effect). */
+  private isProcessed(r: { idempotency_key: string | null; dlq: string }) {
+    return (
+      !!r.idempotency_key &&
+      !!this.db
+        .prepare('SELECT 1 FROM processed_keys WHERE idempotency_key = ?')
+        .get(actionKey(r.idempotency_key, r.dlq))
+    );
+  }
+
+  /** Selection shared by plan and create: what would be replayed and what skipped. */
+  private select(request: ReplayRequest) {
+    this.assertDlq(request.dlq);
+    if (!request.ids === !request.filter) {
+      throw new InputError('give either ids or filter, not both and not neither');
+    }
+    const limit = request.maxMessages ?? 100_000;
+    let rows: Candidate[];
+    const get = this.db.prepare('SELECT * FROM failures WHERE id = ?');
+    if (request.ids) {
+      const ids = [...new Set(request.ids)];
+      if (ids.length > limit) {
+        throw new InputError(`${ids.length} ids exceed maxMessages ${limit}`);
+      }
+      rows = ids.map(id => get.get(id) as Candidate | undefined).filter(
+        (r): r is Candidate => !!r,
+      );
+      const found = new Set(rows.map(r => r.id));
+      const missing = ids.filter(id => !found.has(id));
+      if (missing.length) {
+        throw new NotFoundError(
+          `no failed message ${missing.slice(0, 5).join(', ')}${
+            missing.length > 5 ? ` and ${missing.length - 5} more` : ''
+          }`,
+        );
+      }
+      const elsewhere = rows.filter(r => r.dlq !== request.dlq);
+      if (elsewhere.length) {
+        throw new InputError(
+          `message ${elsewhere[0].id} belongs to '${elsewhere[0].dlq}', not '${request.dlq}'`,
+        );
+      }
+      const blocked = rows.filter(r => r.status !== 'failed');
+      if (blocked.length) {
+        throw new ConflictError(
+          `message ${blocked[0].id} is ${blocked[0].status} and cannot be replayed`,
+        );
+      }
+    } else {
+      rows = this.failures
+        .idsMatching(request.dlq, { ...request.filter, status: 'failed' }, limit)
+        .map(id => get.get(id) as Candidate);
+    }
+    const replay: Candidate[] = [];
+    const skipped: ReplayPlan['skipped'] = [];
+    for (const r of rows) {
+      if (r.replay_job_id) {
+        skipped.push({
+          id: r.id,
+          messageId: r.message_id,
+          reason: `in-replay:${r.replay_job_id}`,
+        });
+      } else if (this.isProcessed(r)) {
+        skipped.push({ id: r.id, messageId: r.message_id, reason: 'already-processed' });
+        replay.push(r); // still part of the job: resolved without a publish
+      } else {
+        replay.push(r);
+      }
+    }
+    return { replay, skipped };
+  }
+
+  plan(request: ReplayRequest): ReplayPlan {
+    const rate = this.rate(request);
+    const { replay, skipped } = this.select(request);
+    const processed = new Set(
+      skipped.filter(s => s.reason === 'already-processed').map(s => s.id),
+    );
+    const toPublish = replay.filter(r => !processed.has(r.id));
+    const targets = new Map<string, ReplayPlan['targets'][number]>();
+    for (const r of toPublish) {
+      const key = `${r.exchange}\n${r.routing_key}\n${r.dlq}`;
+      const t = targets.get(key) ?? {
+        exchange: r.exchange,
+        routingKey: r.routing_key,
+        queue: r.dlq,
+        count: 0,
+      };
+      t.count++;
+      targets.set(key, t);
+    }
+    return {
+      dlq: request.dlq,
+      count: toPublish.length,
+      targets: [...targets.values()],
+      skipped,
+      ratePerSecond: rate,
+      estimatedSeconds: Math.ceil(toPublish.length / rate),
+    };
+  }
+
+  /**
+   * Creates a job from a snapshot. The same Idempotency-Key returns the job it created
+   * before; messages already in another job are left out (and a job with nothing left
+   * is refused), so a double submit never replays twice.
+   */
+  create(
+    request: ReplayRequest,
+    idempotencyKey?: string,
+  ): { job: ReplayJob; created: boolean } {
+    if (!request.reason?.trim()) throw new InputError('reason is required');
+    if (!request.requester?.trim()) throw new InputError('requester is required');
+    const rate = this.rate(request);
+    const result = this.db.transaction(() => {
+      if (idempotencyKey) {
+        const existing = this.db
+          .prepare('SELECT id FROM replay_jobs WHERE idempotency_key = ?')
+          .get(idempotencyKey) as Row | undefined;
+        if (existing) return { id: existing.id as string, created: false };
+      }
+      const { replay, skipped } = this.select(request);
+      if (replay.length === 0) {
+        const busy = skipped.find(s => s.reason.startsWith('in-replay:'));
+        throw new ConflictError(
+          busy
+            ? `every selected message is already in replay ${busy.reason.slice(10)}`
+            : 'no failed messages match the selection',
+        );
+      }
+      const id = randomUUID();
+      const now = new Date().toISOString();
+      this.db
+        .prepare(
+          `INSERT INTO replay_jobs (id, dlq, status, reason, requester, rate_per_second,
+             idempotency_key, selection, total, created_at)
+           VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          request.dlq,
+          request.reason.trim(),
+          request.requester.trim(),
+          rate,
+          idempotencyKey ?? null,
+          JSON.stringify(request.ids ? { ids: request.ids.length } : { filter: request.filter }),
+          replay.length,
+          now,
+        );
+      const item = this.db.prepare(
+        `INSERT INTO replay_items (job_id, seq, failure_id, message_id, order_id, outcome, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+      );
+      const lock = this.db.prepare(
+        'UPDATE failures SET replay_job_id = ? WHERE id = ? AND replay_job_id IS NULL',
+      );
+      replay.forEach((r, seq) => {
+        item.run(id, seq, r.id, r.message_id, r.order_id, now);
+        lock.run(id, r.id);
+      });
+      this.db
+        .prepare(
+          `INSERT INTO admin_actions (action, requester, reason, detail, at)
+           VALUES ('replay.create', ?, ?, ?, ?)`,
+        )
+        .run(
+          request.requester,
+          request.reason,
+          JSON.stringify({ job: id, dlq: request.dlq, total: replay.length }),
+          now,
+        );
+      return { id, created: true };
+    })();
+    if (result.created) this.start(result.id);
+    return { job: this.get(result.id)!, created: result.created };
+  }
+
+  get(id: string): ReplayJob | undefined {
+    const row = this.db.prepare('SELECT * FROM replay_jobs WHERE id = ?').get(id) as
+      | Row
+      | undefined;
+    if (!row) return undefined;
+    const counts = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<
+      ItemOutcome,
+      number
+    >;
+    for (const c of this.db
+      .prepare(
+        'SELECT outcome, count(*) AS n FROM replay_items WHERE job_id = ? GROUP BY outcome',
+      )
+      .all(id) as Row[]) {
+      counts[c.outcome as ItemOutcome] = c.n;
+    }
+    return {
+      id: row.id,
+      dlq: row.dlq,
+      status: row.status,
+      reason: row.reason,
+      requester: row.requester,
+      ratePerSecond: row.rate_per_second,
+      total: row.total,
+      counts,
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      cancelledBy: row.cancelled_by,
+      error: row.error,
+    };
+  }
+
+  list(options: { dlq?: string; limit: number }): ReplayJob[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id FROM replay_jobs WHERE (@dlq IS NULL OR dlq = @dlq)
+         ORDER BY created_at DESC LIMIT @limit`,
+      )
+      .all({ dlq: options.dlq ?? null, limit: options.limit }) as Row[];
+    return rows.map(r => this.get(r.id)!);
+  }
+
+  items(
+    id: string,
+    page: { limit: number; after?: number; outcome?: ItemOutcome },
+  ): { items: ReplayItem[]; nextAfter: number | null } {
+    if (!this.get(id)) throw new NotFoundError(`no replay job '${id}'`);
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM replay_items WHERE job_id = @id AND seq > @after
+           AND (@outcome IS NULL OR outcome = @outcome)
+         ORDER BY seq LIMIT @limit`,
+      )
+      .all({
+        id,
+        after: page.after ?? -1,
+        outcome: page.outcome ?? null,
+        limit: page.limit + 1,
+      }) as Row[];
+    const items = rows.slice(0, page.limit).map(r => ({
+      seq: r.seq,
+      failureId: r.failure_id,
+      messageId: r.message_id,
+      orderId: r.order_id,
+      outcome: r.outcome,
+      detail: r.detail,
+      updatedAt: r.updated_at,
+    }));
+    return {
+      items,
+      nextAfter: rows.length > page.limit ? items[items.length - 1].seq : null,
+    };
+  }
+
+  cancel(id: string, requester: string, reason?: string): ReplayJob {
+    const job = this.get(id);
+    if (!job) throw new NotFoundError(`no replay job '${id}'`);
+    if (!['pending', 'running'].includes(job.status)) {
+      throw new ConflictError(`replay ${id} is already ${job.status}`);
+    }
+    const runner = this.running.get(id);
+    if (runner) runner.cancel = true;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE replay_jobs SET cancelled_by = ? WHERE id = ? AND status IN ('pending','running')`,
+        )
+        .run(requester, id);
+      this.db
+        .prepare(
+          `INSERT INTO admin_actions (action, requester, reason, detail, at)
+           VALUES ('replay.cancel', ?, ?, ?, ?)`,
+        )
+        .run(requester, reason ?? null, JSON.stringify({ job: id }), new Date().toISOString());
+    })();
+    if (!runner) this.finish(id, 'cancelled');
+    return this.get(id)!;
+  }
+
+  /** Resolves once the job has stopped (tests, shutdown). */
+  async settled(id: string) {
+    await this.running.get(id)?.done;
+  }
+
+  async stop() {
+    this.stopped = true;
+    await Promise.all([...this.running.values()].map(r => r.done));
+  }
+
+  private start(id: string) {
+    if (this.running.has(id)) return;
+    const state = { cancel: false, done: Promise.resolve() };
+    state.done = this.run(id, state)
+      .catch(e => {
+        this.options.logger?.('replay failed', { job: id, error: String(e) });
+        this.db
+          .prepare('UPDATE replay_jobs SET error = ? WHERE id = ?')
+          .run(String(e?.message ?? e), id);
+        this.finish(id, 'failed');
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, state);
+  }
+
+  /** Releases the job's remaining records and records its final status. */
+  private finish(id: string, status: ReplayStatus) {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE failures SET replay_job_id = NULL WHERE replay_job_id = ?')
+        .run(id);
+      this.db
+        .prepare(
+          `UPDATE replay_jobs SET status = ?, finished_at = ? WHERE id = ? AND status IN ('pending','running')`,
+        )
+        .run(status, new Date().toISOString(), id);
+    })();
+  }
+
+  private async run(id: string, state: { cancel: boolean }) {
+    const job = this.db.prepare('SELECT * FROM replay_jobs WHERE id = ?').get(id) as Row;
+    if (job.cancelled_by) return this.finish(id, 'cancelled');
+    const startedAt = job.started_at ?? new Date().toISOString();
+    this.db
+      .prepare(`UPDATE replay_jobs SET status = 'running', started_at = ? WHERE id = ?`)
+      .run(startedAt, id);
+    const rate = job.rate_per_second as number;
+    // Pacing restarts with this process; what was done before counts as already sent.
+    const t0 = Date.now();
+    let sent = 0;
+    const nextBatch = this.db.prepare(
+      `SELECT i.seq, i.failure_id, i.message_id, f.* FROM replay_items i
+       LEFT JOIN failures f ON f.id = i.failure_id
+       WHERE i.job_id = ? AND i.outcome = 'pending' ORDER BY i.seq LIMIT ?`,
+    );
+    for (;;) {
+      if (state.cancel || this.stopped) {
+        if (state.cancel) this.finish(id, 'cancelled');
+        return;
+      }
+      const due = Math.floor(((Date.now() - t0) / 1000) * rate) + 1 - sent;
+      if (due <= 0) {
+        await new Promise(r => setTimeout(r, Math.min(TICK_MS, 1000 / rate)));
+        continue;
+      }
+      const batch = nextBatch.all(id, Math.min(due, MAX_BATCH)) as Row[];
+      if (batch.length === 0) return this.finish(id, 'completed');
+      await this.replayBatch(id, batch);
+      sent += batch.length;
+    }
+  }
+
+  private async replayBatch(jobId: string, batch: Row[]) {
+    const now = () => new Date().toISOString();
+    const setOutcome = this.db.prepare(
+      `UPDATE replay_items SET outcome = ?, detail = ?, updated_at = ? WHERE job_id = ? AND seq = ?`,
+    );
+    const deleteFailure = this.db.prepare('DELETE FROM failures WHERE id = ?');
+    const toPublish: Row[] = [];
+    this.db.transaction(() => {
+      for (const r of batch) {
+        if (!r.id) {
+          setOutcome.run('skipped-missing', 'purged before its turn', now(), jobId, r.seq);
+        } else if (this.isProcessed(r as Candidate)) {
+          // Its side effect already happened: nothing to re-drive, the record is resolved.
+          deleteFailure.run(r.id);
+          setOutcome.run('skipped-duplicate', 'already processed', now(), jobId, r.seq);
+        } else {
+          toPublish.push(r);
+        }
+      }
+    })();
+    // Publish the batch concurrently; each resolves on the broker's confirm.
+    const results = await Promise.allSettled(
+      toPublish.map(r => this.broker.publish(this.replayMessage(jobId, r))),
+    );
+    const failed = results.find(x => x.status === 'rejected') as
+      | PromiseRejectedResult
+      | undefined;
+    this.db.transaction(() => {
+      results.forEach((res, i) => {
+        if (res.status !== 'fulfilled') return;
+        const r = toPublish[i];
+        // Only now, after the confirm, does the record go.
+        deleteFailure.run(r.id);
+        setOutcome.run('replayed', null, now(), jobId, r.seq);
+      });
+    })();
+    if (failed) {
+      throw new Error(`broker refused a replay publish: ${failed.reason?.message ?? failed.reason}`);
+    }
+  }
+
+  private replayMessage(jobId: string, r: Row) {
+    const original = JSON.parse(r.headers) as Record<string, unknown>;
+    const headers: Record<string, HeaderValue> = {};
+    for (const [k, v] of Object.entries(original)) {
+      // Failure context and broker-owned x- headers stay with the record, not the retry.
+      if (k.startsWith('failure-') || k.startsWith('x-') || k.startsWith('replay-')) continue;
+      if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) {
+        headers[k] = v as HeaderValue;
+      }
+    }
+    headers[REPLAY_ID] = jobId;
+    headers[REPLAY_COUNT] = (r.replay_count as number) + 1;
+    headers[REPLAY_TARGET_QUEUE] = r.dlq;
+    return {
+      exchange: r.exchange as string,
+      routingKey: r.routing_key as string,
+      messageId: r.message_id as string,
+      contentType: r.content_type as string,
+      body: Buffer.from(r.body),
+      headers,
+    };
+  }
+}
