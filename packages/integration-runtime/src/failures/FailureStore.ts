@@ -192,7 +192,8 @@ export class FailureStore {
       replayCount >= this.options.maxReplays ? 'parked' : 'failed';
     const record = {
       id: randomUUID(),
-      drain_key: `${delivery.messageId}|${lastAt}|${h[FailureHeader.attempts] ?? ''}`,
+      // One publish fans out to several queues with the same message id: key per DLQ.
+      drain_key: `${dlq}|${delivery.messageId}|${lastAt}|${h[FailureHeader.attempts] ?? ''}`,
       dlq,
       message_id: delivery.messageId,
       exchange: str(h[FailureHeader.exchange]) ?? delivery.exchange,

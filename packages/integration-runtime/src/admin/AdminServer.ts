@@ -1,0 +1,287 @@
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { Broker, deadLetterQueueName, Topology } from '../broker/types';
+import {
+  FailureFilter,
+  FailureStatus,
+  FailureStore,
+  InvalidCursorError,
+} from '../failures/FailureStore';
+import { Fault, Faults } from '../flows/Faults';
+import { ItemOutcome, ReplayRequest, ReplayService } from '../replay/ReplayService';
+import { Ledger } from '../store/Ledger';
+import { Db } from '../store/RuntimeDatabase';
+import { TrafficGenerator, TrafficSettings } from '../traffic/TrafficGenerator';
+
+export const OPENAPI_PATH = path.resolve(__dirname, '../../openapi.yaml');
+
+export function loadOpenApiDocument(): Record<string, any> {
+  return parse(fs.readFileSync(OPENAPI_PATH, 'utf-8'));
+}
+
+export interface AdminDeps {
+  db: Db;
+  broker: Broker;
+  topology: Topology;
+  failures: FailureStore;
+  replays: ReplayService;
+  ledger: Ledger;
+  faults: Faults;
+  traffic: TrafficGenerator;
+  tokens: { admin: string; read: string };
+  logger?: (msg: string, meta?: object) => void;
+}
+
+// @backstage/errors classes carry their meaning in the name, as Backstage maps them.
+const STATUS_BY_ERROR_NAME: Record<string, number> = {
+  InputError: 400,
+  AuthenticationError: 401,
+  NotAllowedError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+};
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+const h =
+  (fn: (req: Request, res: Response) => Promise<unknown> | unknown): RequestHandler =>
+  (req, res, next) => {
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .catch(next);
+  };
+
+// The validator has already coerced query values to their schema types.
+const q = (req: Request, name: string): string | undefined => {
+  const v = req.query[name] as unknown;
+  if (v === undefined || v === null || v === '') return undefined;
+  return v instanceof Date ? v.toISOString() : String(v);
+};
+const limitOf = (req: Request) => Number(q(req, 'limit') ?? 50);
+
+/**
+ * The runtime admin API: requests and responses validated against openapi.yaml (the
+ * contract the portal's dlq-backend is typed from), bearer-token auth on /v1.
+ */
+export function createAdminApp(deps: AdminDeps): express.Express {
+  const { failures, replays, topology, broker, faults, traffic, ledger, db } = deps;
+  const spec = loadOpenApiDocument();
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/openapi.json', (_req, res) => void res.json(spec));
+  app.get('/openapi.yaml', (_req, res) => void res.type('application/yaml').sendFile(OPENAPI_PATH));
+
+  // Authenticate before validating, so a caller without a token learns nothing else.
+  app.use('/v1', (req, _res, next) => {
+    const header = req.header('authorization') ?? '';
+    const match = /^Bearer (.+)$/i.exec(header);
+    if (!match) return next(new AuthenticationError('missing bearer token'));
+    const token = match[1].trim();
+    const admin = sameSecret(token, deps.tokens.admin);
+    if (!admin && !sameSecret(token, deps.tokens.read)) {
+      return next(new AuthenticationError('invalid token'));
+    }
+    if (!admin && !['GET', 'HEAD'].includes(req.method)) {
+      return next(new NotAllowedError('the read-only token cannot change state'));
+    }
+    return next();
+  });
+  app.use(express.json({ limit: '2mb' }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: spec as any,
+      validateRequests: { allowUnknownQueryParameters: false },
+      validateResponses: true,
+      validateSecurity: false,
+    }),
+  );
+
+  const queueSpec = (dlq: string) => {
+    const spec = topology.queues.find(x => x.name === dlq);
+    if (!spec) throw new NotFoundError(`no dead-letter queue '${dlq}'`);
+    return spec;
+  };
+  const audit = (action: string, requester: string, reason: string | null, detail: object) =>
+    db
+      .prepare('INSERT INTO admin_actions (action, requester, reason, detail, at) VALUES (?, ?, ?, ?, ?)')
+      .run(action, requester, reason, JSON.stringify(detail), new Date().toISOString());
+
+  const describeDlq = async (name: string) => {
+    const spec = queueSpec(name);
+    const counts = failures.counts(name);
+    return {
+      name,
+      deadLetterQueue: deadLetterQueueName(name),
+      exchange: spec.exchange,
+      bindingKeys: spec.bindingKeys,
+      consumer: spec.consumer,
+      failed: counts.failed,
+      parked: counts.parked,
+      archived: counts.archived,
+      brokerDepth: await broker.queueDepth(deadLetterQueueName(name)),
+      oldestFailureAt: counts.oldestFailureAt,
+      oldestAgeSeconds: counts.oldestFailureAt
+        ? Math.max(0, (Date.now() - Date.parse(counts.oldestFailureAt)) / 1000)
+        : null,
+    };
+  };
+
+  app.get('/health', (_req, res) => void res.json({ status: 'ok', broker: broker.kind }));
+
+  app.get('/v1/dlqs', h(async (_req, res) => {
+    res.json({ items: await Promise.all(topology.queues.map(x => describeDlq(x.name))) });
+  }));
+  app.get('/v1/dlqs/:dlq', h(async (req, res) => res.json(await describeDlq(req.params.dlq))));
+
+  const filterOf = (req: Request): FailureFilter => {
+    const filter: FailureFilter = {
+      status: q(req, 'status') as FailureStatus | undefined,
+      businessId: q(req, 'businessId'),
+      fingerprint: q(req, 'fingerprint'),
+      errorClass: q(req, 'errorClass'),
+      from: q(req, 'from'),
+      to: q(req, 'to'),
+    };
+    if (filter.from && filter.to && filter.from >= filter.to) {
+      throw new InputError(`from (${filter.from}) must be before to (${filter.to})`);
+    }
+    return filter;
+  };
+
+  app.get('/v1/dlqs/:dlq/messages', h((req, res) => {
+    queueSpec(req.params.dlq);
+    try {
+      res.json(failures.list(req.params.dlq, filterOf(req), { limit: limitOf(req), cursor: q(req, 'cursor') }));
+    } catch (e) {
+      if (e instanceof InvalidCursorError) throw new InputError(e.message);
+      throw e;
+    }
+  }));
+  app.get('/v1/dlqs/:dlq/groups', h((req, res) => {
+    queueSpec(req.params.dlq);
+    res.json({ items: failures.groups(req.params.dlq, (q(req, 'status') as FailureStatus) ?? 'failed') });
+  }));
+  app.get('/v1/messages/:id', h((req, res) => {
+    const record = failures.get(req.params.id);
+    if (!record) throw new NotFoundError(`no failed message '${req.params.id}'`);
+    res.json(record);
+  }));
+
+  const bulk = (action: 'archive' | 'purge') =>
+    h((req, res) => {
+      const { ids, reason, requester } = req.body as { ids: string[]; reason: string; requester: string };
+      const found = failures.existing(ids);
+      const missing = ids.filter(id => !found.has(id));
+      if (missing.length) throw new NotFoundError(`no failed message ${missing.slice(0, 5).join(', ')}`);
+      const result =
+        action === 'archive'
+          ? (() => {
+              const r = failures.archive(ids, reason);
+              return { done: r.archived, busy: r.busy, body: { archived: r.archived } };
+            })()
+          : (() => {
+              const r = failures.purge(ids);
+              return { done: r.purged, busy: r.busy, body: { purged: r.purged } };
+            })();
+      if (result.busy.length) {
+        throw new ConflictError(
+          `message ${result.busy[0]} is part of a running replay; cancel it or wait${
+            result.done.length ? ` (${result.done.length} others were ${action}d)` : ''
+          }`,
+        );
+      }
+      audit(`messages.${action}`, requester, reason, { ids: result.done });
+      res.json(result.body);
+    });
+  app.post('/v1/messages/archive', bulk('archive'));
+  app.post('/v1/messages/purge', bulk('purge'));
+
+  app.post('/v1/replays/plan', h((req, res) => res.json(replays.plan(req.body as ReplayRequest))));
+  app.post('/v1/replays', h((req, res) => {
+    const { job, created } = replays.create(req.body as ReplayRequest, req.header('idempotency-key') ?? undefined);
+    res.status(created ? 201 : 200).json(job);
+  }));
+  app.get('/v1/replays', h((req, res) => res.json({ items: replays.list({ dlq: q(req, 'dlq'), limit: limitOf(req) }) })));
+  app.get('/v1/replays/:id', h((req, res) => {
+    const job = replays.get(req.params.id);
+    if (!job) throw new NotFoundError(`no replay job '${req.params.id}'`);
+    res.json(job);
+  }));
+  app.get('/v1/replays/:id/items', h((req, res) => {
+    const after = q(req, 'after');
+    res.json(
+      replays.items(req.params.id, {
+        limit: limitOf(req),
+        after: after === undefined ? undefined : Number(after),
+        outcome: q(req, 'outcome') as ItemOutcome | undefined,
+      }),
+    );
+  }));
+  app.post('/v1/replays/:id/cancel', h((req, res) => {
+    const { requester, reason } = req.body as { requester: string; reason?: string };
+    res.json(replays.cancel(req.params.id, requester, reason));
+  }));
+
+  app.get('/v1/side-effects', h((req, res) =>
+    res.json(ledger.sideEffects({ businessId: q(req, 'businessId'), limit: limitOf(req) })),
+  ));
+
+  app.get('/v1/faults', h((_req, res) => res.json({ services: faults.all() })));
+  app.put('/v1/faults/:service', h((req, res) => {
+    if (!faults.has(req.params.service)) throw new NotFoundError(`no service '${req.params.service}'`);
+    const fault = faults.set(req.params.service, req.body as Fault);
+    audit('faults.set', 'admin-token', null, { service: req.params.service, fault });
+    res.json(fault);
+  }));
+  app.get('/v1/traffic', h((_req, res) => res.json(traffic.settings())));
+  app.put('/v1/traffic', h((req, res) => {
+    const settings = traffic.configure(req.body as Partial<TrafficSettings>);
+    audit('traffic.set', 'admin-token', null, settings);
+    res.json(settings);
+  }));
+
+  // One JSON error shape for everything: ours, the validator's, body-parser's.
+  app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
+    let status: number =
+      STATUS_BY_ERROR_NAME[err?.name] ?? err?.statusCode ?? err?.status ?? 500;
+    let name: string = err?.name ?? 'Error';
+    let message: string = err?.message ?? String(err);
+    if (err?.type === 'entity.parse.failed') {
+      status = 400;
+      name = 'InputError';
+      message = `request body is not valid JSON: ${err.message}`;
+    } else if (err?.type === 'entity.too.large') {
+      status = 413;
+      name = 'PayloadTooLargeError';
+      message = `request body exceeds ${err.limit} bytes`;
+    } else if (Array.isArray(err?.errors) && status < 500) {
+      name = status === 404 ? 'NotFoundError' : status === 405 ? 'MethodNotAllowedError' : 'InputError';
+      message = err.errors
+        .map((e: { path?: string; message: string }) => `${e.path ? `${e.path}: ` : ''}${e.message}`)
+        .join('; ');
+    }
+    if (status >= 500) deps.logger?.('admin API error', { error: String(err?.stack ?? err) });
+    res.status(status).json({
+      error: { name, message },
+      request: { method: req.method, url: req.originalUrl },
+      response: { statusCode: status },
+    });
+  });
+  return app;
+}
