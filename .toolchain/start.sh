@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, then starts the portal on the embedded defaults
-# (SQLite under .data/, the demo catalog) and says where to open it.
+# Installs what is missing, then starts the portal on the embedded defaults (SQLite under
+# .data/, the demo catalog) together with the integration runtime and its demo traffic,
+# and says where to open it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$SWITCHBOARD_ROOT"
@@ -22,4 +23,21 @@ echo "Switchboard: starting the backend (http://localhost:7007) and the app ($ap
     sleep 1
   done
 ) &
-exec yarn dev
+
+# The integration runtime and its demo traffic: RabbitMQ when RABBITMQ_URL is set, the
+# embedded SQLite broker otherwise. Some failures are injected so the DLQs fill up.
+export RUNTIME_ORDERS_PER_SECOND="${RUNTIME_ORDERS_PER_SECOND:-1}"
+export RUNTIME_POISON_RATE="${RUNTIME_POISON_RATE:-0.03}"
+export RUNTIME_REFUND_RATE="${RUNTIME_REFUND_RATE:-0.05}"
+if [ -z "${RUNTIME_FAULTS:-}" ]; then
+  export RUNTIME_FAULTS='{"legacy-erp":{"rejectRate":0.05},"payment-provider":{"errorRate":0.3}}'
+fi
+broker_kind=embedded
+if [ -n "${RABBITMQ_URL:-}" ]; then broker_kind=rabbitmq; fi
+echo "Switchboard: starting the integration runtime (admin API http://localhost:7300, $broker_kind broker)"
+node --enable-source-maps --require ./node_modules/@backstage/cli-node/config/nodeTransform.cjs \
+  packages/integration-runtime/src/index.ts &
+runtime_pid=$!
+trap 'kill $runtime_pid 2>/dev/null || true' EXIT INT TERM
+
+yarn dev
