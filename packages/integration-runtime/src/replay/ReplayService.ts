@@ -76,7 +76,8 @@ export interface ReplayItem {
 type Row = Record<string, any>;
 
 const DEFAULT_RATE = 100;
-const MAX_BATCH = 200;
+const MAX_BATCH = 500;
+const PIPELINE = 4;
 const TICK_MS = 25;
 const OUTCOMES: ItemOutcome[] = [
   'pending',
@@ -108,6 +109,11 @@ interface Candidate {
 export class ReplayService {
   private readonly running = new Map<string, { cancel: boolean; done: Promise<void> }>();
   private stopped = false;
+  // Prepared once: the replay loop runs them per message.
+  private readonly processedKey;
+  private readonly setOutcome;
+  private readonly deleteFailure;
+  private readonly nextBatch;
 
   constructor(
     private readonly db: Db,
@@ -118,7 +124,18 @@ export class ReplayService {
       maxRatePerSecond: number;
       logger?: (msg: string, meta?: object) => void;
     },
-  ) {}
+  ) {
+    this.processedKey = db.prepare('SELECT 1 FROM processed_keys WHERE idempotency_key = ?');
+    this.setOutcome = db.prepare(
+      `UPDATE replay_items SET outcome = ?, detail = ?, updated_at = ? WHERE job_id = ? AND seq = ?`,
+    );
+    this.deleteFailure = db.prepare('DELETE FROM failures WHERE id = ?');
+    this.nextBatch = db.prepare(
+      `SELECT i.seq, i.failure_id, i.message_id, f.* FROM replay_items i
+       LEFT JOIN failures f ON f.id = i.failure_id
+       WHERE i.job_id = ? AND i.outcome = 'pending' AND i.seq > ? ORDER BY i.seq LIMIT ?`,
+    );
+  }
 
   /** Picks up jobs a previous process left running (crash, SIGKILL, restart). */
   resume() {
@@ -149,9 +166,7 @@ export class ReplayService {
   private isProcessed(r: { idempotency_key: string | null; dlq: string }) {
     return (
       !!r.idempotency_key &&
-      !!this.db
-        .prepare('SELECT 1 FROM processed_keys WHERE idempotency_key = ?')
-        .get(actionKey(r.idempotency_key, r.dlq))
+      !!this.processedKey.get(actionKey(r.idempotency_key, r.dlq))
     );
   }
 
@@ -471,34 +486,46 @@ export class ReplayService {
     // Pacing restarts with this process; what was done before counts as already sent.
     const t0 = Date.now();
     let sent = 0;
-    const nextBatch = this.db.prepare(
-      `SELECT i.seq, i.failure_id, i.message_id, f.* FROM replay_items i
-       LEFT JOIN failures f ON f.id = i.failure_id
-       WHERE i.job_id = ? AND i.outcome = 'pending' ORDER BY i.seq LIMIT ?`,
-    );
+    let lastSeq = -1;
+    // A few batches in flight hide the broker's confirm round trip.
+    const inflight = new Set<Promise<void>>();
+    let failure: unknown;
     for (;;) {
+      if (failure) throw failure;
       if (state.cancel || this.stopped) {
+        await Promise.all(inflight);
         if (state.cancel) this.finish(id, 'cancelled');
-        return;
+        return undefined;
       }
       const due = Math.floor(((Date.now() - t0) / 1000) * rate) + 1 - sent;
       if (due <= 0) {
         await new Promise(r => setTimeout(r, Math.min(TICK_MS, 1000 / rate)));
         continue;
       }
-      const batch = nextBatch.all(id, Math.min(due, MAX_BATCH)) as Row[];
-      if (batch.length === 0) return this.finish(id, 'completed');
-      await this.replayBatch(id, batch);
+      if (inflight.size >= PIPELINE) {
+        await Promise.race(inflight);
+        continue;
+      }
+      const batch = this.nextBatch.all(id, lastSeq, Math.min(due, MAX_BATCH)) as Row[];
+      if (batch.length === 0) {
+        await Promise.all(inflight);
+        if (failure) throw failure;
+        return this.finish(id, 'completed');
+      }
+      lastSeq = batch[batch.length - 1].seq;
       sent += batch.length;
+      const done: Promise<void> = this.replayBatch(id, batch)
+        .catch(e => {
+          failure = e;
+        })
+        .finally(() => inflight.delete(done));
+      inflight.add(done);
     }
   }
 
   private async replayBatch(jobId: string, batch: Row[]) {
     const now = () => new Date().toISOString();
-    const setOutcome = this.db.prepare(
-      `UPDATE replay_items SET outcome = ?, detail = ?, updated_at = ? WHERE job_id = ? AND seq = ?`,
-    );
-    const deleteFailure = this.db.prepare('DELETE FROM failures WHERE id = ?');
+    const { setOutcome, deleteFailure } = this;
     const toPublish: Row[] = [];
     this.db.transaction(() => {
       for (const r of batch) {
