@@ -2,10 +2,8 @@
  * A replay survives SIGKILL: the runtime process is killed mid-replay and started again;
  * the job resumes and 1,000 replayed messages still make exactly 1,000 side effects.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedBroker } from './broker/EmbeddedBroker';
@@ -13,6 +11,7 @@ import { RabbitBroker } from './broker/RabbitBroker';
 import { Broker } from './broker/types';
 import { Names } from './flows/topology';
 import { AdminClient, waitFor } from './testing/AdminClient';
+import { freePort, RuntimeProcess, startRuntimeProcess } from './testing/runtimeProcess';
 import {
   ADMIN_TOKEN,
   assertRabbitAnswers,
@@ -24,55 +23,31 @@ import {
 
 jest.setTimeout(120_000);
 
-const freePort = () =>
-  new Promise<number>(resolve => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-
 describe.each<BrokerKind>(['rabbitmq', 'embedded'])('replay across a SIGKILL on %s', kind => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-crash-'));
   const namespace = `t${randomBytes(4).toString('hex')}`;
   const names = new Names(namespace);
   const retry = { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50, jitter: 0.2 };
   let adminPort: number;
-  let child: ChildProcess | undefined;
-  let output = '';
+  let runtime: RuntimeProcess | undefined;
   let broker: Broker;
 
-  function startRuntime(faults: object): Promise<AdminClient> {
-    child = spawn(
-      process.execPath,
-      ['--require', require.resolve('@backstage/cli-node/config/nodeTransform.cjs'), path.join(__dirname, 'index.ts')],
-      {
-        env: {
-          ...process.env,
-          RUNTIME_BROKER: kind,
-          RABBITMQ_URL: rabbitUrl,
-          RUNTIME_DATA_DIR: dir,
-          RUNTIME_NAMESPACE: namespace,
-          RUNTIME_ADMIN_PORT: String(adminPort),
-          RUNTIME_SERVICES_PORT: '0',
-          RUNTIME_ADMIN_TOKEN: ADMIN_TOKEN,
-          RUNTIME_READ_TOKEN: READ_TOKEN,
-          RUNTIME_MAX_ATTEMPTS: String(retry.maxAttempts),
-          RUNTIME_RETRY_BASE_MS: String(retry.baseDelayMs),
-          RUNTIME_RETRY_MAX_MS: String(retry.maxDelayMs),
-          RUNTIME_FAULTS: JSON.stringify(faults),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    child.stdout!.on('data', b => (output += b));
-    child.stderr!.on('data', b => (output += b));
-    const api = new AdminClient(`http://127.0.0.1:${adminPort}`, ADMIN_TOKEN);
-    return waitFor(
-      () => fetch(`http://127.0.0.1:${adminPort}/health`).then(r => r.ok, () => false),
-      ok => ok,
-      { what: `runtime to start:\n${output}`, timeoutMs: 60_000, intervalMs: 200 },
-    ).then(() => api);
+  async function startRuntime(faults: object): Promise<AdminClient> {
+    runtime = await startRuntimeProcess({
+      RUNTIME_BROKER: kind,
+      RABBITMQ_URL: rabbitUrl,
+      RUNTIME_DATA_DIR: dir,
+      RUNTIME_NAMESPACE: namespace,
+      RUNTIME_ADMIN_PORT: String(adminPort),
+      RUNTIME_SERVICES_PORT: '0',
+      RUNTIME_ADMIN_TOKEN: ADMIN_TOKEN,
+      RUNTIME_READ_TOKEN: READ_TOKEN,
+      RUNTIME_MAX_ATTEMPTS: String(retry.maxAttempts),
+      RUNTIME_RETRY_BASE_MS: String(retry.baseDelayMs),
+      RUNTIME_RETRY_MAX_MS: String(retry.maxDelayMs),
+      RUNTIME_FAULTS: JSON.stringify(faults),
+    });
+    return new AdminClient(`http://127.0.0.1:${adminPort}`, ADMIN_TOKEN);
   }
 
   beforeAll(async () => {
@@ -81,7 +56,7 @@ describe.each<BrokerKind>(['rabbitmq', 'embedded'])('replay across a SIGKILL on 
   });
 
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await runtime?.kill();
     if (broker) {
       await broker.teardown(names.topology(retry)).catch(() => {});
       await broker.close();
@@ -101,8 +76,7 @@ describe.each<BrokerKind>(['rabbitmq', 'embedded'])('replay across a SIGKILL on 
     await waitFor(() => api.get(`/v1/dlqs/${dlq}`), r => r.body.failed === 1000, { what: '1,000 dead letters', timeoutMs: 60_000 });
 
     // Phase 2: the ERP is fixed (restart without its fault); replay, kill -9 midway.
-    child!.kill('SIGKILL');
-    await new Promise(r => child!.once('exit', r));
+    await runtime!.kill();
     api = await startRuntime({ 'payment-service': { errorRate: 1 } });
     const { body: job } = await api.post('/v1/replays', {
       dlq, filter: {}, ratePerSecond: 1000, reason: 'ERP fixed', requester: 'user:default/kofi.mensah',
@@ -110,9 +84,8 @@ describe.each<BrokerKind>(['rabbitmq', 'embedded'])('replay across a SIGKILL on 
     const mid = await waitFor(() => api.get(`/v1/replays/${job.id}`), r => r.body.counts.replayed >= 250, {
       what: '250 replayed',
     });
-    child!.kill('SIGKILL');
+    await runtime!.kill();
     expect(mid.body.counts.replayed).toBeLessThan(1000);
-    await new Promise(r => child!.once('exit', r));
 
     // Phase 3: started again, the runtime resumes the job by itself.
     api = await startRuntime({ 'payment-service': { errorRate: 1 } });

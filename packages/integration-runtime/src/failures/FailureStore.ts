@@ -170,8 +170,9 @@ export class FailureStore {
   ) {}
 
   /**
-   * Stores one dead letter. Idempotent on (message id, last failure time, attempts), so
-   * a drain that crashed before acknowledging does not store it twice.
+   * Stores one dead letter. Idempotent on (queue, message id, last failure time,
+   * attempts), also after the record was replayed or purged, so a drain that crashed
+   * before acknowledging neither stores it twice nor brings it back.
    */
   insertDeadLetter(
     dlq: string,
@@ -226,6 +227,10 @@ export class FailureStore {
           : null,
     };
     const insert = this.db.transaction(() => {
+      const fresh = this.db
+        .prepare('INSERT OR IGNORE INTO drained_keys (drain_key, drained_at) VALUES (?, ?)')
+        .run(record.drain_key, record.received_at);
+      if (fresh.changes === 0) return false;
       const res = this.db
         .prepare(
           `INSERT OR IGNORE INTO failures (${Object.keys(record).join(', ')})

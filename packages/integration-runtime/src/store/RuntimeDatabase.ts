@@ -89,6 +89,14 @@ CREATE INDEX IF NOT EXISTS failures_fingerprint ON failures (dlq, fingerprint);
 CREATE INDEX IF NOT EXISTS failures_trace ON failures (trace_id);
 CREATE INDEX IF NOT EXISTS failures_job ON failures (replay_job_id);
 
+-- Every dead letter ever drained, kept after its failure record is replayed or purged: a
+-- broker redelivering an already drained dead letter (drain crashed before its ack)
+-- must not bring the record back.
+CREATE TABLE IF NOT EXISTS drained_keys (
+  drain_key TEXT PRIMARY KEY,
+  drained_at TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS replay_jobs (
   id TEXT PRIMARY KEY,
   dlq TEXT NOT NULL,
