@@ -8,6 +8,7 @@ cd "$SWITCHBOARD_ROOT"
 bash .toolchain/bootstrap.sh
 source .toolchain/env.sh
 bash .toolchain/chromium.sh
+bash .toolchain/services.sh
 
 # Jest and Playwright behave as in CI: no watch mode, fresh servers, no test.only.
 export CI=true

@@ -35,6 +35,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
             {nav.take('page:api-docs')}
+            {nav.take('page:integrations')}
             {nav.take('page:catalog-graph')}
             <SidebarDivider />
             {/* Operations: journeys, dead letters and scorecards land here. */}

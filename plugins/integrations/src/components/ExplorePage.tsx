@@ -1,0 +1,164 @@
+import { humanizeEntityRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Content,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import {
+  ArtifactSummary,
+  completenessIssues,
+  isArtifact,
+  summarizeArtifact,
+} from '@internal/plugin-integrations-common';
+import { Chip, Grid, MenuItem, TextField, Tooltip, Typography } from '@material-ui/core';
+import { useMemo, useState } from 'react';
+import { OwnerCell } from './OwnerCell';
+import { useIntegrationGraph } from './useIntegrationGraph';
+
+type FilterKey = 'type' | 'owner' | 'system' | 'lifecycle' | 'protocol';
+const FILTERS: Array<{ key: FilterKey; label: string }> = [
+  { key: 'type', label: 'Type' },
+  { key: 'owner', label: 'Owner' },
+  { key: 'system', label: 'System' },
+  { key: 'lifecycle', label: 'Lifecycle' },
+  { key: 'protocol', label: 'Protocol' },
+];
+
+const valueOf = (a: ArtifactSummary, key: FilterKey) => (key === 'owner' ? a.owner : a[key]) ?? '';
+
+const refList = (refs: string[]) => (
+  <Tooltip title={refs.length ? refs.map(r => humanizeEntityRef({ kind: r.split(':')[0], namespace: 'default', name: r.split('/')[1] })).join(', ') : 'none'}>
+    <span>{refs.length}</span>
+  </Tooltip>
+);
+
+const columns: TableColumn<ArtifactSummary>[] = [
+  {
+    title: 'Name',
+    field: 'title',
+    highlight: true,
+    render: a => (
+      <div>
+        <EntityRefLink entityRef={a.ref} title={a.title} />
+        {a.description && (
+          <Typography variant="caption" display="block" color="textSecondary" noWrap style={{ maxWidth: 320 }}>
+            {a.description}
+          </Typography>
+        )}
+      </div>
+    ),
+  },
+  { title: 'Type', field: 'type', width: '110px' },
+  { title: 'Owner', field: 'owner', render: a => <OwnerCell owner={a.owner} contact={a.ownerContact} /> },
+  { title: 'System', field: 'system' },
+  {
+    title: 'Lifecycle',
+    field: 'lifecycle',
+    render: a =>
+      a.deprecation ? (
+        <Chip size="small" color="secondary" label={a.deprecation.sunset ? `sunset ${a.deprecation.sunset}` : 'deprecated'} />
+      ) : (
+        a.lifecycle
+      ),
+  },
+  { title: 'Producers', field: 'producers', render: a => refList(a.producers), width: '90px' },
+  { title: 'Consumers', field: 'consumers', render: a => refList(a.consumers), width: '90px' },
+];
+
+/** Search and filter APIs, topics and queues with their owners, producers and consumers. */
+export const ExplorePage = () => {
+  const { value, loading, error } = useIntegrationGraph();
+  const [selected, setSelected] = useState<Partial<Record<FilterKey, string>>>({});
+
+  const artifacts = useMemo(
+    () => (value ? value.items.filter(isArtifact).map(e => summarizeArtifact(e, value.byRef)) : []),
+    [value],
+  );
+  const options = useMemo(
+    () =>
+      Object.fromEntries(
+        FILTERS.map(f => [f.key, [...new Set(artifacts.map(a => valueOf(a, f.key)).filter(Boolean))].sort()]),
+      ) as Record<FilterKey, string[]>,
+    [artifacts],
+  );
+  const shown = artifacts.filter(a => FILTERS.every(f => !selected[f.key] || valueOf(a, f.key) === selected[f.key]));
+  const issues = useMemo(() => completenessIssues(artifacts), [artifacts]);
+  const deprecated = artifacts.filter(a => a.deprecation);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+
+  return (
+    <Content>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={9}>
+          <Grid container spacing={2} style={{ marginBottom: 8 }}>
+            {FILTERS.map(f => (
+              <Grid item key={f.key} xs={6} sm={4} md={2}>
+                <TextField
+                  select
+                  fullWidth
+                  size="small"
+                  variant="outlined"
+                  label={f.label}
+                  value={selected[f.key] ?? ''}
+                  onChange={e => setSelected(s => ({ ...s, [f.key]: e.target.value || undefined }))}
+                  SelectProps={{ SelectDisplayProps: { 'aria-label': f.label } as any }}
+                >
+                  <MenuItem value="">all</MenuItem>
+                  {options[f.key].map(o => (
+                    <MenuItem key={o} value={o}>
+                      {f.key === 'owner' ? o.replace(/^group:default\//, '') : o}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Grid>
+            ))}
+          </Grid>
+          <Table<ArtifactSummary>
+            title={`APIs, topics and queues (${shown.length})`}
+            options={{ paging: true, pageSize: 20, pageSizeOptions: [20, 50, 100], search: true, padding: 'dense' }}
+            columns={columns}
+            data={shown}
+          />
+        </Grid>
+        <Grid item xs={12} md={3}>
+          <InfoCard title="Ownership completeness" subheader={`${issues.length} of ${artifacts.length} need attention`}>
+            {issues.length === 0 ? (
+              <Typography>Every artifact has an owner, a contact and a runbook.</Typography>
+            ) : (
+              issues.slice(0, 12).map(i => (
+                <div key={i.ref} style={{ marginBottom: 8 }}>
+                  <EntityRefLink entityRef={i.ref} title={i.title} />
+                  <Typography variant="caption" display="block" color="textSecondary">
+                    {i.problems.join('; ')}
+                  </Typography>
+                </div>
+              ))
+            )}
+          </InfoCard>
+          <div style={{ height: 16 }} />
+          <InfoCard title="Deprecations" subheader="sunset dates and who still depends">
+            {deprecated.length === 0 ? (
+              <Typography>Nothing deprecated.</Typography>
+            ) : (
+              deprecated.map(a => (
+                <div key={a.ref} style={{ marginBottom: 8 }}>
+                  <EntityRefLink entityRef={a.ref} title={a.title} />
+                  <Typography variant="caption" display="block" color="textSecondary">
+                    {a.deprecation?.sunset ? `sunset ${a.deprecation.sunset}` : 'no sunset date'}
+                    {a.deprecation?.replacement ? ` · use ${a.deprecation.replacement}` : ''} ·{' '}
+                    {a.consumers.length} consumer{a.consumers.length === 1 ? '' : 's'} still on it
+                  </Typography>
+                </div>
+              ))
+            )}
+          </InfoCard>
+        </Grid>
+      </Grid>
+    </Content>
+  );
+};
