@@ -20,6 +20,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import catalogModuleIntegrations from '@internal/plugin-catalog-backend-module-integrations';
 import localFilePlaceholders from './modules/localFilePlaceholders';
 
 const catalogRoot = path.resolve(__dirname, '../../../catalog-info');
@@ -88,6 +89,7 @@ describe('demo catalog (catalog-info/)', () => {
       features: [
         catalogPlugin,
         localFilePlaceholders,
+        catalogModuleIntegrations,
         errorCollector(errors),
         mockServices.rootConfig.factory({
           data: {
@@ -109,6 +111,8 @@ describe('demo catalog (catalog-info/)', () => {
               locations: [
                 { type: 'file', target: path.join(catalogRoot, 'all.yaml') },
               ],
+              // Topic relations come from a second pass over the APIs: make it quick.
+              processingInterval: { seconds: 1 },
             },
           },
         }),
@@ -213,6 +217,39 @@ describe('demo catalog (catalog-info/)', () => {
         .map(r => `${stringifyEntityRef(e)} ${r.type} ${r.targetRef}`),
     );
     expect(dangling).toEqual([]);
+  });
+
+  it('turns the AsyncAPI channels into topics with their publishers and subscribers', async () => {
+    const deadline = Date.now() + 20_000;
+    let topic: Entity | undefined;
+    for (;;) {
+      entities = await fetchEntities();
+      topic = entities.find(
+        e => e.kind === 'Resource' && e.metadata.name === 'order.created',
+      );
+      if (topic?.relations?.some(r => r.type === 'subscribedBy')) break;
+      if (Date.now() > deadline) break;
+      await new Promise(r => setTimeout(r, 250));
+    }
+    const related = (type: string) =>
+      (topic?.relations ?? [])
+        .filter(r => r.type === type)
+        .map(r => r.targetRef)
+        .sort();
+    expect(topic?.spec).toMatchObject({ type: 'topic', owner: 'orders' });
+    expect(related('publishedBy')).toEqual(['component:default/order-service']);
+    expect(related('subscribedBy')).toEqual([
+      'component:default/erp-connector',
+      'component:default/payment-service',
+    ]);
+    // Queues declared in catalog-info/queues.yaml name their consumer.
+    const queue = entities.find(e => e.metadata.name === 'payment-service.order-created');
+    expect(queue?.relations).toEqual(
+      expect.arrayContaining([
+        { type: 'subscribedBy', targetRef: 'component:default/payment-service' },
+      ]),
+    );
+    expect(errors).toEqual([]);
   });
 
   it('gives every team a contact: email and chat channel', () => {

@@ -12,6 +12,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 // Processing errors show up in the backend log as well as on the entities.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('./modules/localFilePlaceholders'));
+// Topics and queues from AsyncAPI, publish/subscribe relations, broker discovery.
+backend.add(import('@internal/plugin-catalog-backend-module-integrations'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -18,6 +18,10 @@ export const RELATION_SUBSCRIBED_BY = 'subscribedBy';
 export const ANNOTATION_ASYNCAPI_API = 'switchboard.dev/asyncapi-api';
 export const ANNOTATION_ASYNCAPI_CHANNEL = 'switchboard.dev/asyncapi-channel';
 export const ANNOTATION_BROKER_DRIFT = 'switchboard.dev/broker-drift';
+/** Values of ANNOTATION_BROKER_DRIFT: on the broker but not in the catalog, or the reverse. */
+export type BrokerDrift = 'undeclared' | 'missing-on-broker';
+/** Set on entities a discovery provider emitted (value: the provider's name). */
+export const ANNOTATION_DISCOVERED_BY = 'switchboard.dev/discovered-by';
 export const ANNOTATION_CHAT_CHANNEL = 'switchboard.dev/chat-channel';
 
 export interface MessageSchemaRef {

@@ -1,0 +1,41 @@
+import { Entity } from '@backstage/catalog-model';
+import { CatalogProcessor } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_BROKER_DRIFT,
+  BrokerDrift,
+} from '@internal/plugin-integrations-common';
+import {
+  BrokerDriftSnapshot,
+  isDeclaredRabbitMqResource,
+} from './BrokerDriftSnapshot';
+
+/**
+ * Flags declared messaging resources whose queue or exchange the latest RabbitMQ discovery
+ * did not find (drift `missing-on-broker`); the provider cannot touch entities it did not emit.
+ */
+export class BrokerDriftProcessor implements CatalogProcessor {
+  constructor(private readonly snapshot: BrokerDriftSnapshot) {}
+
+  getProcessorName(): string {
+    return 'BrokerDriftProcessor';
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    if (
+      !isDeclaredRabbitMqResource(entity) ||
+      !this.snapshot.isMissingOnBroker(entity)
+    ) {
+      return entity;
+    }
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          ...entity.metadata.annotations,
+          [ANNOTATION_BROKER_DRIFT]: 'missing-on-broker' satisfies BrokerDrift,
+        },
+      },
+    };
+  }
+}

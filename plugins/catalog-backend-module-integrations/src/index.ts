@@ -1,0 +1,1 @@
+export { catalogModuleIntegrations as default } from './module';

@@ -1,0 +1,55 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { BrokerDriftProcessor } from './discovery/BrokerDriftProcessor';
+import { BrokerDriftSnapshot } from './discovery/BrokerDriftSnapshot';
+import { RabbitMqDiscoveryProvider } from './discovery/RabbitMqDiscoveryProvider';
+import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
+import { MessagingRelationsProcessor } from './processors/MessagingRelationsProcessor';
+
+/**
+ * The integration catalog's catalog module: topics and queues from AsyncAPI documents,
+ * publish/subscribe relations between components and them, and (when configured)
+ * discovery from RabbitMQ with drift flags.
+ */
+export const catalogModuleIntegrations = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'integrations',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        catalogService: catalogServiceRef,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+      },
+      async init({ catalog, catalogService, auth, logger, config, scheduler }) {
+        catalog.addProcessor(
+          new AsyncApiEntityProcessor({ catalog: catalogService, auth }),
+        );
+        catalog.addProcessor(new MessagingRelationsProcessor());
+
+        // Broker discovery is off unless catalog.providers.rabbitmqDiscovery.enabled.
+        const snapshot = new BrokerDriftSnapshot();
+        const discovery = RabbitMqDiscoveryProvider.fromConfig(config, {
+          catalog: catalogService,
+          auth,
+          logger,
+          scheduler,
+          snapshot,
+        });
+        if (discovery) {
+          catalog.addEntityProvider(discovery);
+          catalog.addProcessor(new BrokerDriftProcessor(snapshot));
+        }
+      },
+    });
+  },
+});

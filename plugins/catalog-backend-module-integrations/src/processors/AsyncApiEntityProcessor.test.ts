@@ -1,0 +1,547 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Parser } from '@asyncapi/parser';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  Entity,
+  FieldFormatEntityPolicy,
+  resourceEntityV1alpha1Validator,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  CatalogProcessorCache,
+  CatalogProcessorResult,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ANNOTATION_ASYNCAPI_API,
+  ANNOTATION_ASYNCAPI_CHANNEL,
+} from '@internal/plugin-integrations-common';
+import { parseAllDocuments } from 'yaml';
+import {
+  AsyncApiEntityProcessor,
+  resourceNameForAddress,
+} from './AsyncApiEntityProcessor';
+
+const FIXTURES = path.resolve(__dirname, '../__fixtures__/asyncapi');
+const CATALOG_INFO = path.resolve(__dirname, '../../../../catalog-info');
+const location: LocationSpec = { type: 'file', target: '/catalog/apis.yaml' };
+
+const read = (file: string) => fs.readFileSync(file, 'utf-8');
+
+function apiEntity(name: string, definition: unknown): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: 'asyncapi',
+      lifecycle: 'production',
+      owner: 'orders',
+      system: 'commerce',
+      definition,
+    } as Entity['spec'],
+  };
+}
+
+function component(
+  name: string,
+  relations: { providesApi?: string[]; consumesApi?: string[] },
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+    relations: Object.entries(relations).flatMap(([type, targets]) =>
+      targets.map(targetRef => ({ type, targetRef })),
+    ),
+  };
+}
+
+/** The demo catalog's components with the relations the built-in processor derives. */
+function demoComponents(): Entity[] {
+  return parseAllDocuments(read(path.join(CATALOG_INFO, 'components.yaml')))
+    .map(doc => doc.toJS() as Entity)
+    .map(entity => {
+      const apis = (key: string) =>
+        ((entity.spec?.[key] as string[] | undefined) ?? []).map(
+          name => `api:default/${name}`,
+        );
+      return component(entity.metadata.name, {
+        providesApi: apis('providesApis'),
+        consumesApi: apis('consumesApis'),
+      });
+    });
+}
+
+function memoryCache(): CatalogProcessorCache {
+  const values = new Map<string, unknown>();
+  return {
+    get: async <T>(key: string) => values.get(key) as T | undefined,
+    set: async (key, value) => {
+      values.set(key, value);
+    },
+  };
+}
+
+async function processApi(
+  api: Entity,
+  options: { components?: Entity[]; cache?: CatalogProcessorCache } = {},
+) {
+  const processor = new AsyncApiEntityProcessor({
+    catalog: catalogServiceMock({ entities: options.components ?? [] }),
+    auth: mockServices.auth(),
+  });
+  const results: CatalogProcessorResult[] = [];
+  const returned = await processor.postProcessEntity(
+    api,
+    location,
+    result => results.push(result),
+    options.cache ?? memoryCache(),
+  );
+  expect(returned).toBe(api);
+  return {
+    resources: results.flatMap(r => (r.type === 'entity' ? [r.entity] : [])),
+    relations: results.flatMap(r =>
+      r.type === 'relation'
+        ? [
+            `${stringifyEntityRef(r.relation.source)} ${
+              r.relation.type
+            } ${stringifyEntityRef(r.relation.target)}`,
+          ]
+        : [],
+    ),
+    errors: results.flatMap(r => (r.type === 'error' ? [r.error.message] : [])),
+  };
+}
+
+/** "component:default/x publishesTo resource:default/y" plus its reverse. */
+function pair(
+  componentName: string,
+  direction: 'publishes' | 'subscribes',
+  resourceName: string,
+) {
+  // Entity refs are case-insensitive; stringifyEntityRef writes them in lower case.
+  const c = `component:default/${componentName}`;
+  const r = `resource:default/${resourceName.toLocaleLowerCase('en-US')}`;
+  return direction === 'publishes'
+    ? [`${c} publishesTo ${r}`, `${r} publishedBy ${c}`]
+    : [`${c} subscribesTo ${r}`, `${r} subscribedBy ${c}`];
+}
+
+async function expectValidResources(resources: Entity[]) {
+  const names = new FieldFormatEntityPolicy();
+  for (const resource of resources) {
+    // Backstage's own Resource schema has to accept the extra spec fields.
+    await expect(resourceEntityV1alpha1Validator.check(resource)).resolves.toBe(
+      true,
+    );
+    await expect(names.enforce(resource)).resolves.toBe(resource);
+  }
+}
+
+describe('AsyncApiEntityProcessor', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  describe('catalog-info/apis/order-events.asyncapi.yaml (AsyncAPI 3.0, AMQP)', () => {
+    it('emits a topic per channel, with broker, address and messages', async () => {
+      const api = apiEntity(
+        'order-events',
+        read(path.join(CATALOG_INFO, 'apis/order-events.asyncapi.yaml')),
+      );
+      const { resources, errors } = await processApi(api);
+
+      expect(errors).toEqual([]);
+      expect(resources.map(r => r.metadata.name)).toEqual([
+        'order.created',
+        'order.refund-requested',
+      ]);
+      expect(resources[0]).toEqual({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'order.created',
+          namespace: 'default',
+          title: 'order.created',
+          description: 'An order was placed and accepted.',
+          annotations: {
+            [ANNOTATION_ASYNCAPI_API]: 'api:default/order-events',
+            [ANNOTATION_ASYNCAPI_CHANNEL]: 'orderCreated',
+          },
+        },
+        spec: {
+          type: 'topic',
+          owner: 'orders',
+          system: 'commerce',
+          lifecycle: 'production',
+          broker: 'rabbitmq',
+          address: { exchange: 'orders', routingKey: 'order.created' },
+          deliveryGuarantee: 'at-least-once',
+          messages: [
+            {
+              name: 'OrderCreated',
+              version: '1.3.0',
+              contentType: 'application/json',
+            },
+          ],
+        },
+      });
+      await expectValidResources(resources);
+    });
+
+    it('relates the provider as publisher and the consumers as subscribers', async () => {
+      const api = apiEntity(
+        'order-events',
+        read(path.join(CATALOG_INFO, 'apis/order-events.asyncapi.yaml')),
+      );
+      const { relations } = await processApi(api, {
+        components: demoComponents(),
+      });
+
+      const expected = ['order.created', 'order.refund-requested'].flatMap(
+        topic => [
+          ...pair('order-service', 'publishes', topic),
+          ...pair('payment-service', 'subscribes', topic),
+          ...pair('erp-connector', 'subscribes', topic),
+        ],
+      );
+      expect(relations.sort()).toEqual(expected.sort());
+    });
+  });
+
+  describe('catalog-info/apis/payment-events.asyncapi.yaml (AsyncAPI 2.6, AMQP)', () => {
+    it('reads 2.x `subscribe` as the provider publishing', async () => {
+      const api = apiEntity(
+        'payment-events',
+        read(path.join(CATALOG_INFO, 'apis/payment-events.asyncapi.yaml')),
+      );
+      const { resources, relations, errors } = await processApi(api, {
+        components: demoComponents(),
+      });
+
+      expect(errors).toEqual([]);
+      expect(resources.map(r => r.metadata.name)).toEqual([
+        'payment.captured',
+        'payment.failed',
+        'payment.refunded',
+      ]);
+      expect(resources[0].spec).toMatchObject({
+        type: 'topic',
+        broker: 'rabbitmq',
+        address: { exchange: 'payments', routingKey: 'payment.captured' },
+        messages: [
+          {
+            name: 'PaymentCaptured',
+            version: '2.0.1',
+            contentType: 'application/json',
+          },
+        ],
+      });
+      const expected = [
+        'payment.captured',
+        'payment.failed',
+        'payment.refunded',
+      ].flatMap(topic => [
+        ...pair('payment-service', 'publishes', topic),
+        ...pair('order-service', 'subscribes', topic),
+        ...pair('inventory-service', 'subscribes', topic),
+        ...pair('notification-service', 'subscribes', topic),
+        ...pair('erp-connector', 'subscribes', topic),
+      ]);
+      expect(relations.sort()).toEqual(expected.sort());
+      await expectValidResources(resources);
+    });
+  });
+
+  describe('asyncapi/spec examples', () => {
+    const components = [
+      component('streetlights', {
+        providesApi: ['api:default/streetlights'],
+      }),
+      component('dashboard', { consumesApi: ['api:default/streetlights'] }),
+    ];
+
+    it('2.6 streetlights-mqtt: `publish` is received, `subscribe` is sent by the provider', async () => {
+      const api = apiEntity(
+        'streetlights',
+        read(path.join(FIXTURES, 'streetlights-mqtt-2.6.0.yml')),
+      );
+      const { resources, relations, errors } = await processApi(api, {
+        components,
+      });
+
+      expect(errors).toEqual([]);
+      const byChannel = Object.fromEntries(
+        resources.map(r => [
+          r.metadata.annotations?.[ANNOTATION_ASYNCAPI_CHANNEL],
+          r,
+        ]),
+      );
+      const measured =
+        byChannel[
+          'smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured'
+        ];
+      const turnOn =
+        byChannel[
+          'smartylighting/streetlights/1/0/action/{streetlightId}/turn/on'
+        ];
+      expect(resources).toHaveLength(4);
+      // 69 characters once sanitised: shortened to 63 with a hash
+      expect(measured.metadata.name).toMatch(
+        /^smartylighting-streetlights-1-0-event-streetlightId-li-[0-9a-f]{8}$/,
+      );
+      expect(turnOn.metadata.name).toBe(
+        'smartylighting-streetlights-1-0-action-streetlightId-turn-on',
+      );
+      expect(measured.spec).toEqual({
+        type: 'topic',
+        owner: 'orders',
+        system: 'commerce',
+        lifecycle: 'production',
+        broker: 'mqtt',
+        messages: [
+          {
+            name: 'lightMeasured',
+            version: '1.0.0',
+            contentType: 'application/json',
+          },
+        ],
+      });
+      expect(relations).toEqual(
+        expect.arrayContaining([
+          ...pair('streetlights', 'subscribes', measured.metadata.name),
+          ...pair('dashboard', 'publishes', measured.metadata.name),
+          ...pair('streetlights', 'publishes', turnOn.metadata.name),
+          ...pair('dashboard', 'subscribes', turnOn.metadata.name),
+        ]),
+      );
+      // one pair per component and channel: nothing in the other direction
+      expect(relations).toHaveLength(4 * 2 * 2);
+      await expectValidResources(resources);
+    });
+
+    it('3.0 streetlights-kafka: `receive` and `send` operations', async () => {
+      const api = apiEntity(
+        'streetlights',
+        read(path.join(FIXTURES, 'streetlights-kafka-3.0.0.yml')),
+      );
+      const { resources, relations, errors } = await processApi(api, {
+        components,
+      });
+
+      expect(errors).toEqual([]);
+      expect(
+        resources.map(
+          r => r.metadata.annotations?.[ANNOTATION_ASYNCAPI_CHANNEL],
+        ),
+      ).toEqual([
+        'lightingMeasured',
+        'lightTurnOn',
+        'lightTurnOff',
+        'lightsDim',
+      ]);
+      const [measured, turnOn, turnOff, dim] = resources.map(
+        r => r.metadata.name,
+      );
+      expect(resources[0].metadata.title).toBe(
+        'smartylighting.streetlights.1.0.event.{streetlightId}.lighting.measured',
+      );
+      expect(resources[0].spec).toMatchObject({
+        type: 'topic',
+        broker: 'kafka',
+      });
+      expect(resources[0].spec).not.toHaveProperty('address');
+      expect(resources[0].spec).not.toHaveProperty('deliveryGuarantee');
+      expect(relations.sort()).toEqual(
+        [
+          ...pair('streetlights', 'subscribes', measured),
+          ...pair('dashboard', 'publishes', measured),
+          ...[turnOn, turnOff, dim].flatMap(name => [
+            ...pair('streetlights', 'publishes', name),
+            ...pair('dashboard', 'subscribes', name),
+          ]),
+        ].sort(),
+      );
+      await expectValidResources(resources);
+    });
+  });
+
+  describe('AMQP bindings and channel layout', () => {
+    const document = (channels: string, operations: string) =>
+      [
+        'asyncapi: 3.0.0',
+        'info: { title: Billing, version: 2.1.0 }',
+        'servers:',
+        '  production: { host: rabbitmq.example:5672, protocol: amqp }',
+        'channels:',
+        channels,
+        'operations:',
+        operations,
+      ].join('\n');
+
+    it('makes a queue of a channel whose AMQP binding says `is: queue`', async () => {
+      const { resources } = await processApi(
+        apiEntity(
+          'billing',
+          document(
+            [
+              '  invoices:',
+              '    address: billing.invoices',
+              '    bindings:',
+              '      amqp: { is: queue, queue: { name: billing.invoices.v2 } }',
+            ].join('\n'),
+            "  book: { action: receive, channel: { $ref: '#/channels/invoices' } }",
+          ),
+        ),
+      );
+      expect(resources).toHaveLength(1);
+      expect(resources[0].spec).toMatchObject({
+        type: 'queue',
+        broker: 'rabbitmq',
+        address: { queue: 'billing.invoices.v2' },
+        deliveryGuarantee: 'at-least-once',
+      });
+      await expectValidResources(resources);
+    });
+
+    it('emits one resource for channels that share an address', async () => {
+      const { resources, relations } = await processApi(
+        apiEntity(
+          'billing',
+          document(
+            [
+              '  outgoing:',
+              '    address: billing.events',
+              '    messages: { invoiceBooked: { name: InvoiceBooked } }',
+              '  incoming:',
+              '    address: billing.events',
+              '    messages: { invoiceVoided: { name: InvoiceVoided } }',
+            ].join('\n'),
+            [
+              "  send: { action: send, channel: { $ref: '#/channels/outgoing' } }",
+              "  receive: { action: receive, channel: { $ref: '#/channels/incoming' } }",
+            ].join('\n'),
+          ),
+        ),
+        {
+          components: [
+            component('billing', { providesApi: ['api:default/billing'] }),
+          ],
+        },
+      );
+      expect(resources).toHaveLength(1);
+      expect(resources[0].spec?.messages).toEqual([
+        expect.objectContaining({ name: 'InvoiceBooked' }),
+        expect.objectContaining({ name: 'InvoiceVoided' }),
+      ]);
+      expect(relations.sort()).toEqual(
+        [
+          ...pair('billing', 'publishes', 'billing.events'),
+          ...pair('billing', 'subscribes', 'billing.events'),
+        ].sort(),
+      );
+    });
+  });
+
+  describe('invalid input', () => {
+    it('reports each problem with its path and emits nothing else', async () => {
+      const definition = [
+        'asyncapi: 3.0.0',
+        'info:',
+        '  title: Order events',
+        '  version: 1.0.0',
+        'channels:',
+        '  orderCreated:',
+        '    address: order.created',
+        '    messages: [OrderCreated]',
+      ].join('\n');
+      const { resources, relations, errors } = await processApi(
+        apiEntity('order-events', definition),
+        { components: demoComponents() },
+      );
+
+      expect(resources).toEqual([]);
+      expect(relations).toEqual([]);
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^AsyncAPI definition of api:default\/order-events is invalid: .*channels\.orderCreated\.messages: /,
+        ),
+      ]);
+    });
+
+    it('refuses external $refs instead of fetching or reading them', async () => {
+      const definition = read(
+        path.join(FIXTURES, 'streetlights-kafka-3.0.0.yml'),
+      ).replace(
+        "$ref: '#/components/schemas/dimLightPayload'",
+        "$ref: 'file:///etc/hostname'",
+      );
+      const { resources, errors } = await processApi(
+        apiEntity('streetlights', definition),
+      );
+
+      expect(resources).toEqual([]);
+      expect(errors).toEqual([
+        expect.stringContaining(
+          '$ref file:///etc/hostname: external references are not resolved',
+        ),
+      ]);
+    });
+
+    it('asks for a string definition', async () => {
+      const { errors } = await processApi(
+        apiEntity('order-events', { $text: './apis/order-events.yaml' }),
+      );
+      expect(errors).toEqual([
+        'AsyncAPI definition of api:default/order-events is invalid: spec.definition must be a string',
+      ]);
+    });
+  });
+
+  it('leaves other API types alone', async () => {
+    const api = apiEntity('orders-api', 'openapi: 3.1.0');
+    api.spec!.type = 'openapi';
+    const { resources, relations, errors } = await processApi(api);
+    expect([...resources, ...relations, ...errors]).toEqual([]);
+  });
+
+  it('parses an unchanged definition only once', async () => {
+    const parse = jest.spyOn(Parser.prototype, 'parse');
+    const cache = memoryCache();
+    const api = apiEntity(
+      'order-events',
+      read(path.join(CATALOG_INFO, 'apis/order-events.asyncapi.yaml')),
+    );
+
+    const first = await processApi(api, { cache });
+    const second = await processApi(api, { cache });
+
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(second).toEqual(first);
+  });
+});
+
+describe('resourceNameForAddress', () => {
+  it.each([
+    ['order.created', 'order.created'],
+    ['orders/created', 'orders-created'],
+    ['a.{id}.b', 'a-id-b'],
+    ['/leading/and/trailing/', 'leading-and-trailing'],
+  ])('%s → %s', (address, name) => {
+    expect(resourceNameForAddress(address)).toBe(name);
+  });
+
+  it('shortens long addresses to 63 characters, keeping them apart by a hash', () => {
+    const a = resourceNameForAddress(`${'x'.repeat(70)}.a`);
+    const b = resourceNameForAddress(`${'x'.repeat(70)}.b`);
+    expect(a).toMatch(/^x{54}-[0-9a-f]{8}$/);
+    expect(a).toHaveLength(63);
+    expect(a).not.toBe(b);
+  });
+
+  it('names an address without letters or digits by its hash', () => {
+    expect(resourceNameForAddress('/')).toMatch(/^channel-[0-9a-f]{8}$/);
+  });
+});
