@@ -2,7 +2,27 @@ import { test, expect } from '@playwright/test';
 import { sidebar, signInAsGuest } from './signIn';
 import { keepScreenshot } from './screenshots';
 
+const backendUrl = `http://localhost:${process.env.E2E_BACKEND_PORT ?? 7107}`;
+const token = process.env.SWITCHBOARD_API_TOKEN ?? 'switchboard-local-dev-token';
+
 test.describe('integration catalog', () => {
+  test.beforeAll(async ({ request }) => {
+    // A fresh catalog derives topic relations on its second processing pass: wait for it.
+    test.setTimeout(120_000);
+    await expect
+      .poll(
+        async () => {
+          const res = await request.get(`${backendUrl}/api/catalog/entities/by-name/resource/default/order.created`, {
+            headers: { Authorization: `Bearer ${token}` },
+          });
+          const entity = res.ok() ? await res.json() : undefined;
+          return (entity?.relations ?? []).filter((r: { type: string }) => r.type === 'subscribedBy').length;
+        },
+        { timeout: 100_000, intervals: [2000] },
+      )
+      .toBeGreaterThan(0);
+  });
+
   test.beforeEach(async ({ page }) => {
     await signInAsGuest(page);
   });
@@ -13,7 +33,7 @@ test.describe('integration catalog', () => {
     await expect(page.getByText(/APIs, topics and queues \(\d+\)/)).toBeVisible();
     await expect(page.getByText('Ownership completeness')).toBeVisible();
     await keepScreenshot(page, 'integrations-explore');
-    await page.getByPlaceholder('Search').fill('order.created');
+    await page.getByPlaceholder('Filter').fill('order.created');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'order.created', exact: true }) });
     await expect(row).toContainText('orders@acme.example');
     // Click 2: the topic itself, with its owner.
@@ -22,8 +42,8 @@ test.describe('integration catalog', () => {
     // Click 3: who is affected if it changes.
     await page.getByRole('link', { name: 'Impact', exact: true }).click();
     const impact = page.getByRole('table').last();
-    await expect(impact).toContainText('payment-service');
-    await expect(impact).toContainText('erp-connector');
+    await expect(impact).toContainText('Payment service');
+    await expect(impact).toContainText('ERP connector');
     await expect(impact).toContainText('payments@acme.example');
     await keepScreenshot(page, 'topic-impact');
   });

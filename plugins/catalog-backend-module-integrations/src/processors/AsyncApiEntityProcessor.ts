@@ -14,6 +14,7 @@ import {
   Entity,
   getCompoundEntityRef,
   isApiEntity,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
@@ -306,6 +307,12 @@ export class ApiParticipants {
     ]);
     return { providers, consumers };
   }
+
+  /** The API entity as the catalog has it now, or undefined. */
+  async api(apiRef: string): Promise<Entity | undefined> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    return this.catalog.getEntityByRef(apiRef, { credentials });
+  }
 }
 
 // Bump when AsyncApiSummary changes shape, so cached summaries of unchanged documents are redone.
@@ -334,6 +341,10 @@ export class AsyncApiEntityProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
+    if (entity.kind === 'Component') {
+      await this.relateComponent(entity, emit, cache);
+      return entity;
+    }
     if (!isApiEntity(entity) || entity.spec.type !== 'asyncapi') {
       return entity;
     }
@@ -387,6 +398,46 @@ export class AsyncApiEntityProcessor implements CatalogProcessor {
       }
     }
     return entity;
+  }
+
+  /**
+   * The same relations seen from the component: whichever of the API and the component
+   * is processed second finds the other, so the relations exist after the first pass
+   * instead of waiting for the API's next round.
+   */
+  private async relateComponent(
+    component: Entity,
+    emit: CatalogProcessorEmit,
+    cache: CatalogProcessorCache,
+  ) {
+    const roles: Array<['provider' | 'consumer', unknown]> = [
+      ['provider', component.spec?.providesApis],
+      ['consumer', component.spec?.consumesApis],
+    ];
+    const self = getCompoundEntityRef(component);
+    for (const [role, refs] of roles) {
+      if (!Array.isArray(refs)) continue;
+      for (const raw of refs) {
+        if (typeof raw !== 'string') continue;
+        const api = await this.participants.api(
+          stringifyEntityRef(
+            parseEntityRef(raw, { defaultKind: 'api', defaultNamespace: self.namespace }),
+          ),
+        );
+        if (!api || !isApiEntity(api) || api.spec.type !== 'asyncapi' || typeof api.spec.definition !== 'string') {
+          continue;
+        }
+        const reading = await this.readCached(api.spec.definition, cache);
+        if (!reading.valid) continue;
+        for (const channel of mergeByResourceName(reading.summary.channels)) {
+          const ref = getCompoundEntityRef(channelResource(api, reading.summary, channel));
+          const sends = role === 'provider' ? channel.sends : channel.receives;
+          const receives = role === 'provider' ? channel.receives : channel.sends;
+          if (sends) emitMessagingRelations(emit, self, 'publishes', ref);
+          if (receives) emitMessagingRelations(emit, self, 'subscribes', ref);
+        }
+      }
+    }
   }
 
   /** Parsing is the slow part; an unchanged document reuses the previous run's result. */

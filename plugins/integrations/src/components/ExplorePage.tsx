@@ -44,14 +44,14 @@ const columns: TableColumn<ArtifactSummary>[] = [
       <div>
         <EntityRefLink entityRef={a.ref} title={a.title} />
         {a.description && (
-          <Typography variant="caption" display="block" color="textSecondary" noWrap style={{ maxWidth: 320 }}>
+          <Typography variant="caption" display="block" color="textSecondary" noWrap style={{ maxWidth: 300 }}>
             {a.description}
           </Typography>
         )}
       </div>
     ),
   },
-  { title: 'Type', field: 'type', width: '110px' },
+  { title: 'Type', field: 'type', render: a => a.type.replace('dead-letter-queue', 'DLQ') },
   { title: 'Owner', field: 'owner', render: a => <OwnerCell owner={a.owner} contact={a.ownerContact} /> },
   { title: 'System', field: 'system' },
   {
@@ -74,7 +74,13 @@ export const ExplorePage = () => {
   const [selected, setSelected] = useState<Partial<Record<FilterKey, string>>>({});
 
   const artifacts = useMemo(
-    () => (value ? value.items.filter(isArtifact).map(e => summarizeArtifact(e, value.byRef)) : []),
+    () =>
+      value
+        ? value.items
+            .filter(isArtifact)
+            .map(e => summarizeArtifact(e, value.byRef))
+            .sort((a, b) => a.title.localeCompare(b.title))
+        : [],
     [value],
   );
   const options = useMemo(
@@ -94,43 +100,12 @@ export const ExplorePage = () => {
   return (
     <Content>
       <Grid container spacing={3}>
-        <Grid item xs={12} md={9}>
-          <Grid container spacing={2} style={{ marginBottom: 8 }}>
-            {FILTERS.map(f => (
-              <Grid item key={f.key} xs={6} sm={4} md={2}>
-                <TextField
-                  select
-                  fullWidth
-                  size="small"
-                  variant="outlined"
-                  label={f.label}
-                  value={selected[f.key] ?? ''}
-                  onChange={e => setSelected(s => ({ ...s, [f.key]: e.target.value || undefined }))}
-                  SelectProps={{ SelectDisplayProps: { 'aria-label': f.label } as any }}
-                >
-                  <MenuItem value="">all</MenuItem>
-                  {options[f.key].map(o => (
-                    <MenuItem key={o} value={o}>
-                      {f.key === 'owner' ? o.replace(/^group:default\//, '') : o}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              </Grid>
-            ))}
-          </Grid>
-          <Table<ArtifactSummary>
-            title={`APIs, topics and queues (${shown.length})`}
-            options={{ paging: true, pageSize: 20, pageSizeOptions: [20, 50, 100], search: true, padding: 'dense' }}
-            columns={columns}
-            data={shown}
-          />
-        </Grid>
-        <Grid item xs={12} md={3}>
+        <Grid item xs={12} md={6}>
           <InfoCard title="Ownership completeness" subheader={`${issues.length} of ${artifacts.length} need attention`}>
             {issues.length === 0 ? (
               <Typography>Every artifact has an owner, a contact and a runbook.</Typography>
             ) : (
-              issues.slice(0, 12).map(i => (
+              issues.slice(0, 8).map(i => (
                 <div key={i.ref} style={{ marginBottom: 8 }}>
                   <EntityRefLink entityRef={i.ref} title={i.title} />
                   <Typography variant="caption" display="block" color="textSecondary">
@@ -140,8 +115,9 @@ export const ExplorePage = () => {
               ))
             )}
           </InfoCard>
-          <div style={{ height: 16 }} />
-          <InfoCard title="Deprecations" subheader="sunset dates and who still depends">
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <InfoCard title="Deprecations" subheader="sunset dates and who still depends on them">
             {deprecated.length === 0 ? (
               <Typography>Nothing deprecated.</Typography>
             ) : (
@@ -157,6 +133,38 @@ export const ExplorePage = () => {
               ))
             )}
           </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <Grid container spacing={2}>
+            {FILTERS.map(f => (
+              <Grid item key={f.key} xs={6} sm={4} md={2}>
+                <TextField
+                  select
+                  fullWidth
+                  size="small"
+                  variant="outlined"
+                  label={f.label}
+                  value={selected[f.key] ?? ''}
+                  onChange={e => setSelected(s => ({ ...s, [f.key]: e.target.value || undefined }))}
+                >
+                  <MenuItem value="">all</MenuItem>
+                  {options[f.key].map(o => (
+                    <MenuItem key={o} value={o}>
+                      {f.key === 'owner' ? o.replace(/^group:default\//, '') : o}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Grid>
+            ))}
+          </Grid>
+        </Grid>
+        <Grid item xs={12}>
+          <Table<ArtifactSummary>
+            title={`APIs, topics and queues (${shown.length})`}
+            options={{ paging: true, pageSize: 20, pageSizeOptions: [20, 50, 100], search: true, padding: 'dense' }}
+            columns={columns}
+            data={shown}
+          />
         </Grid>
       </Grid>
     </Content>

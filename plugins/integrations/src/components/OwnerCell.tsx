@@ -11,8 +11,13 @@ export const OwnerCell = ({ owner, contact }: { owner?: string; contact: Contact
     <div>
       <EntityRefLink entityRef={owner} defaultKind="group" />
       <Typography variant="caption" display="block" color="textSecondary">
-        {[contact.email, contact.chat].filter(Boolean).join(' · ') || 'no contact'}
+        {contact.email ?? 'no email'}
       </Typography>
+      {contact.chat && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          {contact.chat}
+        </Typography>
+      )}
     </div>
   );
 };
