@@ -52,7 +52,12 @@ const columns: TableColumn<ArtifactSummary>[] = [
     ),
   },
   { title: 'Type', field: 'type', render: a => a.type.replace('dead-letter-queue', 'DLQ') },
-  { title: 'Owner', field: 'owner', render: a => <OwnerCell owner={a.owner} contact={a.ownerContact} /> },
+  {
+    title: 'Owner',
+    field: 'owner',
+    cellStyle: { minWidth: 240 },
+    render: a => <OwnerCell owner={a.owner} contact={a.ownerContact} />,
+  },
   { title: 'System', field: 'system' },
   {
     title: 'Lifecycle',
