@@ -42,6 +42,8 @@ export interface ArtifactSummary {
   hasRunbook: boolean;
 }
 
+const API_PROTOCOLS: Record<string, string> = { asyncapi: 'events', openapi: 'http' };
+
 const targets = (entity: Entity, type: string) =>
   (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
 
@@ -69,11 +71,13 @@ export function summarizeArtifact(
   const isApi = entity.kind === 'API';
   const spec = (entity.spec ?? {}) as Record<string, any>;
   const annotations = entity.metadata.annotations ?? {};
-  const deprecation = isApi
-    ? annotations[ANNOTATION_SUNSET] || spec.lifecycle === 'deprecated'
-      ? { sunset: annotations[ANNOTATION_SUNSET], replacement: annotations[ANNOTATION_REPLACED_BY] }
-      : undefined
-    : spec.deprecation ?? (spec.lifecycle === 'deprecated' ? {} : undefined);
+  const deprecated = spec.lifecycle === 'deprecated';
+  let deprecation: ArtifactSummary['deprecation'];
+  if (isApi && (annotations[ANNOTATION_SUNSET] || deprecated)) {
+    deprecation = { sunset: annotations[ANNOTATION_SUNSET], replacement: annotations[ANNOTATION_REPLACED_BY] };
+  } else if (!isApi && (spec.deprecation || deprecated)) {
+    deprecation = spec.deprecation ?? {};
+  }
   return {
     ref,
     kind: isApi ? 'API' : 'Resource',
@@ -86,11 +90,7 @@ export function summarizeArtifact(
     system: spec.system,
     lifecycle: spec.lifecycle,
     protocol: isApi
-      ? spec.type === 'asyncapi'
-        ? 'events'
-        : spec.type === 'openapi'
-          ? 'http'
-          : String(spec.type)
+      ? API_PROTOCOLS[spec.type] ?? String(spec.type)
       : String(spec.broker ?? 'messaging'),
     deprecation,
     producers: isApi ? targets(entity, RELATION_API_PROVIDED_BY) : targets(entity, RELATION_PUBLISHED_BY),
@@ -177,5 +177,5 @@ export function toCsv(header: string[], rows: Array<Array<string | number | unde
     const s = v === undefined ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [header, ...rows].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map(r => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
