@@ -47,4 +47,15 @@ test.describe('integration catalog', () => {
     await expect(impact).toContainText('payments@acme.example');
     await keepScreenshot(page, 'topic-impact');
   });
+
+  test('draws who publishes and who subscribes in the catalog graph', async ({ page }) => {
+    await page.goto('/catalog/default/resource/order.created');
+    // The relations card is an SVG graph: nodes and edge labels are text in it.
+    const graph = page.locator('svg').filter({ hasText: 'order.created' });
+    await expect(graph.getByText('Order service')).toBeVisible();
+    await expect(graph.getByText('Payment service')).toBeVisible();
+    await expect(graph.getByText('publishesTo').first()).toBeVisible();
+    await expect(graph.getByText('subscribesTo').first()).toBeVisible();
+    await keepScreenshot(page, 'topic-relations-graph');
+  });
 });

@@ -1,1 +1,2 @@
 export { integrationsPlugin as default } from './plugin';
+export { catalogGraphIntegrationsModule } from './catalogGraphModule';
