@@ -30,7 +30,7 @@ test.describe('integration catalog', () => {
   test('finds the owner and the consumers of order.created in three clicks', async ({ page }) => {
     // Click 1: the Integrations page lists APIs, topics and queues with owners.
     await sidebar(page).getByRole('link', { name: 'Integrations', exact: true }).click();
-    await expect(page.getByText(/APIs, topics and queues \(\d+\)/)).toBeVisible();
+    await expect(page.getByText('APIs, topics and queues')).toBeVisible();
     await expect(page.getByText('Ownership completeness')).toBeVisible();
     await keepScreenshot(page, 'integrations-explore');
     await page.getByPlaceholder('Filter').fill('order.created');

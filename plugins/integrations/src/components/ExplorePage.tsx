@@ -14,7 +14,10 @@ import {
   summarizeArtifact,
 } from '@internal/plugin-integrations-common';
 import { Chip, Grid, MenuItem, TextField, Tooltip, Typography } from '@material-ui/core';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { useMemo, useState } from 'react';
+import { artifactFilter, EXPLORE_FIELDS } from './artifactFilter';
 import { OwnerCell } from './OwnerCell';
 import { useIntegrationGraph } from './useIntegrationGraph';
 
@@ -75,6 +78,7 @@ const columns: TableColumn<ArtifactSummary>[] = [
 
 /** Search and filter APIs, topics and queues with their owners, producers and consumers. */
 export const ExplorePage = () => {
+  const catalog = useApi(catalogApiRef);
   const { value, loading, error } = useIntegrationGraph();
   const [selected, setSelected] = useState<Partial<Record<FilterKey, string>>>({});
 
@@ -95,7 +99,9 @@ export const ExplorePage = () => {
       ) as Record<FilterKey, string[]>,
     [artifacts],
   );
-  const shown = artifacts.filter(a => FILTERS.every(f => !selected[f.key] || valueOf(a, f.key) === selected[f.key]));
+  // The table asks the catalog for one filtered page at a time (server-side filter, text
+  // search, order and paging); the panels above read the whole set once.
+  const filter = useMemo(() => artifactFilter(selected), [selected]);
   const issues = useMemo(() => completenessIssues(artifacts), [artifacts]);
   const deprecated = artifacts.filter(a => a.deprecation);
 
@@ -165,10 +171,27 @@ export const ExplorePage = () => {
         </Grid>
         <Grid item xs={12}>
           <Table<ArtifactSummary>
-            title={`APIs, topics and queues (${shown.length})`}
-            options={{ paging: true, pageSize: 20, pageSizeOptions: [20, 50, 100], search: true, padding: 'dense' }}
+            key={JSON.stringify(filter)}
+            title="APIs, topics and queues"
+            options={{ paging: true, pageSize: 20, pageSizeOptions: [20, 50, 100], search: true, debounceInterval: 300, padding: 'dense' }}
             columns={columns}
-            data={shown}
+            data={async query => {
+              const page = await catalog.queryEntities({
+                filter,
+                fields: EXPLORE_FIELDS,
+                limit: query.pageSize,
+                offset: query.page * query.pageSize,
+                orderFields: { field: 'metadata.name', order: 'asc' },
+                fullTextFilter: query.search
+                  ? { term: query.search, fields: ['metadata.name', 'metadata.title'] }
+                  : undefined,
+              });
+              return {
+                data: page.items.map(e => summarizeArtifact(e, value!.byRef)),
+                page: query.page,
+                totalCount: page.totalItems,
+              };
+            }}
           />
         </Grid>
       </Grid>
