@@ -220,22 +220,23 @@ describe('demo catalog (catalog-info/)', () => {
   });
 
   it('turns the AsyncAPI channels into topics with their publishers and subscribers', async () => {
-    const deadline = Date.now() + 20_000;
+    // Relations arrive as the APIs and components are (re)processed: wait until settled.
+    const deadline = Date.now() + 30_000;
     let topic: Entity | undefined;
-    for (;;) {
-      entities = await fetchEntities();
-      topic = entities.find(
-        e => e.kind === 'Resource' && e.metadata.name === 'order.created',
-      );
-      if (topic?.relations?.some(r => r.type === 'subscribedBy')) break;
-      if (Date.now() > deadline) break;
-      await new Promise(r => setTimeout(r, 250));
-    }
     const related = (type: string) =>
       (topic?.relations ?? [])
         .filter(r => r.type === type)
         .map(r => r.targetRef)
         .sort();
+    for (;;) {
+      entities = await fetchEntities();
+      topic = entities.find(
+        e => e.kind === 'Resource' && e.metadata.name === 'order.created',
+      );
+      if (related('subscribedBy').length >= 2 && related('publishedBy').length >= 1) break;
+      if (Date.now() > deadline) break;
+      await new Promise(r => setTimeout(r, 250));
+    }
     expect(topic?.spec).toMatchObject({ type: 'topic', owner: 'orders' });
     expect(related('publishedBy')).toEqual(['component:default/order-service']);
     expect(related('subscribedBy')).toEqual([
@@ -250,7 +251,7 @@ describe('demo catalog (catalog-info/)', () => {
       ]),
     );
     expect(errors).toEqual([]);
-  });
+  }, 40_000);
 
   it('gives every team a contact: email and chat channel', () => {
     const teams = entities.filter(
