@@ -21,7 +21,7 @@ import {
 import { Fault, Faults } from '../flows/Faults';
 import { ItemOutcome, ReplayRequest, ReplayService } from '../replay/ReplayService';
 import { Ledger } from '../store/Ledger';
-import { Db } from '../store/RuntimeDatabase';
+import { Db, recordAdminAction } from '../store/RuntimeDatabase';
 import { TrafficGenerator, TrafficSettings } from '../traffic/TrafficGenerator';
 
 export const OPENAPI_PATH = path.resolve(__dirname, '../../openapi.yaml');
@@ -118,9 +118,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     return spec;
   };
   const audit = (action: string, requester: string, reason: string | null, detail: object) =>
-    db
-      .prepare('INSERT INTO admin_actions (action, requester, reason, detail, at) VALUES (?, ?, ?, ?, ?)')
-      .run(action, requester, reason, JSON.stringify(detail), new Date().toISOString());
+    recordAdminAction(db, action, requester, reason, detail);
 
   const describeDlq = async (name: string) => {
     const spec = queueSpec(name);
@@ -190,15 +188,9 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       const missing = ids.filter(id => !found.has(id));
       if (missing.length) throw new NotFoundError(`no failed message ${missing.slice(0, 5).join(', ')}`);
       const result =
-        action === 'archive'
-          ? (() => {
-              const r = failures.archive(ids, reason);
-              return { done: r.archived, busy: r.busy, body: { archived: r.archived } };
-            })()
-          : (() => {
-              const r = failures.purge(ids);
-              return { done: r.purged, busy: r.busy, body: { purged: r.purged } };
-            })();
+        action === 'archive' ? failures.archive(ids, reason) : failures.purge(ids);
+      // What was done is audited even when some messages were held by a replay.
+      if (result.done.length) audit(`messages.${action}`, requester, reason, { ids: result.done });
       if (result.busy.length) {
         throw new ConflictError(
           `message ${result.busy[0]} is part of a running replay; cancel it or wait${
@@ -206,8 +198,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
           }`,
         );
       }
-      audit(`messages.${action}`, requester, reason, { ids: result.done });
-      res.json(result.body);
+      res.json(action === 'archive' ? { archived: result.done } : { purged: result.done });
     });
   app.post('/v1/messages/archive', bulk('archive'));
   app.post('/v1/messages/purge', bulk('purge'));

@@ -347,11 +347,14 @@ export class FailureStore {
     return (
       this.db
         .prepare(
-          `SELECT fingerprint, error_class, stage, count(*) AS count,
-                  min(first_failure_at) AS first_seen, max(last_failure_at) AS last_seen,
-                  max(id) AS sample_id
-           FROM failures WHERE dlq = ? AND status = ?
-           GROUP BY fingerprint ORDER BY count DESC, last_seen DESC`,
+          `WITH g AS (
+             SELECT fingerprint, error_class, stage, count(*) AS count,
+                    min(first_failure_at) AS first_seen, max(last_failure_at) AS last_seen,
+                    max(id) AS sample_id
+             FROM failures WHERE dlq = ? AND status = ? GROUP BY fingerprint)
+           SELECT g.*, f.error_message AS sample_message
+           FROM g JOIN failures f ON f.id = g.sample_id
+           ORDER BY g.count DESC, g.last_seen DESC`,
         )
         .all(dlq, status) as Row[]
     ).map(r => ({
@@ -362,11 +365,7 @@ export class FailureStore {
       firstSeen: r.first_seen,
       lastSeen: r.last_seen,
       sampleId: r.sample_id,
-      sampleMessage: (
-        this.db
-          .prepare('SELECT error_message FROM failures WHERE id = ?')
-          .get(r.sample_id) as { error_message: string }
-      ).error_message,
+      sampleMessage: r.sample_message,
     }));
   }
 
@@ -387,48 +386,36 @@ export class FailureStore {
   }
 
   /** Archives failed or parked messages not taking part in a replay. */
-  archive(ids: string[], reason: string): { archived: string[]; busy: string[] } {
-    return this.db.transaction(() => {
-      const archived: string[] = [];
-      const busy: string[] = [];
-      for (const id of ids) {
-        const row = this.db
-          .prepare('SELECT status, replay_job_id FROM failures WHERE id = ?')
-          .get(id) as Row | undefined;
-        if (!row) continue;
-        if (row.replay_job_id) {
-          busy.push(id);
-          continue;
-        }
-        this.db
-          .prepare(
-            `UPDATE failures SET status = 'archived', status_reason = ? WHERE id = ?`,
-          )
-          .run(reason, id);
-        archived.push(id);
-      }
-      return { archived, busy };
-    })();
+  archive(ids: string[], reason: string): { done: string[]; busy: string[] } {
+    const update = this.db.prepare(
+      `UPDATE failures SET status = 'archived', status_reason = ? WHERE id = ?`,
+    );
+    return this.withFree(ids, id => update.run(reason, id));
   }
 
   /** Deletes messages for good (not those taking part in a replay). */
-  purge(ids: string[]): { purged: string[]; busy: string[] } {
+  purge(ids: string[]): { done: string[]; busy: string[] } {
+    const remove = this.db.prepare('DELETE FROM failures WHERE id = ?');
+    return this.withFree(ids, id => remove.run(id));
+  }
+
+  /** Applies `act` in one transaction to the existing ids no replay job holds. */
+  private withFree(ids: string[], act: (id: string) => void) {
+    const holder = this.db.prepare('SELECT replay_job_id FROM failures WHERE id = ?');
     return this.db.transaction(() => {
-      const purged: string[] = [];
+      const done: string[] = [];
       const busy: string[] = [];
       for (const id of ids) {
-        const row = this.db
-          .prepare('SELECT replay_job_id FROM failures WHERE id = ?')
-          .get(id) as Row | undefined;
+        const row = holder.get(id) as Row | undefined;
         if (!row) continue;
         if (row.replay_job_id) {
           busy.push(id);
-          continue;
+        } else {
+          act(id);
+          done.push(id);
         }
-        this.db.prepare('DELETE FROM failures WHERE id = ?').run(id);
-        purged.push(id);
       }
-      return { purged, busy };
+      return { done, busy };
     })();
   }
 

@@ -54,6 +54,16 @@ export class Faults {
     }
   }
 
+  /**
+   * For a simulated external provider: added latency, then whether it is down (outage,
+   * or a transient failure at errorRate). The caller answers 503 when it is.
+   */
+  async providerDown(service: string): Promise<boolean> {
+    const fault = this.get(service);
+    if (fault.latencyMs) await new Promise(r => setTimeout(r, fault.latencyMs));
+    return !!fault.outage || this.chance(fault.errorRate);
+  }
+
   chance(p: number | undefined) {
     return !!p && this.random() < p;
   }

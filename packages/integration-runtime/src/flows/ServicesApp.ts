@@ -1,3 +1,4 @@
+import { context } from '@opentelemetry/api';
 import express, { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { FlowDeps } from './FlowDeps';
@@ -106,7 +107,7 @@ export function createServicesApp(deps: FlowDeps): express.Express {
          VALUES (?, ?, ?, ?, ?, 'placed', ?, ?)`,
       ).run(orderId, event.customerId, event.customerTier, event.total, event.currency, JSON.stringify(event), event.createdAt);
       const ctx = telemetry.withBusinessIds({ orderId, customerTier: order.customerTier });
-      await contextWith(ctx, () =>
+      await context.with(ctx, () =>
         messaging.publish('order-service', names.exchange('orders'), 'order.created', event, `${orderId}:order.created`),
       );
       res.status(201).json({ ...event, status: 'placed' });
@@ -140,7 +141,7 @@ export function createServicesApp(deps: FlowDeps): express.Express {
         requestedAt: new Date().toISOString(),
       };
       const ctx = telemetry.withBusinessIds({ orderId, customerTier: row.customer_tier });
-      await contextWith(ctx, () =>
+      await context.with(ctx, () =>
         messaging.publish('order-service', names.exchange('orders'), 'order.refund-requested', event, `${orderId}:order.refund-requested`),
       );
       res.status(202).json({ ...JSON.parse(row.payload), status: 'refund_requested' });
@@ -152,9 +153,7 @@ export function createServicesApp(deps: FlowDeps): express.Express {
   app.post(
     '/payment-provider/captures',
     http.route('payment-provider', '/captures', async (req, res) => {
-      const fault = faults.get('payment-provider');
-      if (fault.latencyMs) await new Promise(r => setTimeout(r, fault.latencyMs));
-      if (fault.outage || faults.chance(fault.errorRate)) {
+      if (await faults.providerDown('payment-provider')) {
         return sendError(res, 503, 'payment provider unavailable');
       }
       const key = String(req.header('idempotency-key') ?? '');
@@ -163,7 +162,7 @@ export function createServicesApp(deps: FlowDeps): express.Express {
       if (known) return void res.status(201).json(known);
       const result = {
         captureId: newId('cap'),
-        status: faults.chance(fault.rejectRate) ? 'declined' : 'captured',
+        status: faults.chance(faults.get('payment-provider').rejectRate) ? 'declined' : 'captured',
       };
       captures.set(key, result);
       res.status(201).json(result);
@@ -172,9 +171,7 @@ export function createServicesApp(deps: FlowDeps): express.Express {
   app.post(
     '/payment-provider/refunds',
     http.route('payment-provider', '/refunds', async (_req, res) => {
-      const fault = faults.get('payment-provider');
-      if (fault.latencyMs) await new Promise(r => setTimeout(r, fault.latencyMs));
-      if (fault.outage || faults.chance(fault.errorRate)) {
+      if (await faults.providerDown('payment-provider')) {
         return sendError(res, 503, 'payment provider unavailable');
       }
       res.status(201).json({ refundId: newId('ref'), status: 'refunded' });
@@ -184,12 +181,10 @@ export function createServicesApp(deps: FlowDeps): express.Express {
   // legacy-erp (external, simulated): rejects some documents for good, has outages.
   const erpBooking = (kind: string) =>
     http.route('legacy-erp', `/${kind}`, async (req, res) => {
-      const fault = faults.get('legacy-erp');
-      if (fault.latencyMs) await new Promise(r => setTimeout(r, fault.latencyMs));
-      if (fault.outage || faults.chance(fault.errorRate)) {
+      if (await faults.providerDown('legacy-erp')) {
         return sendError(res, 503, 'ERP batch window: try again later');
       }
-      if (faults.chance(fault.rejectRate)) {
+      if (faults.chance(faults.get('legacy-erp').rejectRate)) {
         return void res.status(422).json({
           code: 'KUNNR_UNKNOWN',
           message: `customer ${req.body?.KUNNR} is not maintained in company code 1000`,
@@ -205,9 +200,4 @@ export function createServicesApp(deps: FlowDeps): express.Express {
     if (!res.headersSent) sendError(res, status >= 400 && status < 600 ? status : 500, err.message);
   });
   return app;
-}
-
-import { context, Context } from '@opentelemetry/api';
-function contextWith<T>(ctx: Context, fn: () => Promise<T>) {
-  return context.with(ctx, fn);
 }

@@ -7,7 +7,7 @@ import {
 import { Broker, HeaderValue } from '../broker/types';
 import { FailureFilter, FailureStore } from '../failures/FailureStore';
 import { actionKey } from '../store/Ledger';
-import { Db } from '../store/RuntimeDatabase';
+import { Db, recordAdminAction } from '../store/RuntimeDatabase';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 
 export type ReplayStatus =
@@ -319,17 +319,11 @@ export class ReplayService {
         item.run(id, seq, r.id, r.message_id, r.order_id, now);
         lock.run(id, r.id);
       });
-      this.db
-        .prepare(
-          `INSERT INTO admin_actions (action, requester, reason, detail, at)
-           VALUES ('replay.create', ?, ?, ?, ?)`,
-        )
-        .run(
-          request.requester,
-          request.reason,
-          JSON.stringify({ job: id, dlq: request.dlq, total: replay.length }),
-          now,
-        );
+      recordAdminAction(this.db, 'replay.create', request.requester, request.reason, {
+        job: id,
+        dlq: request.dlq,
+        total: replay.length,
+      });
       return { id, created: true };
     })();
     if (result.created) this.start(result.id);
@@ -425,12 +419,7 @@ export class ReplayService {
           `UPDATE replay_jobs SET cancelled_by = ? WHERE id = ? AND status IN ('pending','running')`,
         )
         .run(requester, id);
-      this.db
-        .prepare(
-          `INSERT INTO admin_actions (action, requester, reason, detail, at)
-           VALUES ('replay.cancel', ?, ?, ?, ?)`,
-        )
-        .run(requester, reason ?? null, JSON.stringify({ job: id }), new Date().toISOString());
+      recordAdminAction(this.db, 'replay.cancel', requester, reason ?? null, { job: id });
     })();
     if (!runner) this.finish(id, 'cancelled');
     return this.get(id)!;

@@ -137,3 +137,16 @@ CREATE TABLE IF NOT EXISTS admin_actions (
   at TEXT NOT NULL
 );
 `;
+
+/** Appends to the runtime's audit trail (admin_actions). */
+export function recordAdminAction(
+  db: Db,
+  action: string,
+  requester: string,
+  reason: string | null,
+  detail: object,
+) {
+  db.prepare(
+    'INSERT INTO admin_actions (action, requester, reason, detail, at) VALUES (?, ?, ?, ?, ?)',
+  ).run(action, requester, reason, JSON.stringify(detail), new Date().toISOString());
+}

@@ -8,7 +8,6 @@ import {
   Span,
   SpanKind,
   SpanStatusCode,
-  trace,
   Tracer,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -167,4 +166,3 @@ export async function inSpan<T>(
   });
 }
 
-export { SpanKind, trace };

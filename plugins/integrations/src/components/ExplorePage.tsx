@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { humanizeEntityRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Content,
@@ -33,7 +34,7 @@ const FILTERS: Array<{ key: FilterKey; label: string }> = [
 const valueOf = (a: ArtifactSummary, key: FilterKey) => (key === 'owner' ? a.owner : a[key]) ?? '';
 
 const refList = (refs: string[]) => (
-  <Tooltip title={refs.length ? refs.map(r => humanizeEntityRef({ kind: r.split(':')[0], namespace: 'default', name: r.split('/')[1] })).join(', ') : 'none'}>
+  <Tooltip title={refs.length ? refs.map(r => humanizeEntityRef(parseEntityRef(r))).join(', ') : 'none'}>
     <span>{refs.length}</span>
   </Tooltip>
 );
