@@ -175,6 +175,15 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     queueSpec(req.params.dlq);
     res.json({ items: failures.groups(req.params.dlq, (q(req, 'status') as FailureStatus) ?? 'failed') });
   }));
+  app.get('/v1/dlqs/:dlq/inflow', h((req, res) => {
+    queueSpec(req.params.dlq);
+    const hours = Number(q(req, 'hours') ?? 24);
+    const bucketMinutes = Number(q(req, 'bucketMinutes') ?? 60);
+    if ((hours * 60) / bucketMinutes > 2000) {
+      throw new InputError(`${hours} hours in ${bucketMinutes}-minute buckets is more than 2000 buckets`);
+    }
+    res.json(failures.inflow(req.params.dlq, hours, bucketMinutes));
+  }));
   app.get('/v1/messages/:id', h((req, res) => {
     const record = failures.get(req.params.id);
     if (!record) throw new NotFoundError(`no failed message '${req.params.id}'`);

@@ -46,4 +46,18 @@ describe('FailureStore', () => {
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ count: 2, errorClass: 'ErpUnavailableError', stage: 'book-invoice' });
   });
+
+  it('counts inflow per bucket, including dead letters since replayed, and not other queues', () => {
+    const now = Date.now();
+    const { bucketSeconds, buckets } = store.inflow('erp.order-created', 2, 30, now);
+    expect(bucketSeconds).toBe(1800);
+    expect(buckets).toHaveLength(4);
+    // m1 (replayed, record gone), m2, m3 were drained just now: all in the last bucket.
+    expect(buckets.map(b => b.count)).toEqual([0, 0, 0, 3]);
+    expect(Date.parse(buckets[3].start)).toBeLessThanOrEqual(now);
+    expect(store.inflow('payments.order-created', 2, 30, now).buckets.at(-1)!.count).toBe(1);
+    // Two hours later nothing is in the window.
+    const later = store.inflow('erp.order-created', 1, 30, now + 3 * 3_600_000);
+    expect(later.buckets.every(b => b.count === 0)).toBe(true);
+  });
 });

@@ -343,6 +343,36 @@ export class FailureStore {
     ).map(r => r.id);
   }
 
+  /**
+   * Dead letters received per bucket over the last `hours`, from the drain log (kept after
+   * replay or purge), so the series is inflow, not depth. Buckets align to their size.
+   */
+  inflow(dlq: string, hours: number, bucketMinutes: number, now = Date.now()) {
+    const bucketMs = bucketMinutes * 60_000;
+    const end = Math.floor(now / bucketMs) * bucketMs + bucketMs;
+    const n = Math.ceil((hours * 3_600_000) / bucketMs);
+    const start = end - n * bucketMs;
+    const counts = new Map<number, number>();
+    // drain_key starts with '<dlq>|': a primary-key range scan ('}' follows '|').
+    const rows = this.db
+      .prepare(
+        `SELECT CAST((julianday(drained_at) - julianday(@start)) * 86400000 / @bucketMs AS INTEGER) AS b,
+                count(*) AS n
+         FROM drained_keys
+         WHERE drain_key >= @lo AND drain_key < @hi AND drained_at >= @start
+         GROUP BY b`,
+      )
+      .all({ lo: `${dlq}|`, hi: `${dlq}}`, start: new Date(start).toISOString(), bucketMs }) as Array<{ b: number; n: number }>;
+    for (const r of rows) counts.set(r.b, r.n);
+    return {
+      bucketSeconds: bucketMs / 1000,
+      buckets: Array.from({ length: n }, (_, i) => ({
+        start: new Date(start + i * bucketMs).toISOString(),
+        count: counts.get(i) ?? 0,
+      })),
+    };
+  }
+
   groups(dlq: string, status: FailureStatus = 'failed'): FingerprintGroup[] {
     return (
       this.db

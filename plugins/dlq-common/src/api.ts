@@ -1,0 +1,194 @@
+import type { components } from './runtime/runtimeAdmin.generated';
+
+/** Shapes of the runtime admin API (generated from its OpenAPI document). */
+export type RuntimeSchemas = components['schemas'];
+export type FailureStatus = RuntimeSchemas['FailureStatus'];
+export type FailedMessageSummary = RuntimeSchemas['FailedMessageSummary'];
+export type FingerprintGroup = RuntimeSchemas['FingerprintGroup'];
+export type ReplayOutcome = RuntimeSchemas['ReplayOutcome'];
+export type ReplayItem = RuntimeSchemas['ReplayItem'];
+export type RuntimeReplayJob = RuntimeSchemas['ReplayJob'];
+
+/** A runtime configured under dlq.runtimes, as the browser may see it (no URL, no token). */
+export interface RuntimeInfo {
+  name: string;
+  title: string;
+  status: 'up' | 'down';
+  broker?: string;
+  error?: string;
+}
+
+/** Catalog entities a dead-letter queue maps to. */
+export interface DlqEntities {
+  /** The consumer queue's Resource entity: permissions are checked on it. */
+  queue?: string;
+  /** The dead-letter queue's own Resource entity, when declared. */
+  deadLetterQueue?: string;
+  /** The consuming Component. */
+  consumer?: string;
+  /** Owner of the queue (group ref), from the catalog. */
+  owner?: string;
+}
+
+/** One dead-letter queue of one runtime, with its catalog context. */
+export interface DlqOverview {
+  runtime: string;
+  name: string;
+  deadLetterQueue: string;
+  exchange: string;
+  bindingKeys: string[];
+  consumer: string;
+  failed: number;
+  parked: number;
+  archived: number;
+  brokerDepth: number;
+  oldestFailureAt: string | null;
+  oldestAgeSeconds: number | null;
+  entities: DlqEntities;
+  /** Dead letters received per bucket (oldest first); empty when not asked for. */
+  inflow: Array<{ start: string; count: number }>;
+}
+
+export interface DlqListResponse {
+  items: DlqOverview[];
+  /** Runtimes that could not be read; their queues are missing from items. */
+  errors: Array<{ runtime: string; message: string }>;
+}
+
+export interface MessagePage {
+  items: FailedMessageSummary[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** One delivery attempt, from the broker's x-death history and the failure context. */
+export interface DeliveryAttempt {
+  queue: string;
+  reason: string;
+  count: number;
+  time: string | null;
+}
+
+/** A failed message as the portal shows it: configured PII fields masked. */
+export interface MessageDetail {
+  runtime: string;
+  message: RuntimeSchemas['FailedMessage'];
+  /** The body pretty-printed when it is JSON, as received otherwise (masked either way). */
+  formattedBody: string;
+  bodyIsJson: boolean;
+  /** JSON paths (body) and header names whose values were masked. */
+  masked: string[];
+  attempts: DeliveryAttempt[];
+  /** Where its trace or journey instance opens, when a trace id is known. */
+  traceUrl: string | null;
+  entities: DlqEntities;
+}
+
+/** What to replay: explicit ids, one fingerprint group, or a filter. */
+export interface ReplaySelection {
+  ids?: string[];
+  fingerprint?: string;
+  filter?: {
+    businessId?: string;
+    errorClass?: string;
+    from?: string;
+    to?: string;
+  };
+}
+
+export interface PlanReplayRequest {
+  runtime: string;
+  dlq: string;
+  selection: ReplaySelection;
+  ratePerSecond?: number;
+}
+
+export interface SubmitReplayRequest {
+  reason: string;
+  /** Replay this many first and go on only when all of them succeeded. */
+  canarySize?: number;
+}
+
+export type ReplayStatus =
+  | 'planned'
+  | 'awaiting-approval'
+  | 'canary'
+  | 'running'
+  | 'completed'
+  | 'canary-failed'
+  | 'cancelled'
+  | 'rejected'
+  | 'failed';
+
+export const TERMINAL_REPLAY_STATUSES: ReplayStatus[] = [
+  'completed',
+  'canary-failed',
+  'cancelled',
+  'rejected',
+  'failed',
+];
+
+export type ReplayCounts = Record<ReplayOutcome, number>;
+
+/** A replay as the portal tracks it: a frozen plan, a reason, approval, runtime jobs. */
+export interface Replay {
+  id: string;
+  runtime: string;
+  dlq: string;
+  status: ReplayStatus;
+  selection: ReplaySelection;
+  plan: {
+    /** Messages frozen at planning time; nothing that arrives later is added. */
+    count: number;
+    targets: RuntimeSchemas['ReplayPlan']['targets'];
+    skipped: RuntimeSchemas['ReplayPlan']['skipped'];
+    ratePerSecond: number;
+    estimatedSeconds: number;
+    plannedAt: string;
+  };
+  requester: string;
+  reason: string | null;
+  canarySize: number;
+  approvalRequired: boolean;
+  approver: string | null;
+  decisionComment: string | null;
+  jobs: { canary: string | null; main: string | null };
+  progress: { total: number; done: number; counts: ReplayCounts };
+  error: string | null;
+  createdAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  finishedAt: string | null;
+}
+
+export type AuditAction =
+  | 'replay.submit'
+  | 'replay.approve'
+  | 'replay.reject'
+  | 'replay.cancel'
+  | 'replay.finish'
+  | 'message.archive'
+  | 'message.purge';
+
+export type AuditOutcome = 'succeeded' | 'failed' | 'denied';
+
+/** An append-only audit entry: who, when, what, why, outcome. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  runtime: string;
+  dlq: string | null;
+  replayId: string | null;
+  messageCount: number;
+  reason: string | null;
+  outcome: AuditOutcome;
+  detail: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  /** Pass as `before` for the next (older) page. */
+  nextBefore: number | null;
+}
