@@ -16,9 +16,11 @@ backend.add(import('./modules/localFilePlaceholders'));
 backend.add(import('@internal/plugin-catalog-backend-module-integrations'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Owners of a queue replay its dead letters; everyone reads (README: Permissions).
+backend.add(import('./modules/permissionPolicy'));
+
+// Dead letters: inspection and safe replay through the integration runtimes' admin API.
+backend.add(import('@internal/plugin-dlq-backend'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 // PostgreSQL search engine when the database is PostgreSQL; Lunr otherwise.

@@ -36,6 +36,8 @@ export interface ReplayRequest {
   requester: string;
   /** Upper bound on the snapshot (protects against an accidental replay-all). */
   maxMessages?: number;
+  /** With ids: report ids that are gone or no longer failed as skipped instead of refusing. */
+  skipUnavailable?: boolean;
 }
 
 export interface ReplayPlan {
@@ -177,6 +179,7 @@ export class ReplayService {
       throw new InputError('give either ids or filter, not both and not neither');
     }
     const limit = request.maxMessages ?? 100_000;
+    const unavailableSkips: ReplayPlan['skipped'] = [];
     let rows: Candidate[];
     const get = this.db.prepare('SELECT * FROM failures WHERE id = ?');
     if (request.ids) {
@@ -189,7 +192,17 @@ export class ReplayService {
       );
       const found = new Set(rows.map(r => r.id));
       const missing = ids.filter(id => !found.has(id));
-      if (missing.length) {
+      if (request.skipUnavailable) {
+        // A frozen selection (a portal's plan): what is gone or no longer failed by now is
+        // reported, not refused.
+        const gone = missing.map(id => ({ id, messageId: '', reason: 'missing' }));
+        const unavailable = rows
+          .filter(r => r.dlq === request.dlq && r.status !== 'failed')
+          .map(r => ({ id: r.id, messageId: r.message_id, reason: `not-failed:${r.status}` }));
+        const out = new Set(unavailable.map(u => u.id));
+        rows = rows.filter(r => !out.has(r.id));
+        unavailableSkips.push(...gone, ...unavailable);
+      } else if (missing.length) {
         throw new NotFoundError(
           `no failed message ${missing.slice(0, 5).join(', ')}${
             missing.length > 5 ? ` and ${missing.length - 5} more` : ''
@@ -214,7 +227,7 @@ export class ReplayService {
         .map(id => get.get(id) as Candidate);
     }
     const replay: Candidate[] = [];
-    const skipped: ReplayPlan['skipped'] = [];
+    const skipped: ReplayPlan['skipped'] = [...unavailableSkips];
     for (const r of rows) {
       if (r.replay_job_id) {
         skipped.push({

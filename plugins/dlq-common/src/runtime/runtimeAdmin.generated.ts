@@ -414,7 +414,9 @@ export interface components {
       consumer: string;
       contentType: string;
       /** @description Every header the message carried, including trace context, x-death and failure context. */
-      headers: Record<string, never>;
+      headers: {
+        [key: string]: unknown;
+      };
       body: string;
       stack: string;
       spanId: string | null;
@@ -457,6 +459,13 @@ export interface components {
       /** @default 100 */
       ratePerSecond: number;
       maxMessages?: number;
+      /**
+       * @description With `ids`: ids that are gone (replayed or purged since) or no longer `failed`
+       *     are listed in the plan's `skipped` (reason `missing` or `not-failed:<status>`)
+       *     instead of failing the request. For callers that froze a selection earlier.
+       * @default false
+       */
+      skipUnavailable: boolean;
       reason?: components['schemas']['Reason'];
       requester?: components['schemas']['Requester'];
     };
@@ -473,7 +482,7 @@ export interface components {
       skipped: {
         id: string;
         messageId: string;
-        /** @description already-processed, or in-replay:<job id>. */
+        /** @description already-processed, in-replay:<job id>, missing or not-failed:<status>. */
         reason: string;
       }[];
       ratePerSecond: number;
@@ -905,8 +914,10 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReplaySelection'] &
-          Record<string, never>;
+        'application/json': components['schemas']['ReplaySelection'] & {
+          reason: components['schemas']['Reason'];
+          requester: components['schemas']['Requester'];
+        };
       };
     };
     responses: {

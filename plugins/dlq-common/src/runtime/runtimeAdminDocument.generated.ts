@@ -640,6 +640,14 @@ export const runtimeAdminDocument: Record<string, any> = {
                   {
                     type: 'object',
                     required: ['reason', 'requester'],
+                    properties: {
+                      reason: {
+                        $ref: '#/components/schemas/Reason',
+                      },
+                      requester: {
+                        $ref: '#/components/schemas/Requester',
+                      },
+                    },
                   },
                 ],
               },
@@ -1354,6 +1362,7 @@ export const runtimeAdminDocument: Record<string, any> = {
               },
               headers: {
                 type: 'object',
+                additionalProperties: true,
                 description:
                   'Every header the message carried, including trace context, x-death and failure context.',
               },
@@ -1507,6 +1516,12 @@ export const runtimeAdminDocument: Record<string, any> = {
             minimum: 1,
             maximum: 100000,
           },
+          skipUnavailable: {
+            type: 'boolean',
+            default: false,
+            description:
+              "With `ids`: ids that are gone (replayed or purged since) or no longer `failed`\nare listed in the plan's `skipped` (reason `missing` or `not-failed:<status>`)\ninstead of failing the request. For callers that froze a selection earlier.\n",
+          },
           reason: {
             $ref: '#/components/schemas/Reason',
           },
@@ -1569,7 +1584,8 @@ export const runtimeAdminDocument: Record<string, any> = {
                 },
                 reason: {
                   type: 'string',
-                  description: 'already-processed, or in-replay:<job id>.',
+                  description:
+                    'already-processed, in-replay:<job id>, missing or not-failed:<status>.',
                 },
               },
             },

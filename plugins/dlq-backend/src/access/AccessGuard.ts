@@ -1,0 +1,62 @@
+import { BackstageCredentials, BackstageUserPrincipal, PermissionsService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import { AuditAction, DlqEntities } from '@internal/plugin-dlq-common';
+import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
+
+/** Who is asking: the signed-in user and the credentials to act on their behalf. */
+export interface Actor {
+  ref: string;
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+}
+
+/**
+ * Permission checks on a queue's catalog entity. A refusal is written to the audit trail
+ * (outcome denied) before it is thrown, so attempts are on record too.
+ */
+export class AccessGuard {
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly audit: DatabaseAuditStore,
+  ) {}
+
+  async require(
+    actor: Actor,
+    permission: ResourcePermission<'catalog-entity'>,
+    target: { runtime: string; dlq: string; entities: DlqEntities },
+    what: string,
+    audit?: { action: AuditAction; replayId?: string; messageCount?: number; reason?: string | null },
+  ): Promise<void> {
+    const deny = async (message: string) => {
+      if (audit) {
+        await this.audit.append({
+          actor: actor.ref,
+          runtime: target.runtime,
+          dlq: target.dlq,
+          outcome: 'denied',
+          detail: message,
+          ...audit,
+        });
+      }
+      throw new NotAllowedError(message);
+    };
+    if (!target.entities.queue) {
+      await deny(
+        `queue '${target.dlq}' of runtime '${target.runtime}' has no catalog entity, so nobody owns it; ` +
+          `declare it as a Resource (spec.type queue, annotation switchboard.dev/runtime) to ${what}`,
+      );
+      return;
+    }
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: target.entities.queue }],
+      { credentials: actor.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      await deny(
+        `${actor.ref} may not ${what} on '${target.dlq}': ${
+          target.entities.owner ? `only members of ${target.entities.owner} (its owner) may` : 'not permitted'
+        }`,
+      );
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Dead letters backend: inspection and safe replay on top of integration runtimes.
+ *
+ * @packageDocumentation
+ */
+export { dlqPlugin as default } from './plugin';

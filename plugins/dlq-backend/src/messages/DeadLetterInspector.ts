@@ -1,0 +1,202 @@
+import { InputError } from '@backstage/errors';
+import {
+  DlqListResponse,
+  DlqOverview,
+  FailureStatus,
+  FingerprintGroup,
+  MessageDetail,
+  MessagePage,
+  dlqMessageManagePermission,
+} from '@internal/plugin-dlq-common';
+import { AccessGuard, Actor } from '../access/AccessGuard';
+import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
+import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
+import { RuntimeClient } from '../runtime/RuntimeClient';
+import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
+import { attemptHistory } from './attemptHistory';
+import { PiiMasker } from './PiiMasker';
+
+export interface MessageFilter {
+  status?: FailureStatus;
+  businessId?: string;
+  errorClass?: string;
+  fingerprint?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Reads dead-letter queues and messages through the runtimes, with catalog context. */
+export class DeadLetterInspector {
+  constructor(
+    private readonly runtimes: RuntimeRegistry,
+    private readonly entities: DlqEntityResolver,
+    private readonly masker: PiiMasker,
+    private readonly guard: AccessGuard,
+    private readonly audit: DatabaseAuditStore,
+    private readonly traceUrl: string,
+  ) {}
+
+  /** Every DLQ of every runtime; a runtime that fails is reported, the others still listed. */
+  async list(options: { entityRef?: string; inflowHours?: number }): Promise<DlqListResponse> {
+    const results = await Promise.allSettled(
+      this.runtimes.all().map(runtime => this.listRuntime(runtime, options.inflowHours)),
+    );
+    const items: DlqOverview[] = [];
+    const errors: DlqListResponse['errors'] = [];
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') items.push(...r.value);
+      else errors.push({ runtime: this.runtimes.all()[i].name, message: (r.reason as Error).message });
+    });
+    const ref = options.entityRef?.toLowerCase();
+    return {
+      items: ref
+        ? items.filter(d => [d.entities.consumer, d.entities.queue, d.entities.owner].includes(ref))
+        : items,
+      errors,
+    };
+  }
+
+  private async listRuntime(runtime: RuntimeClient, inflowHours?: number) {
+    const [{ items }, byQueue] = await Promise.all([
+      runtime.call('GET /v1/dlqs', api => api.GET('/v1/dlqs')),
+      this.entities.forRuntime(runtime.name),
+    ]);
+    return Promise.all(
+      items.map(async dlq => ({
+        ...dlq,
+        runtime: runtime.name,
+        entities: byQueue.get(dlq.name) ?? { consumer: `component:default/${dlq.consumer}` },
+        inflow: inflowHours ? await this.inflow(runtime, dlq.name, inflowHours) : [],
+      })),
+    );
+  }
+
+  private async inflow(runtime: RuntimeClient, dlq: string, hours: number) {
+    const bucketMinutes = hours <= 24 ? 60 : 360;
+    const { buckets } = await runtime.call('GET /v1/dlqs/{dlq}/inflow', api =>
+      api.GET('/v1/dlqs/{dlq}/inflow', { params: { path: { dlq }, query: { hours, bucketMinutes } } }),
+    );
+    return buckets;
+  }
+
+  async get(runtimeName: string, dlq: string, inflowHours = 24): Promise<DlqOverview> {
+    const runtime = this.runtimes.get(runtimeName);
+    const [overview, inflow] = await Promise.all([
+      runtime.call('GET /v1/dlqs/{dlq}', api => api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } })),
+      this.inflow(runtime, dlq, inflowHours),
+    ]);
+    return {
+      ...overview,
+      runtime: runtime.name,
+      entities: await this.entities.resolve(runtime.name, dlq, overview.consumer),
+      inflow,
+    };
+  }
+
+  async groups(runtimeName: string, dlq: string, status?: FailureStatus): Promise<FingerprintGroup[]> {
+    const { items } = await this.runtimes.get(runtimeName).call('GET /v1/dlqs/{dlq}/groups', api =>
+      api.GET('/v1/dlqs/{dlq}/groups', { params: { path: { dlq }, query: { status } } }),
+    );
+    return items;
+  }
+
+  async messages(runtimeName: string, dlq: string, filter: MessageFilter): Promise<MessagePage> {
+    return this.runtimes.get(runtimeName).call('GET /v1/dlqs/{dlq}/messages', api =>
+      api.GET('/v1/dlqs/{dlq}/messages', { params: { path: { dlq }, query: filter } }),
+    );
+  }
+
+  async message(runtimeName: string, id: string): Promise<MessageDetail> {
+    const runtime = this.runtimes.get(runtimeName);
+    const message = await runtime.call('GET /v1/messages/{id}', api =>
+      api.GET('/v1/messages/{id}', { params: { path: { id } } }),
+    );
+    const body = this.masker.maskBody(message.body);
+    const headers = this.masker.maskHeaders(message.headers as Record<string, unknown>);
+    return {
+      runtime: runtime.name,
+      message: { ...message, body: body.text, headers: headers.headers },
+      formattedBody: body.text,
+      bodyIsJson: body.isJson,
+      masked: [...body.masked, ...headers.masked],
+      attempts: attemptHistory(message),
+      traceUrl: message.traceId
+        ? this.traceUrl
+            .replace('{traceId}', encodeURIComponent(message.traceId))
+            .replace('{orderId}', encodeURIComponent(message.orderId ?? ''))
+        : null,
+      entities: await this.entities.resolve(runtime.name, message.dlq, message.consumer),
+    };
+  }
+
+  /**
+   * Archives or purges messages of one queue. Every id is checked to belong to it (the
+   * permission is the queue's). The runtime refuses ids in a running replay (409) after
+   * doing the others; the audit entry records the outcome either way.
+   */
+  async manage(
+    actor: Actor,
+    runtimeName: string,
+    dlq: string,
+    action: 'archive' | 'purge',
+    ids: string[],
+    reason: string,
+  ): Promise<string[]> {
+    const runtime = this.runtimes.get(runtimeName);
+    const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
+      api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
+    );
+    const target = {
+      runtime: runtime.name,
+      dlq,
+      entities: await this.entities.resolve(runtime.name, dlq, overview.consumer),
+    };
+    const auditAction = action === 'archive' ? 'message.archive' : 'message.purge';
+    await this.guard.require(actor, dlqMessageManagePermission, target, `${action} messages`, {
+      action: auditAction,
+      messageCount: ids.length,
+      reason,
+    });
+    for (let i = 0; i < ids.length; i += 25) {
+      const batch = await Promise.all(
+        ids.slice(i, i + 25).map(id =>
+          runtime.call('GET /v1/messages/{id}', api => api.GET('/v1/messages/{id}', { params: { path: { id } } })),
+        ),
+      );
+      const stranger = batch.find(m => m.dlq !== dlq);
+      if (stranger) throw new InputError(`message ${stranger.id} belongs to '${stranger.dlq}', not '${dlq}'`);
+    }
+    const body = { ids, reason, requester: actor.ref };
+    try {
+      const done =
+        action === 'archive'
+          ? (await runtime.call('POST /v1/messages/archive', api => api.POST('/v1/messages/archive', { body }))).archived
+          : (await runtime.call('POST /v1/messages/purge', api => api.POST('/v1/messages/purge', { body }))).purged;
+      await this.audit.append({
+        actor: actor.ref,
+        action: auditAction,
+        runtime: runtime.name,
+        dlq,
+        messageCount: done.length,
+        reason,
+        outcome: 'succeeded',
+        detail: `${done.length} of ${ids.length} ${action}d`,
+      });
+      return done;
+    } catch (e) {
+      await this.audit.append({
+        actor: actor.ref,
+        action: auditAction,
+        runtime: runtime.name,
+        dlq,
+        messageCount: ids.length,
+        reason,
+        outcome: 'failed',
+        detail: (e as Error).message,
+      });
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { dlqPermissions } from '@internal/plugin-dlq-common';
+import { AccessGuard } from './access/AccessGuard';
+import { DlqEntityResolver } from './catalog/DlqEntityResolver';
+import { DatabaseAuditStore } from './database/DatabaseAuditStore';
+import { DatabaseReplayStore } from './database/DatabaseReplayStore';
+import { connect } from './database/migrations';
+import { DeadLetterInspector } from './messages/DeadLetterInspector';
+import { PiiMasker } from './messages/PiiMasker';
+import { ReplayCoordinator } from './replay/ReplayCoordinator';
+import { createRouter } from './router';
+import { RuntimeRegistry } from './runtime/RuntimeRegistry';
+
+const DEFAULT_MASK = ['customerId', 'email', 'phone', 'address', 'card.number', 'iban'];
+
+/** Dead letters: inspection and safe replay on top of integration runtimes' admin API. */
+export const dlqPlugin = createBackendPlugin({
+  pluginId: 'dlq',
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init({ logger, config, database, httpRouter, httpAuth, auth, permissions, permissionsRegistry, scheduler, catalog }) {
+        permissionsRegistry.addPermissions(dlqPermissions);
+        const db = await connect(database);
+        const runtimes = RuntimeRegistry.fromConfig(config);
+        const entities = new DlqEntityResolver(catalog, auth);
+        const audit = new DatabaseAuditStore(db);
+        const guard = new AccessGuard(permissions, audit);
+        const inspector = new DeadLetterInspector(
+          runtimes,
+          entities,
+          new PiiMasker(config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK),
+          guard,
+          audit,
+          config.getOptionalString('dlq.traceUrl') ?? '/journeys/traces/{traceId}',
+        );
+        const replays = new ReplayCoordinator(
+          runtimes,
+          entities,
+          new DatabaseReplayStore(db),
+          audit,
+          guard,
+          {
+            approvalThreshold: config.getOptionalNumber('dlq.approvalThreshold') ?? 100,
+            defaultRatePerSecond: config.getOptionalNumber('dlq.replay.defaultRatePerSecond') ?? 50,
+            maxRatePerSecond: config.getOptionalNumber('dlq.replay.maxRatePerSecond') ?? 500,
+            maxMessages: config.getOptionalNumber('dlq.replay.maxMessages') ?? 100_000,
+            canarySettleMs: config.getOptionalNumber('dlq.replay.canarySettleMs') ?? 3000,
+          },
+          logger,
+        );
+        // Replays move on without anyone watching: canary → main job → finished.
+        await scheduler.scheduleTask({
+          id: 'dlq-replay-driver',
+          frequency: { seconds: 2 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 2 },
+          fn: () => replays.advanceAll(),
+        });
+        logger.info(`dead letters from ${runtimes.all().map(r => r.name).join(', ') || 'no runtime (dlq.runtimes is empty)'}`);
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            runtimes,
+            entities,
+            inspector,
+            replays,
+            audit,
+            maxExplicitIds: 1000,
+          }),
+        );
+      },
+    });
+  },
+});
