@@ -14,11 +14,20 @@ const dataDir =
 const appUrl = `http://localhost:${process.env.E2E_APP_PORT ?? 3100}`;
 const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 7107);
 const backendUrl = `http://localhost:${backendPort}`;
+// The integration runtime on the machine's RabbitMQ, with its own ports and state.
+const runtimeAdminPort = Number(process.env.E2E_RUNTIME_PORT ?? 7400);
+export const e2eRuntime = {
+  adminUrl: `http://127.0.0.1:${runtimeAdminPort}`,
+  servicesUrl: `http://127.0.0.1:${runtimeAdminPort + 1}`,
+  token: 'e2e-runtime-admin-token',
+};
 const portalEnv = {
   APP_CONFIG_app_baseUrl: appUrl,
   APP_CONFIG_backend_baseUrl: backendUrl,
   APP_CONFIG_backend_listen_port: String(backendPort),
   APP_CONFIG_backend_cors_origin: appUrl,
+  RUNTIME_ADMIN_URL: e2eRuntime.adminUrl,
+  RUNTIME_ADMIN_TOKEN: e2eRuntime.token,
 };
 
 export default defineConfig({
@@ -33,6 +42,25 @@ export default defineConfig({
   outputDir: 'node_modules/.cache/e2e-test-results',
 
   webServer: [
+    {
+      command: 'yarn workspace @internal/integration-runtime serve',
+      url: `${e2eRuntime.adminUrl}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: {
+        RABBITMQ_URL: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+        // Queue names as catalog-info/queues.yaml declares them.
+        RUNTIME_NAMESPACE: '',
+        RUNTIME_DATA_DIR: path.join(dataDir, 'runtime'),
+        RUNTIME_ADMIN_PORT: String(runtimeAdminPort),
+        RUNTIME_SERVICES_PORT: String(runtimeAdminPort + 1),
+        RUNTIME_ADMIN_TOKEN: e2eRuntime.token,
+        RUNTIME_RETRY_BASE_MS: '100',
+        RUNTIME_RETRY_MAX_MS: '500',
+      },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
     {
       command: 'yarn workspace backend start',
       url: `${backendUrl}/.backstage/health/v1/readiness`,

@@ -57,14 +57,16 @@ const onBehalfOfAuth = createServiceFactory({
   factory: ({ plugin }) => {
     const auth = mockServices.auth({ pluginId: plugin.getId() });
     const issue = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options =>
-      options.onBehalfOf.principal.type === 'user'
+    auth.getPluginRequestToken = async options => {
+      const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string };
+      return principal.type === 'user'
         ? {
-            token: mockCredentials.user.token((options.onBehalfOf.principal as any).userEntityRef, {
+            token: mockCredentials.user.token(principal.userEntityRef, {
               actor: { subject: `plugin:${plugin.getId()}` },
             }),
           }
         : issue(options);
+    };
     return auth;
   },
 });

@@ -1,0 +1,77 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  AuditPage,
+  DlqListResponse,
+  DlqOverview,
+  FailureStatus,
+  FingerprintGroup,
+  MessageDetail,
+  MessagePage,
+  PlanReplayRequest,
+  Replay,
+  ReplayItem,
+  ReplayOutcome,
+  ReplayStatus,
+  RuntimeInfo,
+  SubmitReplayRequest,
+} from '@internal/plugin-dlq-common';
+
+/** Filters of the messages list of one DLQ; `cursor` is the `nextCursor` of the previous page. */
+export interface MessageFilters {
+  status?: FailureStatus;
+  businessId?: string;
+  errorClass?: string;
+  fingerprint?: string;
+  /** ISO date-time. */
+  from?: string;
+  /** ISO date-time. */
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ReplayListFilters {
+  runtime?: string;
+  dlq?: string;
+  status?: ReplayStatus;
+  limit?: number;
+}
+
+export interface ReplayItemPage {
+  items: ReplayItem[];
+  nextAfter: number | null;
+}
+
+export interface AuditFilters {
+  runtime?: string;
+  dlq?: string;
+  replayId?: string;
+  /** `nextBefore` of the previous page. */
+  before?: number;
+  limit?: number;
+}
+
+/** The dlq-backend REST API (`/api/dlq`), one method per route. */
+export interface DlqApi {
+  listRuntimes(): Promise<RuntimeInfo[]>;
+  listDlqs(options?: { entityRef?: string; inflowHours?: number }): Promise<DlqListResponse>;
+  getDlq(runtime: string, dlq: string): Promise<DlqOverview>;
+  listGroups(runtime: string, dlq: string, options?: { status?: FailureStatus }): Promise<FingerprintGroup[]>;
+  listMessages(runtime: string, dlq: string, filters?: MessageFilters): Promise<MessagePage>;
+  getMessage(runtime: string, id: string): Promise<MessageDetail>;
+  archive(runtime: string, dlq: string, ids: string[], reason: string): Promise<{ archived: string[] }>;
+  purge(runtime: string, dlq: string, ids: string[], reason: string): Promise<{ purged: string[] }>;
+  planReplay(request: PlanReplayRequest): Promise<Replay>;
+  submitReplay(id: string, request: SubmitReplayRequest): Promise<Replay>;
+  approveReplay(id: string, comment?: string): Promise<Replay>;
+  rejectReplay(id: string, comment: string): Promise<Replay>;
+  cancelReplay(id: string, reason?: string): Promise<Replay>;
+  listReplays(filters?: ReplayListFilters): Promise<Replay[]>;
+  getReplay(id: string): Promise<Replay>;
+  listReplayItems(id: string, options?: { outcome?: ReplayOutcome; after?: number; limit?: number }): Promise<ReplayItemPage>;
+  listAudit(filters?: AuditFilters): Promise<AuditPage>;
+  /** The audit trail (same filters; newest `limit` entries, default 10 000) as CSV. */
+  exportAuditCsv(filters?: Omit<AuditFilters, 'before'>): Promise<Blob>;
+}
+
+export const dlqApiRef = createApiRef<DlqApi>().with({ id: 'plugin.dlq.api', pluginId: 'dlq' });

@@ -1,0 +1,341 @@
+import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { Replay, ReplayOutcome } from '@internal/plugin-dlq-common';
+import { TERMINAL_REPLAY_STATUSES } from '@internal/plugin-dlq-common';
+import {
+  Box,
+  Breadcrumbs,
+  Button,
+  Grid,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { dlqApiRef } from '../api/DlqApi';
+import { useDlqLinks } from '../routes';
+import {
+  EntityLink,
+  ErrorAlert,
+  ErrorPanel,
+  formatAge,
+  formatTime,
+  OUTCOME_COLOURS,
+  OutcomeChip,
+  ReplayStatusChip,
+} from './common';
+import { ReasonDialog } from './ReasonDialog';
+
+export const POLL_INTERVAL_MS = 1000;
+const ITEMS_PAGE_SIZE = 50;
+const OUTCOMES: ReplayOutcome[] = ['replayed', 'skipped-duplicate', 'skipped-missing', 'failed-again', 'parked', 'pending'];
+
+export const isTerminal = (r: Replay) => TERMINAL_REPLAY_STATUSES.includes(r.status);
+
+/** done / total as a determinate bar with "12 / 40 replayed". */
+export const ReplayProgress = ({ replay }: { replay: Replay }) => {
+  const { done, total } = replay.progress;
+  const value = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : isTerminal(replay) ? 100 : 0;
+  return (
+    <div>
+      <LinearProgress
+        variant="determinate"
+        value={value}
+        aria-label="replay progress"
+        data-testid="replay-progress"
+        style={{ height: 10, borderRadius: 5 }}
+      />
+      <Typography variant="body2" style={{ marginTop: 4 }} data-testid="replay-progress-text">
+        {done} / {total} replayed
+      </Typography>
+    </div>
+  );
+};
+
+/** A replay: status, who and why, approval, live progress and the outcome per message. */
+export const ReplayPage = () => {
+  const api = useApi(dlqApiRef);
+  const links = useDlqLinks();
+  const { id = '' } = useParams();
+  const [replay, setReplay] = useState<Replay>();
+  const [loadError, setLoadError] = useState<Error>();
+  const [dialog, setDialog] = useState<'approve' | 'reject' | 'cancel'>();
+
+  const load = useCallback(async () => {
+    try {
+      const r = await api.getReplay(id);
+      setReplay(r);
+      setLoadError(undefined);
+      return r;
+    } catch (e) {
+      setLoadError(e as Error);
+      return undefined;
+    }
+  }, [api, id]);
+
+  // Poll every second until the replay reaches a terminal status.
+  const status = replay?.status;
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const r = await load();
+      if (stopped) return;
+      if (!r || !isTerminal(r)) timer = setTimeout(tick, POLL_INTERVAL_MS);
+    };
+    if (!status || !TERMINAL_REPLAY_STATUSES.includes(status)) tick();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+    // Restart polling only when the replay leaves or enters a terminal status.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load, status !== undefined && TERMINAL_REPLAY_STATUSES.includes(status)]);
+
+  // Items: paged with `after`; the current page is reloaded as progress moves.
+  const [afterStack, setAfterStack] = useState<number[]>([]);
+  const after = afterStack[afterStack.length - 1];
+  const progressKey = replay ? `${replay.status}:${replay.progress.done}` : '';
+  const items = useAsyncRetry(
+    async () => (replay ? api.listReplayItems(id, { after, limit: ITEMS_PAGE_SIZE }) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, id, after, progressKey],
+  );
+
+  const act = async (fn: () => Promise<Replay>) => {
+    // A refusal (e.g. approving one's own replay) throws: the dialog shows the backend's message.
+    const r = await fn();
+    setReplay(r);
+  };
+
+  if (!replay) {
+    return (
+      <Content>
+        {loadError ? <ErrorPanel error={loadError} title="Could not read the replay" /> : <Progress />}
+      </Content>
+    );
+  }
+
+  const terminal = isTerminal(replay);
+  return (
+    <Content>
+      <Breadcrumbs aria-label="breadcrumb" style={{ marginBottom: 8 }}>
+        <Link to={links.overview()}>Dead letters</Link>
+        <Link to={links.dlq(replay.runtime, replay.dlq)}>{replay.dlq}</Link>
+        <Typography color="textPrimary">replay {replay.id.slice(0, 8)}</Typography>
+      </Breadcrumbs>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          {loadError && (
+            <Alert severity="warning" style={{ marginBottom: 8 }}>
+              Could not refresh: {loadError.message}
+            </Alert>
+          )}
+          <InfoCard
+            title={
+              <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+                <span>Replay of {replay.plan.count} message{replay.plan.count === 1 ? '' : 's'} from {replay.dlq}</span>
+                <ReplayStatusChip status={replay.status} />
+              </Box>
+            }
+            subheader={`${replay.runtime} · ${replay.id}`}
+          >
+            {replay.status === 'awaiting-approval' && (
+              <Alert severity="warning" style={{ marginBottom: 16 }}>
+                This replay waits for approval by someone other than the requester.
+              </Alert>
+            )}
+            {replay.error && (
+              <Alert severity="error" style={{ marginBottom: 16 }}>
+                {replay.error}
+              </Alert>
+            )}
+            <Grid container spacing={2}>
+              <Grid item xs={12} md={6}>
+                <Table size="small" aria-label="replay details">
+                  <TableBody>
+                    <TableRow>
+                      <TableCell component="th">Requester</TableCell>
+                      <TableCell>
+                        <EntityLink entityRef={replay.requester} defaultKind="user" />
+                      </TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell component="th">Reason</TableCell>
+                      <TableCell>{replay.reason ?? '–'}</TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell component="th">Approval</TableCell>
+                      <TableCell>
+                        {!replay.approvalRequired && 'not needed'}
+                        {replay.approvalRequired && !replay.approver && 'needed, not given yet'}
+                        {replay.approver && (
+                          <>
+                            {replay.status === 'rejected' ? 'rejected by ' : 'approved by '}
+                            <EntityLink entityRef={replay.approver} defaultKind="user" />
+                            {replay.decisionComment && ` — ${replay.decisionComment}`}
+                          </>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell component="th">Canary</TableCell>
+                      <TableCell>{replay.canarySize > 0 ? `${replay.canarySize} first` : 'none'}</TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell component="th">Rate</TableCell>
+                      <TableCell>
+                        {replay.plan.ratePerSecond}/s · about {formatAge(replay.plan.estimatedSeconds)}
+                      </TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell component="th">Times</TableCell>
+                      <TableCell>
+                        planned {formatTime(replay.plan.plannedAt)}
+                        {replay.submittedAt && ` · submitted ${formatTime(replay.submittedAt)}`}
+                        {replay.decidedAt && ` · decided ${formatTime(replay.decidedAt)}`}
+                        {replay.finishedAt && ` · finished ${formatTime(replay.finishedAt)}`}
+                      </TableCell>
+                    </TableRow>
+                  </TableBody>
+                </Table>
+              </Grid>
+              <Grid item xs={12} md={6}>
+                <ReplayProgress replay={replay} />
+                <Box display="flex" flexWrap="wrap" mt={2} style={{ gap: 8 }} aria-label="outcome counts">
+                  {OUTCOMES.map(o => (
+                    <Box key={o} px={1.5} py={0.5} borderRadius={4} style={{ border: `1px solid ${OUTCOME_COLOURS[o]}` }}>
+                      <Typography variant="caption" style={{ color: OUTCOME_COLOURS[o] }} display="block">
+                        {o}
+                      </Typography>
+                      <Typography variant="h6" component="span" data-testid={`count-${o}`}>
+                        {replay.progress.counts?.[o] ?? 0}
+                      </Typography>
+                    </Box>
+                  ))}
+                </Box>
+                <Box display="flex" mt={2} style={{ gap: 8 }}>
+                  {replay.status === 'awaiting-approval' && (
+                    <>
+                      <Button variant="contained" color="primary" onClick={() => setDialog('approve')}>
+                        Approve
+                      </Button>
+                      <Button variant="outlined" color="secondary" onClick={() => setDialog('reject')}>
+                        Reject
+                      </Button>
+                    </>
+                  )}
+                  {!terminal && (
+                    <Button variant="outlined" onClick={() => setDialog('cancel')}>
+                      Cancel replay
+                    </Button>
+                  )}
+                </Box>
+              </Grid>
+            </Grid>
+          </InfoCard>
+        </Grid>
+
+        <Grid item xs={12}>
+          <InfoCard title="Messages" subheader="outcome per message">
+            {items.error && <ErrorAlert error={items.error} />}
+            {items.loading && !items.value && <Progress />}
+            {items.value && (
+              <>
+                <Table size="small" aria-label="replay items">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>#</TableCell>
+                      <TableCell>Message</TableCell>
+                      <TableCell>Order</TableCell>
+                      <TableCell>Outcome</TableCell>
+                      <TableCell>Detail</TableCell>
+                      <TableCell>Updated</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {items.value.items.map(i => (
+                      <TableRow key={i.seq}>
+                        <TableCell>{i.seq}</TableCell>
+                        <TableCell>
+                          <Link to={links.message(replay.runtime, replay.dlq, i.failureId)}>{i.messageId}</Link>
+                        </TableCell>
+                        <TableCell>{i.orderId ?? '–'}</TableCell>
+                        <TableCell>
+                          <OutcomeChip outcome={i.outcome} />
+                        </TableCell>
+                        <TableCell>{i.detail ?? ''}</TableCell>
+                        <TableCell>{formatTime(i.updatedAt)}</TableCell>
+                      </TableRow>
+                    ))}
+                    {items.value.items.length === 0 && (
+                      <TableRow>
+                        <TableCell colSpan={6}>
+                          <Typography color="textSecondary">
+                            {replay.status === 'planned' || replay.status === 'awaiting-approval'
+                              ? 'Nothing replayed yet.'
+                              : 'No items.'}
+                          </Typography>
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </TableBody>
+                </Table>
+                <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
+                  <Button size="small" disabled={afterStack.length === 0} onClick={() => setAfterStack(s => s.slice(0, -1))}>
+                    Previous
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={items.value.nextAfter === null || items.value.nextAfter === undefined}
+                    onClick={() => setAfterStack(s => [...s, items.value!.nextAfter!])}
+                  >
+                    Next
+                  </Button>
+                </Box>
+              </>
+            )}
+          </InfoCard>
+        </Grid>
+      </Grid>
+
+      <ReasonDialog
+        open={dialog === 'approve'}
+        title="Approve this replay?"
+        text={`${replay.plan.count} messages will be replayed from ${replay.dlq}. Reason given: ${replay.reason ?? '–'}`}
+        confirmLabel="Approve"
+        required={false}
+        fieldLabel="Comment"
+        onClose={() => setDialog(undefined)}
+        onConfirm={c => act(() => api.approveReplay(id, c || undefined))}
+      />
+      <ReasonDialog
+        open={dialog === 'reject'}
+        title="Reject this replay?"
+        text="The requester sees your comment."
+        confirmLabel="Reject"
+        fieldLabel="Comment"
+        destructive
+        onClose={() => setDialog(undefined)}
+        onConfirm={c => act(() => api.rejectReplay(id, c))}
+      />
+      <ReasonDialog
+        open={dialog === 'cancel'}
+        title="Cancel this replay?"
+        text="Messages not replayed yet stay in the dead-letter queue."
+        confirmLabel="Cancel replay"
+        required={false}
+        destructive
+        onClose={() => setDialog(undefined)}
+        onConfirm={r => act(() => api.cancelReplay(id, r || undefined))}
+      />
+    </Content>
+  );
+};

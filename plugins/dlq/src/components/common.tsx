@@ -1,0 +1,132 @@
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink, humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import type { FailureStatus, ReplayOutcome, ReplayStatus } from '@internal/plugin-dlq-common';
+import { Chip, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { Area, AreaChart } from 'recharts';
+
+/** The backend's own message of a failed request (`{ error: { message } }`), else the error's message. */
+export function errorMessage(e: unknown): string {
+  if (!e) return 'Unknown error';
+  const err = e as { name?: string; message?: string; cause?: { message?: string }; statusCode?: number };
+  if (err.name === 'ResponseError' && err.cause?.message) return err.cause.message;
+  return err.message ?? String(e);
+}
+
+/** A page-level error: the backend's message as the title, details below. */
+export const ErrorPanel = ({ error, title }: { error: Error; title?: string }) => (
+  <ResponseErrorPanel error={error} title={title ? `${title}: ${errorMessage(error)}` : errorMessage(error)} />
+);
+
+/** An inline error (failed action) with the backend's message. */
+export const ErrorAlert = ({ error, onClose }: { error: unknown; onClose?: () => void }) => (
+  <Alert severity="error" onClose={onClose} role="alert">
+    {errorMessage(error)}
+  </Alert>
+);
+
+/** 11532 → '3 h 12 min'. */
+export function formatAge(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '–';
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+const STATUS_COLOURS: Record<string, string> = {
+  planned: '#757575',
+  'awaiting-approval': '#ed6c02',
+  canary: '#0288d1',
+  running: '#0288d1',
+  completed: '#2e7d32',
+  'canary-failed': '#d32f2f',
+  cancelled: '#757575',
+  rejected: '#d32f2f',
+  failed: '#d32f2f',
+};
+
+const chip = (label: string, colour: string, testId?: string) => (
+  <Chip
+    size="small"
+    label={label}
+    data-testid={testId}
+    style={{ backgroundColor: colour, color: '#fff', fontWeight: 500 }}
+  />
+);
+
+export const ReplayStatusChip = ({ status }: { status: ReplayStatus }) =>
+  chip(status, STATUS_COLOURS[status] ?? '#757575', 'replay-status');
+
+export const OUTCOME_COLOURS: Record<ReplayOutcome, string> = {
+  replayed: '#2e7d32',
+  'skipped-duplicate': '#0288d1',
+  'skipped-missing': '#757575',
+  'failed-again': '#d32f2f',
+  parked: '#ed6c02',
+  pending: '#9e9e9e',
+};
+
+export const OutcomeChip = ({ outcome }: { outcome: ReplayOutcome }) =>
+  chip(outcome, OUTCOME_COLOURS[outcome] ?? '#757575');
+
+const FAILURE_COLOURS: Record<FailureStatus, string> = {
+  failed: '#d32f2f',
+  parked: '#ed6c02',
+  archived: '#757575',
+};
+
+export const FailureStatusChip = ({ status }: { status: FailureStatus }) =>
+  chip(status, FAILURE_COLOURS[status] ?? '#757575');
+
+/** An entity ref as a catalog link, or a dash. */
+export const EntityLink = ({ entityRef, defaultKind }: { entityRef?: string | null; defaultKind?: string }) => {
+  if (!entityRef) return <Typography variant="body2" color="textSecondary">–</Typography>;
+  let title = entityRef;
+  try {
+    title = humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), { defaultKind });
+  } catch {
+    return <span>{entityRef}</span>;
+  }
+  return <EntityRefLink entityRef={entityRef} defaultKind={defaultKind} title={title} />;
+};
+
+/** A tiny inflow trend (dead letters per bucket). */
+export const Sparkline = ({
+  data,
+  width = 120,
+  height = 32,
+}: {
+  data: Array<{ start: string; count: number }>;
+  width?: number;
+  height?: number;
+}) => {
+  if (!data.length) return <Typography variant="caption" color="textSecondary">no data</Typography>;
+  const total = data.reduce((n, b) => n + b.count, 0);
+  return (
+    <div aria-label={`inflow: ${total} in ${data.length} buckets`} title={`${total} dead letters`}>
+      <AreaChart width={width} height={height} data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+        <Area
+          type="monotone"
+          dataKey="count"
+          stroke="#d32f2f"
+          fill="#d32f2f"
+          fillOpacity={0.25}
+          isAnimationActive={false}
+          dot={false}
+        />
+      </AreaChart>
+    </div>
+  );
+};

@@ -1,0 +1,49 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
+import { dlqApiRef } from './api/DlqApi';
+import { DlqClient } from './api/DlqClient';
+import { rootRouteRef } from './routes';
+
+const dlqApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: dlqApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new DlqClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** Dead letters: overview, one DLQ, one message, a replay, the audit trail. */
+const deadLettersPage = PageBlueprint.make({
+  params: {
+    path: '/dead-letters',
+    routeRef: rootRouteRef,
+    title: 'Dead letters',
+    icon: <ReportProblemIcon fontSize="inherit" />,
+    loader: () => import('./components/DlqRouter').then(m => <m.DlqRouter />),
+  },
+});
+
+/** The dead-letter queues a component consumes from. */
+const entityDeadLetters = EntityContentBlueprint.make({
+  name: 'dead-letters',
+  params: {
+    path: 'dead-letters',
+    title: 'Dead letters',
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'component',
+    loader: () => import('./components/EntityDlqContent').then(m => <m.EntityDlqContent />),
+  },
+});
+
+export const dlqPlugin = createFrontendPlugin({
+  pluginId: 'dlq',
+  routes: { root: rootRouteRef },
+  extensions: [dlqApi, deadLettersPage, entityDeadLetters],
+});
