@@ -114,13 +114,22 @@ export class DeadLetterInspector {
       api.GET('/v1/messages/{id}', { params: { path: { id } } }),
     );
     const body = this.masker.maskBody(message.body);
-    const headers = this.masker.maskHeaders(message.headers as Record<string, unknown>);
+    const scrub = (text: string) => this.masker.scrub(text, body.values);
+    const named = this.masker.maskHeaders(message.headers as Record<string, unknown>);
+    const headers = JSON.parse(scrub(JSON.stringify(named.headers)));
     return {
       runtime: runtime.name,
-      message: { ...message, body: body.text, headers: headers.headers },
+      message: {
+        ...message,
+        body: body.text,
+        headers,
+        errorMessage: scrub(message.errorMessage),
+        stack: scrub(message.stack),
+        statusReason: message.statusReason && scrub(message.statusReason),
+      },
       formattedBody: body.text,
       bodyIsJson: body.isJson,
-      masked: [...body.masked, ...headers.masked],
+      masked: [...body.masked, ...named.masked],
       attempts: attemptHistory(message),
       traceUrl: message.traceId
         ? this.traceUrl

@@ -16,14 +16,15 @@ export class PiiMasker {
   }
 
   /** The body masked, pretty-printed when it is JSON, and the paths that were masked. */
-  maskBody(body: string): { text: string; isJson: boolean; masked: string[] } {
+  maskBody(body: string): { text: string; isJson: boolean; masked: string[]; values: string[] } {
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
     } catch {
-      return { text: body, isJson: false, masked: [] };
+      return { text: body, isJson: false, masked: [], values: [] };
     }
     const masked: string[] = [];
+    const values = new Set<string>();
     const walk = (value: unknown, path: string[]): unknown => {
       if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, String(i)]));
       if (value === null || typeof value !== 'object') return value;
@@ -34,6 +35,7 @@ export class PiiMasker {
         if (this.names.has(key.toLowerCase()) || this.paths.has(dotted)) {
           out[key] = MASK;
           masked.push(at.join('.'));
+          if (typeof v === 'string' || typeof v === 'number') values.add(String(v));
         } else {
           out[key] = walk(v, at);
         }
@@ -41,7 +43,17 @@ export class PiiMasker {
       return out;
     };
     const result = walk(parsed, []);
-    return { text: JSON.stringify(result, null, 2), isJson: true, masked };
+    return { text: JSON.stringify(result, null, 2), isJson: true, masked, values: [...values] };
+  }
+
+  /**
+   * Masks values found in the body wherever else they appear (error messages quote them:
+   * "customer C-1 is not maintained"). Values shorter than 3 characters are left alone.
+   */
+  scrub(text: string, values: string[]): string {
+    return values
+      .filter(v => v.length >= 3)
+      .reduce((out, v) => out.split(v).join(MASK), text);
   }
 
   maskHeaders(headers: Record<string, unknown>): { headers: Record<string, unknown>; masked: string[] } {

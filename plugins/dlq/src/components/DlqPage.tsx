@@ -159,6 +159,7 @@ export const DlqPage = () => {
             size="small"
             variant="outlined"
             color="primary"
+            style={{ whiteSpace: 'nowrap' }}
             onClick={() =>
               setReplay({ selection: { fingerprint: g.fingerprint }, description: `group ${g.errorClass} (${plural(g.count)})` })
             }

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { e2eRuntime } from '../../../playwright.config';
+import { keepScreenshot } from './screenshots';
+import { sidebar, signInAsGuest } from './signIn';
+
+const DLQ = 'erp-connector.order-created';
+const admin = { authorization: `Bearer ${e2eRuntime.token}`, 'content-type': 'application/json' };
+
+/*
+ * The on-call path against the real runtime on RabbitMQ: the ERP rejects an order (an
+ * injected fault), its message lands in the ERP connector's DLQ; the guest (on call for
+ * finance-systems, which owns the queue) finds it by order id, sees its trace link, the
+ * fault is cleared, the message is replayed with a reason, and the ERP booking happens
+ * exactly once.
+ */
+test('finds a dead letter by order id, replays it after the fix, and the side effect happens once', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  // The incident: the legacy ERP rejects every document.
+  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, { headers: admin, data: { rejectRate: 1 } });
+  const checkout = await request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
+    data: { customerId: 'C-E2E-1', customerTier: 'gold', lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }] },
+  });
+  expect(checkout.status()).toBe(201);
+  const { orderId } = await checkout.json();
+  await expect
+    .poll(
+      async () =>
+        (await (await request.get(`${e2eRuntime.adminUrl}/v1/dlqs/${DLQ}/messages?businessId=${orderId}`, { headers: admin })).json())
+          .items.length,
+      { timeout: 60_000 },
+    )
+    .toBe(1);
+
+  await signInAsGuest(page);
+  await sidebar(page).getByRole('link', { name: 'Dead letters', exact: true }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: DLQ, exact: true }) });
+  await expect(row).toContainText('finance-systems');
+  await keepScreenshot(page, 'dead-letters-overview');
+  await row.getByRole('link', { name: DLQ, exact: true }).click();
+
+  // Find it by order id.
+  await page.getByLabel('Business id').fill(orderId);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const message = page.getByRole('row').filter({ hasText: orderId });
+  await expect(message).toHaveCount(1);
+  await expect(message).toContainText('ErpRejectedError');
+  await keepScreenshot(page, 'dead-letters-queue');
+  await message.getByRole('link').first().click();
+
+  // Its failure context and its trace.
+  await expect(page.getByText('ErpRejectedError').first()).toBeVisible();
+  const trace = page.getByRole('link', { name: 'Open trace' });
+  await expect(trace).toHaveAttribute('href', /\/journeys\/traces\/[0-9a-f]{32}$/);
+  await expect(page.getByText('C-E2E-1')).toHaveCount(0); // customerId is masked
+  await keepScreenshot(page, 'dead-letters-message');
+
+  // The fix: the ERP accepts documents again.
+  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, { headers: admin, data: { rejectRate: 0 } });
+
+  await page.getByRole('button', { name: 'Replay this message' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('1');
+  const replay = dialog.getByTestId('replay-submit');
+  await expect(replay).toBeDisabled(); // no reason yet
+  await dialog.getByLabel('reason').fill('ERP accepts documents again (INC-4711)');
+  await expect(replay).toBeEnabled();
+  await keepScreenshot(page, 'dead-letters-replay-plan');
+  await replay.click();
+
+  const progress = page.getByTestId('replay-progress');
+  await expect(progress).toHaveAttribute('aria-valuenow', '100', { timeout: 30_000 });
+  await expect(page.getByText('completed').first()).toBeVisible();
+  await expect(page.getByText('1 / 1 replayed')).toBeVisible();
+  await keepScreenshot(page, 'dead-letters-replay-done');
+
+  // Exactly one ERP booking for the order, no duplicates anywhere.
+  await expect
+    .poll(
+      async () => {
+        const effects = await (
+          await request.get(`${e2eRuntime.adminUrl}/v1/side-effects?businessId=${orderId}`, { headers: admin })
+        ).json();
+        return effects.items.filter((e: { service: string }) => e.service === 'erp-connector').length;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+  const all = await (await request.get(`${e2eRuntime.adminUrl}/v1/side-effects?limit=1`, { headers: admin })).json();
+  expect(all.duplicates).toBe(0);
+
+  // The replay is on the audit trail with its reason.
+  await page.goto('/dead-letters/audit');
+  await expect(page.getByRole('row').filter({ hasText: 'INC-4711' }).first()).toBeVisible();
+  await keepScreenshot(page, 'dead-letters-audit');
+});
