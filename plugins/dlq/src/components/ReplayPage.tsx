@@ -162,17 +162,17 @@ export const ReplayPage = () => {
                 <Table size="small" aria-label="replay details">
                   <TableBody>
                     <TableRow>
-                      <TableCell component=\"th\" style={{ whiteSpace: 'nowrap', width: 120 }}>Requester</TableCell>
+                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Requester</TableCell>
                       <TableCell>
                         <EntityLink entityRef={replay.requester} defaultKind="user" />
                       </TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component=\"th\" style={{ whiteSpace: 'nowrap', width: 120 }}>Reason</TableCell>
+                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Reason</TableCell>
                       <TableCell>{replay.reason ?? '–'}</TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component=\"th\" style={{ whiteSpace: 'nowrap', width: 120 }}>Approval</TableCell>
+                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Approval</TableCell>
                       <TableCell>
                         {!replay.approvalRequired && 'not needed'}
                         {replay.approvalRequired && !replay.approver && 'needed, not given yet'}
@@ -186,17 +186,17 @@ export const ReplayPage = () => {
                       </TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component=\"th\" style={{ whiteSpace: 'nowrap', width: 120 }}>Canary</TableCell>
+                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Canary</TableCell>
                       <TableCell>{replay.canarySize > 0 ? `${replay.canarySize} first` : 'none'}</TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component=\"th\" style={{ whiteSpace: 'nowrap', width: 120 }}>Rate</TableCell>
+                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Rate</TableCell>
                       <TableCell>
                         {replay.plan.ratePerSecond}/s · about {formatAge(replay.plan.estimatedSeconds)}
                       </TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component=\"th\" style={{ whiteSpace: 'nowrap', width: 120 }}>Times</TableCell>
+                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Times</TableCell>
                       <TableCell>
                         planned {formatTime(replay.plan.plannedAt)}
                         {replay.submittedAt && ` · submitted ${formatTime(replay.submittedAt)}`}
