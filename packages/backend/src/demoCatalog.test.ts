@@ -124,7 +124,10 @@ describe('demo catalog (catalog-info/)', () => {
     for (;;) {
       entities = await fetchEntities();
       const stitched = entities.filter(e => e.relations !== undefined).length;
-      if (stitched >= declared.length + 1 || errors.length > 0) break;
+      // Topics derived from AsyncAPI arrive after the components that point at them.
+      const served = new Set(entities.map(e => stringifyEntityRef(e)));
+      const settled = entities.every(e => (e.relations ?? []).every(r => served.has(r.targetRef)));
+      if ((stitched >= declared.length + 1 && settled) || errors.length > 0) break;
       if (Date.now() > deadline) break;
       await new Promise(r => setTimeout(r, 250));
     }
