@@ -29,7 +29,7 @@ export const DlqTable = ({ items, title = 'Dead-letter queues' }: { items: DlqOv
       title: 'Queue',
       field: 'name',
       highlight: true,
-      cellStyle: { minWidth: 280, wordBreak: 'normal' },
+      cellStyle: { minWidth: 200, wordBreak: 'normal' },
       render: d => (
         <div>
           <Link to={links.dlq(d.runtime, d.name)}>{d.name}</Link>
