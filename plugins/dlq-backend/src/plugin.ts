@@ -74,7 +74,7 @@ export const dlqPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth,
-            permissions,
+            guard,
             runtimes,
             entities,
             inspector,

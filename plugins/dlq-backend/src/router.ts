@@ -1,25 +1,22 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, serializeError } from '@backstage/errors';
-import { AuditEntry, dlqAuditReadPermission, dlqMessageReadPermission } from '@internal/plugin-dlq-common';
+import { AuditEntry, REPLAY_OUTCOMES, REPLAY_STATUSES } from '@internal/plugin-dlq-common';
 import { toCsv } from '@internal/plugin-integrations-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { Actor } from './access/AccessGuard';
+import { AccessGuard, Actor } from './access/AccessGuard';
 import { DlqEntityResolver } from './catalog/DlqEntityResolver';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
 import { BadGatewayError } from './runtime/RuntimeClient';
 import { RuntimeRegistry } from './runtime/RuntimeRegistry';
-import { PermissionsService } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { NotAllowedError } from '@backstage/errors';
 
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  guard: AccessGuard;
   runtimes: RuntimeRegistry;
   entities: DlqEntityResolver;
   inspector: DeadLetterInspector;
@@ -34,17 +31,7 @@ const isoTime = z.string().datetime({ offset: true });
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(1000);
 const statusOf = z.enum(['failed', 'parked', 'archived']);
-const replayStatus = z.enum([
-  'planned',
-  'awaiting-approval',
-  'canary',
-  'running',
-  'completed',
-  'canary-failed',
-  'cancelled',
-  'rejected',
-  'failed',
-]);
+const replayStatus = z.enum(REPLAY_STATUSES);
 
 /** Parses with zod; the error names each bad field. */
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
@@ -58,7 +45,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where: string)
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, runtimes, entities, inspector, replays, audit } = options;
+  const { httpAuth, guard, runtimes, entities, inspector, replays, audit } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -70,19 +57,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     parse(z.object({ runtime: z.string().min(1).max(100), dlq: queueName.optional(), id: uuid.optional() }), req.params, 'path');
 
   /** Reading messages is a permission on the queue's entity (allowed to all by default). */
-  const requireRead = async (req: Request, runtime: string, dlq: string, consumer?: string) => {
-    const who = await actor(req);
-    const target = await entities.resolve(runtime, dlq, consumer);
-    // A queue without a catalog entity gets a ref nothing owns: conditional policies deny.
-    const resourceRef = target.queue ?? `resource:default/${dlq}`;
-    const [decision] = await permissions.authorize(
-      [{ permission: dlqMessageReadPermission, resourceRef }],
-      { credentials: who.credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`${who.ref} may not read the messages of '${dlq}'`);
-    }
-  };
+  const requireRead = async (req: Request, runtime: string, dlq: string, consumer?: string) =>
+    guard.requireRead(await actor(req), { dlq, entities: await entities.resolve(runtime, dlq, consumer) });
 
   router.get('/runtimes', async (req, res) => {
     await actor(req);
@@ -252,9 +228,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const query = parse(
       z
         .object({
-          outcome: z
-            .enum(['pending', 'replayed', 'skipped-duplicate', 'skipped-missing', 'failed-again', 'parked'])
-            .optional(),
+          outcome: z.enum(REPLAY_OUTCOMES).optional(),
           after: z.coerce.number().int().min(-1).optional(),
           limit: limit(500, 100),
         })
@@ -266,11 +240,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/audit', async (req, res) => {
-    const who = await actor(req);
-    const [decision] = await permissions.authorize([{ permission: dlqAuditReadPermission }], {
-      credentials: who.credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`${who.ref} may not read the audit trail`);
+    await guard.requireAuditRead(await actor(req));
     const query = parse(
       z
         .object({

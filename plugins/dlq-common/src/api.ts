@@ -7,6 +7,16 @@ export type FailedMessageSummary = RuntimeSchemas['FailedMessageSummary'];
 export type FingerprintGroup = RuntimeSchemas['FingerprintGroup'];
 export type ReplayOutcome = RuntimeSchemas['ReplayOutcome'];
 export type ReplayItem = RuntimeSchemas['ReplayItem'];
+
+/** Every outcome a replayed message can have (the runtime contract's ReplayOutcome). */
+export const REPLAY_OUTCOMES = [
+  'pending',
+  'replayed',
+  'skipped-duplicate',
+  'skipped-missing',
+  'failed-again',
+  'parked',
+] as const satisfies readonly ReplayOutcome[];
 export type RuntimeReplayJob = RuntimeSchemas['ReplayJob'];
 
 /** A runtime configured under dlq.runtimes, as the browser may see it (no URL, no token). */
@@ -53,6 +63,21 @@ export interface DlqListResponse {
   items: DlqOverview[];
   /** Runtimes that could not be read; their queues are missing from items. */
   errors: Array<{ runtime: string; message: string }>;
+}
+
+/** Filters of one DLQ's messages list; `cursor` is the `nextCursor` of the previous page. */
+export interface MessageFilter {
+  status?: FailureStatus;
+  /** An order id or payment id. */
+  businessId?: string;
+  errorClass?: string;
+  fingerprint?: string;
+  /** ISO date-time. */
+  from?: string;
+  /** ISO date-time. */
+  to?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 export interface MessagePage {
@@ -109,16 +134,18 @@ export interface SubmitReplayRequest {
   canarySize?: number;
 }
 
-export type ReplayStatus =
-  | 'planned'
-  | 'awaiting-approval'
-  | 'canary'
-  | 'running'
-  | 'completed'
-  | 'canary-failed'
-  | 'cancelled'
-  | 'rejected'
-  | 'failed';
+export const REPLAY_STATUSES = [
+  'planned',
+  'awaiting-approval',
+  'canary',
+  'running',
+  'completed',
+  'canary-failed',
+  'cancelled',
+  'rejected',
+  'failed',
+] as const;
+export type ReplayStatus = (typeof REPLAY_STATUSES)[number];
 
 export const TERMINAL_REPLAY_STATUSES: ReplayStatus[] = [
   'completed',

@@ -1,7 +1,12 @@
 import { BackstageCredentials, BackstageUserPrincipal, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
-import { AuditAction, DlqEntities } from '@internal/plugin-dlq-common';
+import {
+  AuditAction,
+  DlqEntities,
+  dlqAuditReadPermission,
+  dlqMessageReadPermission,
+} from '@internal/plugin-dlq-common';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 
 /** Who is asking: the signed-in user and the credentials to act on their behalf. */
@@ -19,6 +24,30 @@ export class AccessGuard {
     private readonly permissions: PermissionsService,
     private readonly audit: DatabaseAuditStore,
   ) {}
+
+  /**
+   * Reading a queue's messages. A queue without a catalog entity is checked on a ref
+   * nothing owns, so a conditional policy denies and an unconditional one decides alone.
+   */
+  async requireRead(actor: Actor, target: { dlq: string; entities: DlqEntities }): Promise<void> {
+    const resourceRef = target.entities.queue ?? `resource:default/${target.dlq}`;
+    const [decision] = await this.permissions.authorize(
+      [{ permission: dlqMessageReadPermission, resourceRef }],
+      { credentials: actor.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`${actor.ref} may not read the messages of '${target.dlq}'`);
+    }
+  }
+
+  async requireAuditRead(actor: Actor): Promise<void> {
+    const [decision] = await this.permissions.authorize([{ permission: dlqAuditReadPermission }], {
+      credentials: actor.credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`${actor.ref} may not read the audit trail`);
+    }
+  }
 
   async require(
     actor: Actor,

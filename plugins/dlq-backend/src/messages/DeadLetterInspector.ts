@@ -5,6 +5,7 @@ import {
   FailureStatus,
   FingerprintGroup,
   MessageDetail,
+  MessageFilter,
   MessagePage,
   dlqMessageManagePermission,
 } from '@internal/plugin-dlq-common';
@@ -15,17 +16,6 @@ import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
 import { attemptHistory } from './attemptHistory';
 import { PiiMasker } from './PiiMasker';
-
-export interface MessageFilter {
-  status?: FailureStatus;
-  businessId?: string;
-  errorClass?: string;
-  fingerprint?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
 
 /** Reads dead-letter queues and messages through the runtimes, with catalog context. */
 export class DeadLetterInspector {

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   PlanReplayRequest,
+  REPLAY_OUTCOMES as OUTCOMES,
   Replay,
   ReplayCounts,
   ReplayItem,
@@ -29,14 +30,6 @@ export interface ReplayPolicy {
   canarySettleMs: number;
 }
 
-const OUTCOMES: ReplayOutcome[] = [
-  'pending',
-  'replayed',
-  'skipped-duplicate',
-  'skipped-missing',
-  'failed-again',
-  'parked',
-];
 const zeroCounts = () => Object.fromEntries(OUTCOMES.map(o => [o, 0])) as ReplayCounts;
 const ACTIVE: ReplayStatus[] = ['canary', 'running'];
 const PAGE = 500;

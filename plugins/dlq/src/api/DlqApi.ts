@@ -6,6 +6,7 @@ import type {
   FailureStatus,
   FingerprintGroup,
   MessageDetail,
+  MessageFilter,
   MessagePage,
   PlanReplayRequest,
   Replay,
@@ -16,19 +17,8 @@ import type {
   SubmitReplayRequest,
 } from '@internal/plugin-dlq-common';
 
-/** Filters of the messages list of one DLQ; `cursor` is the `nextCursor` of the previous page. */
-export interface MessageFilters {
-  status?: FailureStatus;
-  businessId?: string;
-  errorClass?: string;
-  fingerprint?: string;
-  /** ISO date-time. */
-  from?: string;
-  /** ISO date-time. */
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
+/** Filters of the messages list of one DLQ (the REST contract's MessageFilter). */
+export type MessageFilters = MessageFilter;
 
 export interface ReplayListFilters {
   runtime?: string;
