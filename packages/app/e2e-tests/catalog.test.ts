@@ -17,7 +17,10 @@ test.describe('catalog and API docs', () => {
     await expect(
       sidebar(page).getByRole('link', { name: 'APIs', exact: true }),
     ).toBeVisible();
-    // The landing page is the catalog, showing the demo organisation's components.
+    // The landing page is the catalog. The guest owns some components (it is on call for
+    // three teams), so the catalog opens on "Owned"; "All" shows the whole organisation.
+    await expect(page.getByText('Owned Components')).toBeVisible();
+    await page.getByRole('menuitem', { name: /^All/ }).or(page.getByText('All', { exact: true })).first().click();
     await expect(
       page.getByRole('link', { name: 'Order service', exact: true }),
     ).toBeVisible();
