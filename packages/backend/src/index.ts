@@ -21,6 +21,7 @@ backend.add(import('./modules/permissionPolicy'));
 
 // Dead letters: inspection and safe replay through the integration runtimes' admin API.
 backend.add(import('@internal/plugin-dlq-backend'));
+backend.add(import('@internal/plugin-journeys-backend'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 // PostgreSQL search engine when the database is PostgreSQL; Lunr otherwise.

@@ -1,0 +1,33 @@
+export interface Config {
+  /** Journeys: OTLP ingest, span storage and journey assembly (journeys-backend). */
+  journeys?: {
+    /** Span attributes always indexed as business keys, besides those Journeys declare (default [app.order.id]). */
+    businessKeys?: string[];
+    ingest?: {
+      /** Largest OTLP request body, before and after gzip, in bytes (default 4 MiB); bigger → 413. */
+      maxBodyBytes?: number;
+      /** Spans accepted but not yet stored beyond which requests get 429 + Retry-After (default 200000). */
+      maxQueuedSpans?: number;
+      /** Spans per database transaction (default 5000). */
+      maxBatchSpans?: number;
+    };
+    assembly?: {
+      /** Seconds between assembly runs (default 2). */
+      intervalSeconds?: number;
+      /** A trace is assembled once quiet for this long (default 1500 ms). */
+      settleMs?: number;
+      /** How long a trace waits for the trace it links to (default 60000 ms). */
+      waitForUpstreamMs?: number;
+    };
+    retention?: {
+      /** Traces that ended longer ago are deleted (default 7). */
+      maxAgeDays?: number;
+      /** Above this many stored spans the oldest traces are deleted (default 10000000). */
+      maxSpans?: number;
+      /** Minutes between retention runs (default 10). */
+      intervalMinutes?: number;
+    };
+    /** Most spans the instance waterfall returns (default 20000). */
+    maxWaterfallSpans?: number;
+  };
+}

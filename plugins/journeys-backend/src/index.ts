@@ -1,0 +1,1 @@
+export { journeysPlugin as default } from './plugin';

@@ -1,0 +1,103 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
+import { NormalizedBatch, SpanNormalizer } from './SpanNormalizer';
+import { IngestResult, TraceIngestor } from './types';
+
+/** 429: the write queue is full; the exporter should retry after `retryAfterSeconds`. */
+export class BackpressureError extends Error {
+  name = 'BackpressureError';
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}
+
+export interface IngestOptions {
+  /** Spans waiting for the database beyond this are refused with 429 (default 200,000). */
+  maxQueuedSpans: number;
+  /** Spans per database transaction (default 5,000). */
+  maxBatchSpans: number;
+}
+
+interface Pending {
+  batch: NormalizedBatch;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Validates export requests and writes them through one queue: concurrent requests are
+ * merged into large transactions, and a request is answered only once its spans are stored.
+ */
+export class SpanIngestor implements TraceIngestor {
+  private pending: Pending[] = [];
+  private queuedSpans = 0;
+  private flushing = false;
+
+  constructor(
+    private readonly normalizer: SpanNormalizer,
+    private readonly store: DatabaseSpanStore,
+    private readonly options: IngestOptions,
+    private readonly logger: LoggerService,
+  ) {}
+
+  async ingest(request: unknown): Promise<IngestResult> {
+    const batch = this.normalizer.normalize(request);
+    const errorMessage = batch.errors.length
+      ? `${batch.rejected} span(s) rejected: ${batch.errors.join('; ')}${batch.rejected > batch.errors.length ? '; …' : ''}`
+      : undefined;
+    if (batch.spans.length === 0) {
+      if (batch.rejected > 0) throw new InputError(`no span accepted; ${errorMessage}`);
+      return { acceptedSpans: 0, rejectedSpans: 0 };
+    }
+    if (this.queuedSpans + batch.spans.length > this.options.maxQueuedSpans) {
+      throw new BackpressureError(
+        `ingest queue is full (${this.queuedSpans} spans waiting for storage); retry later`,
+        Math.max(1, Math.ceil(this.queuedSpans / 50_000)),
+      );
+    }
+    this.queuedSpans += batch.spans.length;
+    await new Promise<void>((resolve, reject) => {
+      this.pending.push({ batch, resolve, reject });
+      void this.flush();
+    });
+    return { acceptedSpans: batch.spans.length, rejectedSpans: batch.rejected, errorMessage };
+  }
+
+  /** Spans accepted but not yet written. */
+  get queued() {
+    return this.queuedSpans;
+  }
+
+  private async flush() {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.pending.length) {
+        const take: Pending[] = [];
+        let spans = 0;
+        while (this.pending.length && (take.length === 0 || spans + this.pending[0].batch.spans.length <= this.options.maxBatchSpans)) {
+          const next = this.pending.shift()!;
+          spans += next.batch.spans.length;
+          take.push(next);
+        }
+        const merged = {
+          spans: take.flatMap(p => p.batch.spans),
+          keys: take.flatMap(p => p.batch.keys),
+          links: take.flatMap(p => p.batch.links),
+        };
+        try {
+          await this.store.write(merged);
+          take.forEach(p => p.resolve());
+        } catch (e) {
+          this.logger.error(`storing ${spans} spans failed`, e as Error);
+          take.forEach(p => p.reject(e as Error));
+        } finally {
+          this.queuedSpans -= spans;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}

@@ -1,0 +1,324 @@
+import { InputError } from '@backstage/errors';
+import { AttributeValue } from '@internal/plugin-journeys-common';
+import { z } from 'zod';
+
+/** One span as stored: indexed columns plus a JSON detail blob. */
+export interface SpanRecord {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  name: string;
+  service: string;
+  kind: number;
+  startUs: number;
+  durationUs: number;
+  status: number;
+  route: string | null;
+  /** `traceId:spanId` of linked spans, space separated; null without links. */
+  links: string | null;
+  detail: string;
+}
+
+export interface BusinessKeyRecord {
+  traceId: string;
+  key: string;
+  value: string;
+}
+
+export interface NormalizedBatch {
+  spans: SpanRecord[];
+  keys: BusinessKeyRecord[];
+  /** [trace, linked trace] pairs, deduplicated. */
+  links: Array<[string, string]>;
+  rejected: number;
+  /** The first few reasons, each naming where in the request. */
+  errors: string[];
+}
+
+export interface NormalizerLimits {
+  /** Deepest nesting of arrays/kvlists in an attribute value (default 8). */
+  maxValueDepth: number;
+  /** Longer string values are truncated, as OpenTelemetry's attribute limits do (default 4096). */
+  maxValueLength: number;
+  /** Attributes beyond this per span/resource/event are dropped (default 128). */
+  maxAttributes: number;
+  /** Events and links beyond these per span are dropped (defaults 128). */
+  maxEvents: number;
+  maxLinks: number;
+}
+
+export const DEFAULT_LIMITS: NormalizerLimits = {
+  maxValueDepth: 8,
+  maxValueLength: 4096,
+  maxAttributes: 128,
+  maxEvents: 128,
+  maxLinks: 128,
+};
+
+class SpanError extends Error {}
+
+// OTLP/JSON: lowerCamelCase fields, ids as hex, 64-bit integers as decimal strings or numbers.
+// The protobuf decoder hands over the same shape with ids still as bytes.
+const keyValues = z.array(z.object({ key: z.string(), value: z.unknown() })).optional();
+const requestSchema = z.object({
+  resourceSpans: z
+    .array(
+      z.object({
+        resource: z.object({ attributes: keyValues }).nullish(),
+        scopeSpans: z
+          .array(
+            z.object({
+              scope: z.object({ name: z.string().nullish(), version: z.string().nullish() }).nullish(),
+              spans: z.array(z.unknown()).nullish(),
+            }),
+          )
+          .nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+const nanos = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]);
+const id = z.union([z.string(), z.instanceof(Uint8Array)]);
+const spanSchema = z.object({
+  traceId: id,
+  spanId: id,
+  parentSpanId: id.nullish(),
+  name: z.string().min(1, 'a span needs a name'),
+  kind: z.union([z.number().int().min(0).max(5), z.enum(['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'])]).nullish(),
+  startTimeUnixNano: nanos,
+  endTimeUnixNano: nanos,
+  attributes: keyValues,
+  events: z
+    .array(z.object({ timeUnixNano: nanos.nullish(), name: z.string().nullish(), attributes: keyValues }))
+    .nullish(),
+  links: z.array(z.object({ traceId: id, spanId: id, attributes: keyValues })).nullish(),
+  status: z
+    .object({ code: z.union([z.number().int().min(0).max(2), z.enum(['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'])]).nullish(), message: z.string().nullish() })
+    .nullish(),
+});
+
+const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
+const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
+const HEX = /^[0-9a-f]+$/;
+
+function hexId(value: string | Uint8Array, bytes: number, what: string, optional = false): string {
+  const hex = typeof value === 'string' ? value.toLowerCase() : Buffer.from(value).toString('hex');
+  if (optional && hex === '') return '';
+  if (hex.length !== bytes * 2 || !HEX.test(hex)) {
+    throw new SpanError(`${what} must be ${bytes * 2} hex digits`);
+  }
+  if (/^0+$/.test(hex)) throw new SpanError(`${what} must not be all zeros`);
+  return hex;
+}
+
+function toMicros(value: string | number, what: string): number {
+  const us = typeof value === 'number' ? Math.floor(value / 1000) : value.length > 3 ? Number(value.slice(0, -3)) : 0;
+  if (!Number.isSafeInteger(us) || us <= 0) throw new SpanError(`${what} must be a positive time in nanoseconds`);
+  return us;
+}
+
+/**
+ * Turns OTLP export requests (OTLP/JSON shape) into stored rows. Structure errors reject the
+ * whole request (InputError); a bad span is rejected alone and named in the errors.
+ */
+export class SpanNormalizer {
+  constructor(
+    private readonly businessKeys: () => ReadonlySet<string>,
+    private readonly limits: NormalizerLimits = DEFAULT_LIMITS,
+  ) {}
+
+  normalize(request: unknown): NormalizedBatch {
+    if (!request || typeof request !== 'object' || Array.isArray(request)) {
+      throw new InputError('an OTLP export request must be a JSON object with resourceSpans');
+    }
+    const parsed = requestSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`invalid OTLP export request at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const out: NormalizedBatch = { spans: [], keys: [], links: [], rejected: 0, errors: [] };
+    const keysSeen = new Set<string>();
+    const linksSeen = new Set<string>();
+    const businessKeys = this.businessKeys();
+
+    (parsed.data.resourceSpans ?? []).forEach((rs, r) => {
+      let resource: Record<string, AttributeValue>;
+      try {
+        resource = this.attributes(rs.resource?.attributes, `resourceSpans.${r}.resource`);
+      } catch (e) {
+        const count = (rs.scopeSpans ?? []).reduce((n, ss) => n + (ss.spans?.length ?? 0), 0);
+        this.reject(out, `resourceSpans.${r}.resource: ${(e as Error).message}`, count);
+        return;
+      }
+      const service = typeof resource['service.name'] === 'string' && resource['service.name'] ? resource['service.name'] : 'unknown_service';
+      (rs.scopeSpans ?? []).forEach((ss, s) => {
+        const scope = ss.scope?.name ? `${ss.scope.name}${ss.scope.version ? `@${ss.scope.version}` : ''}` : undefined;
+        (ss.spans ?? []).forEach((raw, i) => {
+          const where = `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`;
+          try {
+            const span = this.span(raw, service.slice(0, 255), resource, businessKeys, scope);
+            out.spans.push(span.record);
+            for (const [key, value] of span.keys) {
+              const k = `${span.record.traceId}\u0000${key}\u0000${value}`;
+              if (keysSeen.has(k)) continue;
+              keysSeen.add(k);
+              out.keys.push({ traceId: span.record.traceId, key, value });
+            }
+            for (const linked of span.linkedTraces) {
+              if (linked === span.record.traceId) continue;
+              const k = `${span.record.traceId}:${linked}`;
+              if (linksSeen.has(k)) continue;
+              linksSeen.add(k);
+              out.links.push([span.record.traceId, linked]);
+            }
+          } catch (e) {
+            if (!(e instanceof SpanError)) throw e;
+            this.reject(out, `${where}: ${e.message}`, 1);
+          }
+        });
+      });
+    });
+    return out;
+  }
+
+  private reject(out: NormalizedBatch, message: string, count: number) {
+    out.rejected += count;
+    if (out.errors.length < 5) out.errors.push(message);
+  }
+
+  private span(
+    raw: unknown,
+    service: string,
+    resource: Record<string, AttributeValue>,
+    wanted: ReadonlySet<string>,
+    scope?: string,
+  ) {
+    const parsed = spanSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SpanError(`${issue.path.join('.') || 'span'}: ${issue.message}`);
+    }
+    const s = parsed.data;
+    const traceId = hexId(s.traceId, 16, 'traceId');
+    const spanId = hexId(s.spanId, 8, 'spanId');
+    const parentSpanId = s.parentSpanId ? hexId(s.parentSpanId, 8, 'parentSpanId', true) : '';
+    const startUs = toMicros(s.startTimeUnixNano, 'startTimeUnixNano');
+    const endUs = toMicros(s.endTimeUnixNano, 'endTimeUnixNano');
+    if (endUs < startUs) throw new SpanError('endTimeUnixNano is before startTimeUnixNano');
+    const kind = typeof s.kind === 'string' ? KIND_NAMES.indexOf(s.kind) : s.kind ?? 0;
+    const code = s.status?.code;
+    const status = typeof code === 'string' ? STATUS_NAMES.indexOf(code) : code ?? 0;
+    const attributes = this.attributes(s.attributes, 'attributes');
+
+    const links = (s.links ?? []).slice(0, this.limits.maxLinks).map((l, i) => ({
+      traceId: hexId(l.traceId, 16, `links.${i}.traceId`),
+      spanId: hexId(l.spanId, 8, `links.${i}.spanId`),
+      attributes: this.attributes(l.attributes, `links.${i}.attributes`),
+    }));
+    const events = (s.events ?? []).slice(0, this.limits.maxEvents).map((e, i) => ({
+      name: (e.name ?? '').slice(0, 512),
+      timeUs: e.timeUnixNano ? toMicros(e.timeUnixNano, `events.${i}.timeUnixNano`) : startUs,
+      attributes: this.attributes(e.attributes, `events.${i}.attributes`),
+    }));
+
+    const keys: Array<[string, string]> = [];
+    for (const key of wanted) {
+      const v = attributes[key];
+      if ((typeof v === 'string' && v.length > 0 && v.length <= 255) || typeof v === 'number') keys.push([key, String(v)]);
+    }
+    const route = attributes['http.route'];
+    const record: SpanRecord = {
+      traceId,
+      spanId,
+      parentSpanId,
+      name: s.name.slice(0, 512),
+      service,
+      kind,
+      startUs,
+      durationUs: endUs - startUs,
+      status,
+      route: typeof route === 'string' ? route.slice(0, 512) : null,
+      links: links.length ? links.map(l => `${l.traceId}:${l.spanId}`).join(' ') : null,
+      detail: JSON.stringify({
+        attributes,
+        resource,
+        events,
+        linkAttributes: links.map(l => l.attributes),
+        statusMessage: s.status?.message ? s.status.message.slice(0, this.limits.maxValueLength) : undefined,
+        scope,
+      }),
+    };
+    return { record, keys, linkedTraces: links.map(l => l.traceId) };
+  }
+
+  private attributes(list: Array<{ key: string; value?: unknown }> | undefined | null, where: string) {
+    const out: Record<string, AttributeValue> = {};
+    if (!list) return out;
+    let n = 0;
+    for (const { key, value } of list) {
+      if (n >= this.limits.maxAttributes) break;
+      if (key.length === 0 || key.length > 255) throw new SpanError(`${where}: attribute keys must have 1 to 255 characters`);
+      out[key] = this.value(value, `${where}.${key}`, 0);
+      n++;
+    }
+    return out;
+  }
+
+  /** OTLP AnyValue → plain JSON value, depth-limited (hostile nesting never reaches the stack limit). */
+  private value(v: unknown, where: string, depth: number): AttributeValue {
+    if (depth > this.limits.maxValueDepth) throw new SpanError(`${where}: values nest deeper than ${this.limits.maxValueDepth} levels`);
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'object' || Array.isArray(v)) throw new SpanError(`${where}: an attribute value must be an AnyValue object`);
+    const o = v as Record<string, unknown>;
+    if ('stringValue' in o && o.stringValue !== undefined && o.stringValue !== null) {
+      if (typeof o.stringValue !== 'string') throw new SpanError(`${where}: stringValue must be a string`);
+      return o.stringValue.length > this.limits.maxValueLength ? o.stringValue.slice(0, this.limits.maxValueLength) : o.stringValue;
+    }
+    if ('boolValue' in o && o.boolValue !== undefined && o.boolValue !== null) {
+      if (typeof o.boolValue !== 'boolean') throw new SpanError(`${where}: boolValue must be a boolean`);
+      return o.boolValue;
+    }
+    if ('intValue' in o && o.intValue !== undefined && o.intValue !== null) {
+      const i = o.intValue;
+      if (typeof i === 'number' && Number.isInteger(i)) return i;
+      if (typeof i === 'string' && /^-?\d{1,20}$/.test(i)) return Number(i);
+      if (typeof i === 'object' && i !== null && 'low' in i && 'high' in i) {
+        const { low, high } = i as { low: number; high: number };
+        return high * 2 ** 32 + (low >>> 0);
+      }
+      throw new SpanError(`${where}: intValue must be an integer`);
+    }
+    if ('doubleValue' in o && o.doubleValue !== undefined && o.doubleValue !== null) {
+      const d = o.doubleValue;
+      if (typeof d === 'number') return d;
+      if (d === 'NaN' || d === 'Infinity' || d === '-Infinity') return d;
+      throw new SpanError(`${where}: doubleValue must be a number`);
+    }
+    if ('bytesValue' in o && o.bytesValue !== undefined && o.bytesValue !== null) {
+      const b = o.bytesValue;
+      if (typeof b === 'string') return b.slice(0, this.limits.maxValueLength);
+      if (b instanceof Uint8Array) return Buffer.from(b).toString('base64').slice(0, this.limits.maxValueLength);
+      throw new SpanError(`${where}: bytesValue must be base64`);
+    }
+    if ('arrayValue' in o && o.arrayValue) {
+      const values = (o.arrayValue as { values?: unknown }).values ?? [];
+      if (!Array.isArray(values)) throw new SpanError(`${where}: arrayValue.values must be an array`);
+      return values.slice(0, this.limits.maxAttributes).map((x, i) => this.value(x, `${where}[${i}]`, depth + 1));
+    }
+    if ('kvlistValue' in o && o.kvlistValue) {
+      const values = (o.kvlistValue as { values?: unknown }).values ?? [];
+      if (!Array.isArray(values)) throw new SpanError(`${where}: kvlistValue.values must be an array`);
+      const out: Record<string, AttributeValue> = {};
+      for (const kv of values.slice(0, this.limits.maxAttributes)) {
+        if (!kv || typeof kv !== 'object' || typeof (kv as { key?: unknown }).key !== 'string') {
+          throw new SpanError(`${where}: kvlistValue entries need a string key`);
+        }
+        const { key, value } = kv as { key: string; value?: unknown };
+        out[key] = this.value(value, `${where}.${key}`, depth + 1);
+      }
+      return out;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { JourneyAssembler } from './assembly/JourneyAssembler';
+import { DatabaseInstanceStore } from './database/DatabaseInstanceStore';
+import { DatabaseSpanStore } from './database/DatabaseSpanStore';
+import { connect } from './database/migrations';
+import { SpanIngestor } from './ingest/SpanIngestor';
+import { DEFAULT_LIMITS, SpanNormalizer } from './ingest/SpanNormalizer';
+import { JourneyCatalog } from './journeys/JourneyCatalog';
+import { JourneyQueries } from './query/JourneyQueries';
+import { SpanRetention } from './retention/SpanRetention';
+import { createRouter } from './router';
+
+/** Journeys: OTLP ingest, storage with retention, assembly into business journey instances. */
+export const journeysPlugin = createBackendPlugin({
+  pluginId: 'journeys',
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog }) {
+        const c = config.getOptionalConfig('journeys');
+        const db = await connect(database);
+        const spans = new DatabaseSpanStore(db);
+        const instances = new DatabaseInstanceStore(db);
+        const journeys = new JourneyCatalog(catalog, auth, logger, c?.getOptionalStringArray('businessKeys') ?? ['app.order.id']);
+        const maxBodyBytes = c?.getOptionalNumber('ingest.maxBodyBytes') ?? 4 * 1024 * 1024;
+        const ingestor = new SpanIngestor(
+          new SpanNormalizer(() => journeys.businessKeys(), DEFAULT_LIMITS),
+          spans,
+          {
+            maxQueuedSpans: c?.getOptionalNumber('ingest.maxQueuedSpans') ?? 200_000,
+            maxBatchSpans: c?.getOptionalNumber('ingest.maxBatchSpans') ?? 5_000,
+          },
+          logger,
+        );
+        const assembler = new JourneyAssembler(instances, journeys, logger, {
+          settleMs: c?.getOptionalNumber('assembly.settleMs') ?? 1500,
+          waitForUpstreamMs: c?.getOptionalNumber('assembly.waitForUpstreamMs') ?? 60_000,
+          batchSize: 2000,
+        });
+        const retention = new SpanRetention(
+          instances,
+          {
+            maxAgeMs: (c?.getOptionalNumber('retention.maxAgeDays') ?? 7) * 24 * 3_600_000,
+            maxSpans: c?.getOptionalNumber('retention.maxSpans') ?? 10_000_000,
+          },
+          logger,
+        );
+        const queries = new JourneyQueries(instances, spans, journeys, c?.getOptionalNumber('maxWaterfallSpans') ?? 20_000);
+
+        // Each backend instance keeps its own copy of the Journey definitions.
+        await scheduler.scheduleTask({
+          id: 'journeys-catalog-refresh',
+          scope: 'local',
+          frequency: { seconds: 30 },
+          timeout: { seconds: 30 },
+          fn: () => journeys.refresh(),
+        });
+        await scheduler.scheduleTask({
+          id: 'journeys-assemble',
+          frequency: { seconds: c?.getOptionalNumber('assembly.intervalSeconds') ?? 2 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 3 },
+          fn: async () => {
+            await assembler.run();
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'journeys-retention',
+          frequency: { minutes: c?.getOptionalNumber('retention.intervalMinutes') ?? 10 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await retention.run();
+          },
+        });
+
+        httpRouter.use(await createRouter({ logger, httpAuth, ingestor, queries, maxBodyBytes }));
+      },
+    });
+  },
+});

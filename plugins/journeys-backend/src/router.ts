@@ -1,0 +1,175 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, isError } from '@backstage/errors';
+import { INSTANCE_STATUSES, STATS_WINDOWS } from '@internal/plugin-journeys-common';
+import express, { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { BackpressureError } from './ingest/SpanIngestor';
+import {
+  decodeRequest,
+  decompress,
+  encodeResponse,
+  encodingOf,
+  OtlpEncoding,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from './ingest/OtlpDecoder';
+import { TraceIngestor } from './ingest/types';
+import { JourneyQueries } from './query/JourneyQueries';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  ingestor: TraceIngestor;
+  queries: JourneyQueries;
+  /** Largest accepted body, before and after gzip (bytes). */
+  maxBodyBytes: number;
+  /** Mounted under /faro when the Faro receiver is on. */
+  faroRouter?: express.Router;
+}
+
+/** Parses with zod; the error names each bad field. */
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    throw new InputError(
+      `invalid ${where}: ${result.error.issues.map(i => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+const traceId = z.string().regex(/^[0-9a-f]{32}$/, 'a trace id (32 lowercase hex digits)');
+const spanId = z.string().regex(/^[0-9a-f]{16}$/, 'a span id (16 lowercase hex digits)');
+const entityName = z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'an entity name');
+
+/** Sends an OTLP receiver error in Backstage's JSON error shape with the right status. */
+function sendIngestError(res: Response, e: unknown) {
+  const [status, name] =
+    e instanceof PayloadTooLargeError
+      ? [413, e.name]
+      : e instanceof UnsupportedMediaTypeError
+        ? [415, e.name]
+        : e instanceof BackpressureError
+          ? [429, e.name]
+          : isError(e) && e.name === 'InputError'
+            ? [400, e.name]
+            : [undefined, undefined];
+  if (!status || !isError(e)) throw e;
+  if (e instanceof BackpressureError) res.setHeader('Retry-After', String(e.retryAfterSeconds));
+  res.status(status).json({ error: { name, message: e.message }, response: { statusCode: status } });
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, ingestor, queries, maxBodyBytes } = options;
+  const router = Router();
+
+  // OTLP/HTTP. Authenticated by the httpRouter (a configured external access token).
+  router.post('/v1/traces', async (req, res) => {
+    let encoding: OtlpEncoding = 'json';
+    try {
+      await httpAuth.credentials(req, { allow: ['service'] });
+      encoding = encodingOf(req.headers['content-type']);
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > maxBodyBytes) throw new PayloadTooLargeError(`the body has ${declared} bytes; the limit is ${maxBodyBytes}`);
+      const raw = await readBody(req, maxBodyBytes);
+      const body = await decompress(raw, req.headers['content-encoding'], maxBodyBytes);
+      const result = await ingestor.ingest(decodeRequest(body, encoding));
+      const answer = encodeResponse(
+        encoding,
+        result.rejectedSpans > 0 ? { rejectedSpans: result.rejectedSpans, errorMessage: result.errorMessage ?? '' } : undefined,
+      );
+      res.status(200).type(answer.contentType).send(answer.body);
+    } catch (e) {
+      sendIngestError(res, e);
+    }
+  });
+
+  if (options.faroRouter) router.use('/faro', options.faroRouter);
+
+  router.use(express.json({ limit: '64kb' }));
+
+  const user = (req: Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/journeys', async (req, res) => {
+    await user(req);
+    const q = parse(
+      z.object({ window: z.enum(STATS_WINDOWS).default('24h'), component: z.string().min(3).max(300).optional() }),
+      req.query,
+      'query',
+    );
+    res.json({ items: await queries.stats(q.window, q.component) });
+  });
+
+  router.get('/journeys/:namespace/:name/instances', async (req, res) => {
+    await user(req);
+    const p = parse(z.object({ namespace: entityName, name: entityName }), req.params, 'path');
+    const q = parse(
+      z.object({
+        status: z.enum(INSTANCE_STATUSES).optional(),
+        sort: z.enum(['recent', 'duration']).default('recent'),
+        limit: z.coerce.number().int().min(1).max(200).default(20),
+        window: z.enum(STATS_WINDOWS).optional(),
+      }),
+      req.query,
+      'query',
+    );
+    res.json({ items: await queries.instancesOf(`journey:${p.namespace}/${p.name}`.toLowerCase(), q) });
+  });
+
+  router.get('/search', async (req, res) => {
+    await user(req);
+    const { q } = parse(
+      z.object({ q: z.string().trim().min(1, 'type an order id, a trace id or a message id').max(255) }),
+      req.query,
+      'search',
+    );
+    res.json(await queries.search(q));
+  });
+
+  router.get('/instances/:id', async (req, res) => {
+    await user(req);
+    const { id } = parse(z.object({ id: traceId }), req.params, 'path');
+    res.json(await queries.instance(id));
+  });
+
+  router.get('/spans/:traceId/:spanId', async (req, res) => {
+    await user(req);
+    const p = parse(z.object({ traceId, spanId }), req.params, 'path');
+    res.json(await queries.span(p.traceId, p.spanId));
+  });
+
+  return router;
+}
+
+/** Reads the raw body, stopping as soon as it passes the limit. */
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        reject(new PayloadTooLargeError(`the body is over the limit of ${limit} bytes`));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(Buffer.concat(chunks));
+      }
+    });
+    req.on('error', e => {
+      if (!done) {
+        done = true;
+        reject(e);
+      }
+    });
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * The journeys REST contract (journeys-backend ⇄ journeys frontend), under /api/journeys.
+ *
+ * Times are ISO-8601 strings on the wire except span timings inside an instance, which are
+ * microseconds since the epoch (numbers) so a 10,000-span waterfall stays compact.
+ */
+
+/** How one journey instance ended up (or where it is). */
+export type InstanceStatus = 'ok' | 'failed' | 'in-flight' | 'stuck';
+export const INSTANCE_STATUSES: InstanceStatus[] = ['ok', 'failed', 'in-flight', 'stuck'];
+
+/** Window for journey statistics, e.g. `1h`, `6h`, `24h`, `7d`. */
+export type StatsWindow = '1h' | '6h' | '24h' | '7d';
+export const STATS_WINDOWS: StatsWindow[] = ['1h', '6h', '24h', '7d'];
+
+/** One bucket of a journey's time series. */
+export interface JourneyStatsPoint {
+  /** Bucket start, ISO date-time. */
+  time: string;
+  count: number;
+  failed: number;
+  /** Milliseconds; null when no instance ended in the bucket. */
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+/** GET /journeys?window=24h[&component=component:default/x] → { items: JourneyStats[] } */
+export interface JourneyStats {
+  /** Entity ref of the Journey, e.g. `journey:default/checkout`. */
+  ref: string;
+  title: string;
+  description?: string;
+  owner?: string;
+  components: string[];
+  businessKeys: string[];
+  window: StatsWindow;
+  /** Instances started in the window. */
+  volume: number;
+  failed: number;
+  stuck: number;
+  inFlight: number;
+  /** failed / (volume - inFlight), 0..1; null without finished instances. */
+  errorRate: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  series: JourneyStatsPoint[];
+}
+
+export interface JourneyStatsList {
+  items: JourneyStats[];
+}
+
+/** A journey instance in a list. */
+export interface InstanceSummary {
+  /** The id of the instance: the trace id of its entry trace (32 hex). */
+  id: string;
+  /** Journey entity ref; null when no Journey recognised the entry. */
+  journey: string | null;
+  status: InstanceStatus;
+  /** ISO date-time of the first span. */
+  startedAt: string;
+  /** ISO date-time of the last span end. */
+  endedAt: string;
+  durationMs: number;
+  traceCount: number;
+  spanCount: number;
+  errorCount: number;
+  services: string[];
+  /** Business key values seen on the instance, e.g. { "app.order.id": "ord-4711" }. */
+  businessKeys: Record<string, string>;
+  /** The step that failed (service and span name), for failed and stuck instances. */
+  failingStep?: { service: string; name: string; traceId: string; spanId: string; message?: string };
+}
+
+/**
+ * GET /journeys/:namespace/:name/instances?status=failed&sort=duration&limit=20&window=24h
+ * → { items: InstanceSummary[] }. `sort=duration` lists the slowest first; default newest first.
+ */
+export interface InstanceList {
+  items: InstanceSummary[];
+}
+
+/** What a search term matched. */
+export type SearchMatchKind = 'business-key' | 'trace-id' | 'message-id' | 'instance-id';
+
+/** GET /search?q=ord-4711 → SearchResult; 400 when q is empty. */
+export interface SearchResult {
+  query: string;
+  matches: Array<{
+    instance: InstanceSummary;
+    matchedBy: SearchMatchKind;
+    /** The attribute that matched for business keys, e.g. `app.order.id`. */
+    key?: string;
+  }>;
+}
+
+/** SpanKind as in OTLP (0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer). */
+export type SpanKindNumber = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** A span as the waterfall needs it; details (attributes, events) come from GET /spans/…. */
+export interface WaterfallSpan {
+  traceId: string;
+  spanId: string;
+  /** Empty for a trace root. */
+  parentSpanId: string;
+  name: string;
+  service: string;
+  kind: SpanKindNumber;
+  /** Microseconds since the epoch. */
+  startUs: number;
+  durationUs: number;
+  /** OTLP status code: 0 unset, 1 ok, 2 error. */
+  status: 0 | 1 | 2;
+  /** Span links (async hops): the producer span this span continues. */
+  links: Array<{ traceId: string; spanId: string }>;
+}
+
+/** GET /instances/:id → InstanceDetail (404 when unknown). */
+export interface InstanceDetail {
+  instance: InstanceSummary;
+  /** Every span of every trace in the instance, ordered by start time. */
+  spans: WaterfallSpan[];
+  /** Span ids (traceId:spanId) on the critical path, entry to last end. */
+  criticalPath: string[];
+  /** True when the instance had more spans than the server returns (spans then truncated). */
+  truncated: boolean;
+}
+
+export type AttributeValue =
+  | string
+  | number
+  | boolean
+  | null
+  | AttributeValue[]
+  | { [key: string]: AttributeValue };
+
+/** GET /spans/:traceId/:spanId → SpanDetail (404 when unknown). */
+export interface SpanDetail extends WaterfallSpan {
+  statusMessage?: string;
+  scope?: string;
+  attributes: Record<string, AttributeValue>;
+  resource: Record<string, AttributeValue>;
+  events: Array<{ name: string; timeUs: number; attributes: Record<string, AttributeValue> }>;
+  linkAttributes: Array<Record<string, AttributeValue>>;
+}
+
+/**
+ * OTLP/HTTP receiver: POST /v1/traces (application/json or application/x-protobuf, gzip
+ * allowed). Answers 200 with an ExportTraceServiceResponse (JSON or protobuf after the
+ * request's content type); partialSuccess names the rejected spans. Errors: 400 (malformed),
+ * 401 (no or wrong token), 413 (body over journeys.ingest.maxBodyBytes), 415 (content type),
+ * 429 + Retry-After (ingest queue full).
+ */
+export interface OtlpExportResponse {
+  partialSuccess?: { rejectedSpans?: number | string; errorMessage?: string };
+}

@@ -1,0 +1,4 @@
+export * from './api';
+export * from './entity/JourneyEntity';
+export * from './entity/journeyEntityValidator';
+export * from './entity/parseDuration';
