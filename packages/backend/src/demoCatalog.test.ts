@@ -105,6 +105,7 @@ describe('demo catalog (catalog-info/)', () => {
                     'Location',
                     'Group',
                     'User',
+                    'Journey',
                   ],
                 },
               ],
@@ -196,7 +197,9 @@ describe('demo catalog (catalog-info/)', () => {
   it('gives every entity that takes an owner an owner that exists', () => {
     const served = new Set(entities.map(e => stringifyEntityRef(e)));
     const owned = entities.filter(e =>
-      ['Component', 'API', 'System', 'Domain', 'Resource'].includes(e.kind),
+      ['Component', 'API', 'System', 'Domain', 'Resource', 'Journey'].includes(
+        e.kind,
+      ),
     );
     expect(owned.length).toBeGreaterThan(0);
     const problems = owned.flatMap(e => {

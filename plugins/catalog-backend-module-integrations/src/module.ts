@@ -10,12 +10,13 @@ import { BrokerDriftProcessor } from './discovery/BrokerDriftProcessor';
 import { BrokerDriftSnapshot } from './discovery/BrokerDriftSnapshot';
 import { RabbitMqDiscoveryProvider } from './discovery/RabbitMqDiscoveryProvider';
 import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
+import { JourneyEntityProcessor } from './processors/JourneyEntityProcessor';
 import { MessagingRelationsProcessor } from './processors/MessagingRelationsProcessor';
 
 /**
  * The integration catalog's catalog module: topics and queues from AsyncAPI documents,
- * publish/subscribe relations between components and them, and (when configured)
- * discovery from RabbitMQ with drift flags.
+ * publish/subscribe relations between components and them, the Journey kind with its
+ * relations, and (when configured) discovery from RabbitMQ with drift flags.
  */
 export const catalogModuleIntegrations = createBackendModule({
   pluginId: 'catalog',
@@ -35,6 +36,7 @@ export const catalogModuleIntegrations = createBackendModule({
           new AsyncApiEntityProcessor({ catalog: catalogService, auth }),
         );
         catalog.addProcessor(new MessagingRelationsProcessor());
+        catalog.addProcessor(new JourneyEntityProcessor());
 
         // Broker discovery is off unless catalog.providers.rabbitmqDiscovery.enabled.
         const snapshot = new BrokerDriftSnapshot();

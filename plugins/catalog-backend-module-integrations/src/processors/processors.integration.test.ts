@@ -31,39 +31,45 @@ async function eventually<T>(
   }
 }
 
+/** The real catalog with this module, loading the demo catalog. */
+function startCatalog() {
+  return startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleIntegrations,
+      localFilePlaceholders,
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'Domain',
+                  'API',
+                  'Resource',
+                  'Location',
+                  'Group',
+                  'User',
+                  'Journey',
+                ],
+              },
+            ],
+            locations: [{ type: 'file', target: DEMO_CATALOG }],
+            // Relations to providers appear once the components are stitched,
+            // on the API's next processing round: keep the rounds short.
+            processingInterval: { seconds: 1 },
+          },
+        },
+      }),
+    ],
+  });
+}
+
 describe('catalog with the integrations module, on the demo catalog', () => {
   it('derives order.created from order-events with its publisher and subscribers', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleIntegrations,
-        localFilePlaceholders,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Domain',
-                    'API',
-                    'Resource',
-                    'Location',
-                    'Group',
-                    'User',
-                  ],
-                },
-              ],
-              locations: [{ type: 'file', target: DEMO_CATALOG }],
-              // Relations to providers appear once the components are stitched,
-              // on the API's next processing round: keep the rounds short.
-              processingInterval: { seconds: 1 },
-            },
-          },
-        }),
-      ],
-    });
+    const backend = await startCatalog();
     try {
       const url = `http://localhost:${backend.server.port()}/api/catalog/entities/by-name/resource/default/order.created`;
       const topic = await eventually(
@@ -89,6 +95,50 @@ describe('catalog with the integrations module, on the demo catalog', () => {
         broker: 'rabbitmq',
         address: { exchange: 'orders', routingKey: 'order.created' },
       });
+    } finally {
+      await backend.stop();
+    }
+  }, 60_000);
+
+  it('relates the demo journeys to their owner, system and components', async () => {
+    const backend = await startCatalog();
+    try {
+      const base = `http://localhost:${backend.server.port()}/api/catalog/entities/by-name`;
+      const related = (entity: Entity | undefined, type: string) =>
+        (entity?.relations ?? [])
+          .filter(r => r.type === type)
+          .map(r => r.targetRef);
+      const fetchEntity = async (ref: string) => {
+        const response = await fetch(`${base}/${ref}`);
+        return response.ok ? ((await response.json()) as Entity) : undefined;
+      };
+      const checkout = await eventually(
+        () => fetchEntity('journey/default/checkout'),
+        entity => {
+          expect(related(entity, 'ownedBy')).toEqual(['group:default/orders']);
+          expect(related(entity, 'partOf')).toEqual([
+            'system:default/commerce',
+          ]);
+          expect(related(entity, 'dependsOn')).toContain(
+            'component:default/payment-service',
+          );
+        },
+      );
+      expect(related(checkout, 'dependsOn')).toHaveLength(10);
+      // The reverse relations land on the components, so their graph shows the journey.
+      await eventually(
+        () => fetchEntity('component/default/erp-connector'),
+        entity =>
+          expect(
+            related(entity, 'dependencyOf')
+              .filter(ref => ref.startsWith('journey:'))
+              .sort(),
+          ).toEqual([
+            'journey:default/checkout',
+            'journey:default/invoice-sync',
+            'journey:default/refund',
+          ]),
+      );
     } finally {
       await backend.stop();
     }
