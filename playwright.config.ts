@@ -57,6 +57,9 @@ export default defineConfig({
         RUNTIME_ADMIN_TOKEN: e2eRuntime.token,
         RUNTIME_RETRY_BASE_MS: '100',
         RUNTIME_RETRY_MAX_MS: '500',
+        // Its demo services export their spans to journeys-backend (OTLP/HTTP JSON).
+        OTEL_EXPORTER_OTLP_ENDPOINT: `${backendUrl}/api/journeys`,
+        OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20journeys-ingest-dev-token',
       },
       stdout: 'ignore',
       stderr: 'pipe',

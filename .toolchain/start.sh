@@ -32,6 +32,15 @@ export RUNTIME_REFUND_RATE="${RUNTIME_REFUND_RATE:-0.05}"
 if [ -z "${RUNTIME_FAULTS:-}" ]; then
   export RUNTIME_FAULTS='{"legacy-erp":{"rejectRate":0.05},"payment-provider":{"errorRate":0.3}}'
 fi
+# Traces of the runtime's demo services and of the backend itself go to the journeys
+# receiver (OTLP/HTTP at $OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces), authenticated with the
+# ingest token that app-config.yaml accepts (backend.auth.externalAccess, subject
+# otlp-ingest). Set OTEL_EXPORTER_OTLP_ENDPOINT yourself to send them elsewhere instead.
+export JOURNEYS_INGEST_TOKEN="${JOURNEYS_INGEST_TOKEN:-journeys-ingest-dev-token}"
+if [ -z "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ] && [ -z "${OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:-}" ]; then
+  export OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:7007/api/journeys
+  export OTEL_EXPORTER_OTLP_HEADERS="${OTEL_EXPORTER_OTLP_HEADERS:-Authorization=Bearer%20${JOURNEYS_INGEST_TOKEN}}"
+fi
 broker_kind=embedded
 if [ -n "${RABBITMQ_URL:-}" ]; then broker_kind=rabbitmq; fi
 echo "Switchboard: starting the integration runtime (admin API http://localhost:7300, $broker_kind broker)"

@@ -27,6 +27,13 @@ export interface Config {
       /** Minutes between retention runs (default 10). */
       intervalMinutes?: number;
     };
+    /** The Faro receiver at /api/journeys/faro/collect for the portal's browser telemetry. */
+    faro?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Largest Faro payload in bytes (default 1 MiB). */
+      maxBodyBytes?: number;
+    };
     /** Most spans the instance waterfall returns (default 20000). */
     maxWaterfallSpans?: number;
   };

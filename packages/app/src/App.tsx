@@ -2,8 +2,15 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogGraphIntegrationsModule } from '@internal/plugin-integrations';
 import { navModule } from './modules/nav';
+import { telemetryLoader } from './telemetry';
 
-// Other plugins are discovered from package.json (app.packages: all).
+// Other plugins are discovered from package.json (app.packages: all). The telemetry
+// loader starts browser tracing (Faro) before any API is created.
 export default createApp({
-  features: [catalogPlugin, navModule, catalogGraphIntegrationsModule],
+  features: [
+    telemetryLoader,
+    catalogPlugin,
+    navModule,
+    catalogGraphIntegrationsModule,
+  ],
 });

@@ -19,13 +19,15 @@ describe('journeys-backend', () => {
   let stop: () => Promise<void>;
   const service = mockCredentials.service.header();
   const user = mockCredentials.user.header();
+  // The mock scheduler runs tasks only when triggered, so each assembly pass is explicit.
   const scheduler = mockServices.scheduler();
+  const schedulerFactory = (scheduler as unknown as { factory(): ReturnType<typeof mockServices.scheduler.factory> }).factory();
 
   beforeAll(async () => {
     const backend = await startTestBackend({
       features: [
         journeysPlugin,
-        scheduler.factory(),
+        schedulerFactory,
         catalogServiceMock.factory({ entities: journeys }),
         mockServices.rootConfig.factory({
           data: {

@@ -10,6 +10,7 @@ import { JourneyCatalog } from './journeys/JourneyCatalog';
 import { JourneyQueries } from './query/JourneyQueries';
 import { SpanRetention } from './retention/SpanRetention';
 import { createRouter } from './router';
+import { createFaroRouter } from './faro/FaroReceiver';
 
 /** Journeys: OTLP ingest, storage with retention, assembly into business journey instances. */
 export const journeysPlugin = createBackendPlugin({
@@ -84,7 +85,12 @@ export const journeysPlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(await createRouter({ logger, httpAuth, ingestor, queries, maxBodyBytes }));
+        // The browser's Faro SDK posts without a Backstage token; the receiver limits size and rate.
+        const faroRouter = c?.getOptionalBoolean('faro.enabled') === false
+          ? undefined
+          : await createFaroRouter({ ingestor, logger, maxBodyBytes: c?.getOptionalNumber('faro.maxBodyBytes') ?? 1024 * 1024 });
+        if (faroRouter) httpRouter.addAuthPolicy({ path: '/faro', allow: 'unauthenticated' });
+        httpRouter.use(await createRouter({ logger, httpAuth, ingestor, queries, maxBodyBytes, faroRouter }));
       },
     });
   },

@@ -21,9 +21,11 @@ export interface InstanceFacts {
 const DEFAULT_STUCK_AFTER_MS = 10 * 60_000;
 
 /**
- * Where one instance stands, from the traces it is made of:
- * - ok: the journey's completion step ran (journeys without one: nothing failed last);
- * - failed: not complete, and the latest step to finish ended in error (a retry that later
+ * Where one instance stands, from the traces it is made of. Traces whose root is the same
+ * step (service and span name) are attempts of that step — a redelivered message starts a
+ * new trace — and only a step's latest attempt counts:
+ * - ok: the journey's completion step ran (journeys without one: no step failed);
+ * - failed: not complete, and some step's latest attempt ended in error (a retry that later
  *   succeeds turns it back);
  * - stuck: not complete and quiet for longer than the journey's stuckAfter;
  * - in-flight: otherwise.
@@ -34,31 +36,32 @@ export function assessInstance(journey: JourneyDefinition | undefined, members: 
   let spanCount = 0;
   let errorCount = 0;
   let last: MemberTrace | undefined;
-  let lastError: MemberTrace | undefined;
+  const latestAttempt = new Map<string, MemberTrace>();
   for (const m of members) {
     startUs = Math.min(startUs, m.startUs);
     endUs = Math.max(endUs, m.endUs);
     spanCount += m.spanCount;
     errorCount += m.errorCount;
-    if (m.rootStatus !== null && (!last || m.endUs > last.endUs)) last = m;
-    if (m.errorStep && m.errorEndUs !== null && (!lastError || m.errorEndUs > (lastError.errorEndUs ?? 0))) lastError = m;
+    if (m.rootStatus === null) continue;
+    if (!last || m.endUs > last.endUs) last = m;
+    const step = `${m.rootService}\u0000${m.rootName}`;
+    const seen = latestAttempt.get(step);
+    if (!seen || m.startUs > seen.startUs) latestAttempt.set(step, m);
   }
-  const lastFailed = last?.rootStatus === 2;
+  const failedSteps = [...latestAttempt.values()].filter(m => m.rootStatus === 2).sort((a, b) => b.endUs - a.endUs);
   const completed = journey?.completion
     ? members.some(m => m.completes.includes(journey.ref))
-    : last !== undefined && !lastFailed;
+    : last !== undefined && failedSteps.length === 0;
   let status: InstanceStatus;
   if (completed) status = 'ok';
-  else if (lastFailed) status = 'failed';
+  else if (failedSteps.length) status = 'failed';
   else if (nowUs - endUs > (journey?.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS) * 1000) status = 'stuck';
   else status = 'in-flight';
 
   let failingStep: ErrorStep | null = null;
-  if (status === 'failed' || status === 'stuck') {
-    failingStep = lastError?.errorStep ?? null;
-    if (!failingStep && last?.rootService && last.rootName) {
-      failingStep = { traceId: last.traceId, spanId: '', service: last.rootService, name: last.rootName, message: 'no activity since this step' };
-    }
+  if (status === 'failed') failingStep = failedSteps[0].errorStep;
+  if (status === 'stuck' && last?.rootService && last.rootName) {
+    failingStep = { traceId: last.traceId, spanId: '', service: last.rootService, name: last.rootName, message: 'no activity since this step' };
   }
   return {
     status,

@@ -122,11 +122,10 @@ jest.setTimeout(240_000);
 
 describe('OTLP receiver under hostile input', () => {
   it(`answers 4xx to every one of 1,200 malformed or hostile payloads, keeps running and stores every valid span sent alongside (seed ${SEED})`, async () => {
-    const scheduler = mockServices.scheduler();
     const backend = await startTestBackend({
       features: [
         journeysPlugin,
-        scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({ data: { journeys: { ingest: { maxBodyBytes: MAX_BODY } } } }),
       ],
