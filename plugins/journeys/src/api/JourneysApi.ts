@@ -1,0 +1,44 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  InstanceDetail,
+  InstanceStatus,
+  InstanceSummary,
+  JourneyStats,
+  SearchResult,
+  SpanDetail,
+  StatsWindow,
+} from '@internal/plugin-journeys-common';
+
+/** Which journeys to list (GET /journeys). */
+export interface JourneyListFilters {
+  window: StatsWindow;
+  /** Only journeys this component takes part in, as an entity ref (`component:default/x`). */
+  component?: string;
+}
+
+/** Which instances of one journey to list (GET /journeys/:namespace/:name/instances). */
+export interface InstanceListFilters {
+  status?: InstanceStatus;
+  /** `duration` lists the slowest first; without it, newest first. */
+  sort?: 'duration';
+  limit?: number;
+  window?: StatsWindow;
+}
+
+/** A journey addressed by its entity ref parts. */
+export interface JourneyName {
+  namespace: string;
+  name: string;
+}
+
+/** The journeys-backend REST API (`/api/journeys`), one method per route. */
+export interface JourneysApi {
+  listJourneys(filters: JourneyListFilters): Promise<JourneyStats[]>;
+  listInstances(journey: JourneyName, filters?: InstanceListFilters): Promise<InstanceSummary[]>;
+  /** Finds instances by business key value, trace id, message id or instance id. */
+  search(query: string): Promise<SearchResult>;
+  getInstance(id: string): Promise<InstanceDetail>;
+  getSpan(traceId: string, spanId: string): Promise<SpanDetail>;
+}
+
+export const journeysApiRef = createApiRef<JourneysApi>().with({ id: 'plugin.journeys.api', pluginId: 'journeys' });

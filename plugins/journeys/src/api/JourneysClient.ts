@@ -1,0 +1,71 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  InstanceDetail,
+  InstanceList,
+  InstanceSummary,
+  JourneyStats,
+  JourneyStatsList,
+  SearchResult,
+  SpanDetail,
+} from '@internal/plugin-journeys-common';
+import type { InstanceListFilters, JourneyListFilters, JourneyName, JourneysApi } from './JourneysApi';
+
+type Query = Record<string, string | number | undefined | null>;
+
+const enc = encodeURIComponent;
+
+function queryString(query?: Query): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Talks to journeys-backend through the Backstage fetch API (the user's token is attached). */
+export class JourneysClient implements JourneysApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  private async get<T>(path: string, query?: Query): Promise<T> {
+    const base = await this.discoveryApi.getBaseUrl('journeys');
+    const res = await this.fetchApi.fetch(`${base}${path}${queryString(query)}`);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()) as T;
+  }
+
+  async listJourneys(filters: JourneyListFilters): Promise<JourneyStats[]> {
+    const res = await this.get<JourneyStatsList>('/journeys', { window: filters.window, component: filters.component });
+    return res.items;
+  }
+
+  async listInstances(journey: JourneyName, filters?: InstanceListFilters): Promise<InstanceSummary[]> {
+    const res = await this.get<InstanceList>(`/journeys/${enc(journey.namespace)}/${enc(journey.name)}/instances`, {
+      status: filters?.status,
+      sort: filters?.sort,
+      limit: filters?.limit,
+      window: filters?.window,
+    });
+    return res.items;
+  }
+
+  search(query: string): Promise<SearchResult> {
+    return this.get('/search', { q: query });
+  }
+
+  getInstance(id: string): Promise<InstanceDetail> {
+    return this.get(`/instances/${enc(id)}`);
+  }
+
+  getSpan(traceId: string, spanId: string): Promise<SpanDetail> {
+    return this.get(`/spans/${enc(traceId)}/${enc(spanId)}`);
+  }
+}

@@ -1,0 +1,166 @@
+import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { InstanceSummary } from '@internal/plugin-journeys-common';
+import { Box, Breadcrumbs, Button, Chip, Grid, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { ReactNode, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { journeysApiRef } from '../api/JourneysApi';
+import { useJourneysLinks } from '../routes';
+import { entityTitle } from './EntityLink';
+import { ErrorPanel } from './ErrorPanel';
+import { formatMs, formatTime, shortId } from './format';
+import { InstanceStatusChip } from './InstanceStatusChip';
+import { SpanRef, Waterfall } from './waterfall/Waterfall';
+
+const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
+  <Grid item xs={12} sm={6} md={4} lg={3}>
+    <Typography variant="caption" color="textSecondary" display="block">
+      {label}
+    </Typography>
+    <Typography variant="body2" component="div">
+      {children}
+    </Typography>
+  </Grid>
+);
+
+/**
+ * The business id to look up in the dead letters: an order id when the instance has one (the key
+ * the dead-letter queues carry), else its first business key.
+ */
+export function deadLetterBusinessId(instance: InstanceSummary): string | undefined {
+  const entries = Object.entries(instance.businessKeys ?? {}).filter(([, v]) => v);
+  const order = entries.find(([k]) => /order/i.test(k));
+  return (order ?? entries[0])?.[1];
+}
+
+const Summary = ({ instance, onShowSpan }: { instance: InstanceSummary; onShowSpan: (s: SpanRef) => void }) => {
+  const links = useJourneysLinks();
+  const keys = Object.entries(instance.businessKeys ?? {});
+  const businessId = deadLetterBusinessId(instance);
+  const broken = instance.status === 'failed' || instance.status === 'stuck';
+  return (
+    <InfoCard title="Summary">
+      <Grid container spacing={2} data-testid="instance-summary">
+        <Fact label="Journey">
+          {instance.journey ? (
+            <Link to={links.journey(instance.journey)}>{entityTitle(instance.journey, 'journey')}</Link>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              no journey recognised
+            </Typography>
+          )}
+        </Fact>
+        <Fact label="Status">
+          <InstanceStatusChip status={instance.status} />
+        </Fact>
+        <Fact label="Started">{formatTime(instance.startedAt)}</Fact>
+        <Fact label="Duration">{formatMs(instance.durationMs)}</Fact>
+        <Fact label="Traces / spans / errors">
+          {instance.traceCount} / {instance.spanCount} /{' '}
+          <span style={instance.errorCount ? { color: '#d32f2f', fontWeight: 500 } : undefined}>
+            {instance.errorCount}
+          </span>
+        </Fact>
+        <Fact label="Services">
+          {instance.services.map(s => (
+            <Chip key={s} size="small" label={s} style={{ margin: '0 4px 4px 0' }} />
+          ))}
+        </Fact>
+        <Fact label="Business keys">
+          {keys.length === 0
+            ? '–'
+            : keys.map(([k, v]) => (
+                <div key={k}>
+                  <Typography variant="caption" color="textSecondary">
+                    {k}
+                  </Typography>{' '}
+                  <strong>{v}</strong>
+                </div>
+              ))}
+        </Fact>
+        <Fact label="Instance id">
+          <code>{instance.id}</code>
+        </Fact>
+        {instance.failingStep && (
+          <Grid item xs={12}>
+            <Alert
+              severity={instance.status === 'stuck' ? 'warning' : 'error'}
+              data-testid="failing-step"
+              action={
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => onShowSpan({ traceId: instance.failingStep!.traceId, spanId: instance.failingStep!.spanId })}
+                >
+                  Show span
+                </Button>
+              }
+            >
+              {instance.status === 'stuck' ? 'Stuck after' : 'Failed at'} <strong>{instance.failingStep.service}</strong>{' '}
+              · {instance.failingStep.name}
+              {instance.failingStep.message && <>: {instance.failingStep.message}</>}
+            </Alert>
+          </Grid>
+        )}
+        {broken && businessId && (
+          <Grid item xs={12}>
+            <Link to={links.deadLetters(businessId)} data-testid="dead-letters-link">
+              Dead letters for {businessId}
+            </Link>
+          </Grid>
+        )}
+      </Grid>
+    </InfoCard>
+  );
+};
+
+/** One journey instance: what happened, and every span of every trace on one time axis. */
+export const InstancePage = () => {
+  const api = useApi(journeysApiRef);
+  const links = useJourneysLinks();
+  const { id = '' } = useParams();
+  const detail = useAsync(() => api.getInstance(id), [api, id]);
+  const [selected, setSelected] = useState<SpanRef | null>(null);
+  const instance = detail.value?.instance;
+
+  const crumbs = (
+    <Breadcrumbs aria-label="breadcrumb" style={{ marginBottom: 16 }}>
+      <Link to={links.overview()}>Journeys</Link>
+      {instance?.journey && <Link to={links.journey(instance.journey)}>{entityTitle(instance.journey, 'journey')}</Link>}
+      <Typography color="textPrimary">instance {shortId(id, 12)}</Typography>
+    </Breadcrumbs>
+  );
+  if (!detail.value) {
+    return (
+      <Content>
+        {crumbs}
+        {detail.error ? <ErrorPanel error={detail.error} title="Could not read the journey instance" /> : <Progress />}
+      </Content>
+    );
+  }
+  return (
+    <Content>
+      {crumbs}
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <Summary instance={detail.value.instance} onShowSpan={setSelected} />
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Waterfall" subheader="Every trace of the instance on one time axis; click a span for its details.">
+            {detail.value.truncated && (
+              <Box mb={1}>
+                <Alert severity="warning" data-testid="truncated">
+                  The instance has more spans than the server returns ({detail.value.spans.length} shown of{' '}
+                  {detail.value.instance.spanCount}); the waterfall is incomplete.
+                </Alert>
+              </Box>
+            )}
+            <Waterfall detail={detail.value} selected={selected} onSelect={setSelected} />
+          </InfoCard>
+        </Grid>
+      </Grid>
+    </Content>
+  );
+};

@@ -1,0 +1,156 @@
+import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { InstanceSummary, JourneyStats } from '@internal/plugin-journeys-common';
+import { Box, Breadcrumbs, Chip, Grid, Typography } from '@material-ui/core';
+import { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { journeysApiRef } from '../api/JourneysApi';
+import { journeyName, useJourneysLinks } from '../routes';
+import { EntityLink } from './EntityLink';
+import { ErrorAlert, ErrorPanel } from './ErrorPanel';
+import { formatPercent, roundMs } from './format';
+import { InstancesTable } from './InstancesTable';
+import { JourneyChart } from './JourneyCharts';
+import { useStatsWindow, WindowSelector } from './WindowSelector';
+
+const INSTANCE_LIMIT = 20;
+
+const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
+  <Box mr={4} mb={1}>
+    <Typography variant="caption" color="textSecondary" display="block">
+      {label}
+    </Typography>
+    <Typography variant="body1" component="div">
+      {children}
+    </Typography>
+  </Box>
+);
+
+const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
+  <InfoCard title={stats.title} subheader={stats.description}>
+    <Box display="flex" flexWrap="wrap">
+      <Fact label="Owner">
+        <EntityLink entityRef={stats.owner} defaultKind="group" />
+      </Fact>
+      <Fact label="Components">
+        {stats.components.length === 0
+          ? '–'
+          : stats.components.map((c, i) => (
+              <span key={c}>
+                {i > 0 && ', '}
+                <EntityLink entityRef={c} defaultKind="component" />
+              </span>
+            ))}
+      </Fact>
+      <Fact label="Business keys">
+        {stats.businessKeys.length === 0
+          ? '–'
+          : stats.businessKeys.map(k => <Chip key={k} size="small" label={k} style={{ marginRight: 4 }} />)}
+      </Fact>
+    </Box>
+    <Box display="flex" flexWrap="wrap" data-testid="journey-facts">
+      <Fact label={`Instances (${stats.window})`}>{stats.volume}</Fact>
+      <Fact label="Failed">{stats.failed}</Fact>
+      <Fact label="Stuck">{stats.stuck}</Fact>
+      <Fact label="In flight">{stats.inFlight}</Fact>
+      <Fact label="Error rate">{formatPercent(stats.errorRate)}</Fact>
+      <Fact label="p50 / p95 / p99 (ms)">
+        {roundMs(stats.p50Ms)} / {roundMs(stats.p95Ms)} / {roundMs(stats.p99Ms)}
+      </Fact>
+    </Box>
+  </InfoCard>
+);
+
+const byNewest = (a: InstanceSummary, b: InstanceSummary) => b.startedAt.localeCompare(a.startedAt);
+
+/** One journey: who owns it, how it does over the window, what failed or got stuck, what is slow. */
+export const JourneyPage = () => {
+  const api = useApi(journeysApiRef);
+  const links = useJourneysLinks();
+  const { namespace = 'default', name = '' } = useParams();
+  const [window, setWindow] = useStatsWindow();
+  const journey = { namespace, name };
+
+  // The contract has no single-journey route; the list is small (one row per Journey entity).
+  const stats = useAsync(async () => {
+    const items = await api.listJourneys({ window });
+    return (
+      items.find(j => {
+        const n = journeyName(j.ref);
+        return n.namespace.toLocaleLowerCase('en-US') === namespace.toLocaleLowerCase('en-US') &&
+          n.name.toLocaleLowerCase('en-US') === name.toLocaleLowerCase('en-US');
+      }) ?? null
+    );
+  }, [api, window, namespace, name]);
+  const broken = useAsync(async () => {
+    const [failed, stuck] = await Promise.all([
+      api.listInstances(journey, { status: 'failed', window, limit: INSTANCE_LIMIT }),
+      api.listInstances(journey, { status: 'stuck', window, limit: INSTANCE_LIMIT }),
+    ]);
+    return [...failed, ...stuck].sort(byNewest);
+  }, [api, window, namespace, name]);
+  const slowest = useAsync(
+    () => api.listInstances(journey, { sort: 'duration', window, limit: INSTANCE_LIMIT }),
+    [api, window, namespace, name],
+  );
+
+  return (
+    <Content>
+      <Box display="flex" alignItems="center" mb={2}>
+        <Breadcrumbs aria-label="breadcrumb" style={{ flex: 1 }}>
+          <Link to={links.overview()}>Journeys</Link>
+          <Typography color="textPrimary">{stats.value?.title ?? name}</Typography>
+        </Breadcrumbs>
+        <WindowSelector value={window} onChange={setWindow} />
+      </Box>
+      <Grid container spacing={3}>
+        <Grid item xs={12} lg={5}>
+          {stats.loading && <Progress />}
+          {stats.error && <ErrorPanel error={stats.error} title="Could not read the journey" />}
+          {stats.value === null && (
+            <ErrorAlert error={new Error(`No journey ${namespace}/${name} in the catalog`)} />
+          )}
+          {stats.value && (
+            <div data-testid="journey-header">
+              <JourneyHeader stats={stats.value} />
+            </div>
+          )}
+        </Grid>
+        <Grid item xs={12} lg={7}>
+          {stats.value && (
+            <InfoCard title={`Volume, failures and p95, last ${window}`} noPadding>
+              <Box p={1}>
+                <JourneyChart stats={stats.value} height={240} />
+              </Box>
+            </InfoCard>
+          )}
+        </Grid>
+        <Grid item xs={12}>
+          {broken.loading && <Progress />}
+          {broken.error && <ErrorAlert error={broken.error} title="Could not list failed and stuck instances" />}
+          {broken.value && (
+            <InstancesTable
+              testId="failed-instances"
+              title="Recent failed and stuck instances"
+              items={broken.value}
+              emptyText={`No failed or stuck instances in the last ${window}.`}
+            />
+          )}
+        </Grid>
+        <Grid item xs={12}>
+          {slowest.loading && <Progress />}
+          {slowest.error && <ErrorAlert error={slowest.error} title="Could not list the slowest instances" />}
+          {slowest.value && (
+            <InstancesTable
+              testId="slowest-instances"
+              title="Slowest instances"
+              items={slowest.value}
+              emptyText={`No instances in the last ${window}.`}
+            />
+          )}
+        </Grid>
+      </Grid>
+    </Content>
+  );
+};

@@ -1,0 +1,62 @@
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import type { JourneyStats } from '@internal/plugin-journeys-common';
+import { Typography } from '@material-ui/core';
+import { useJourneysLinks } from '../routes';
+import { EntityLink } from './EntityLink';
+import { formatPercent, roundMs } from './format';
+
+/** Volume, error rate and latency percentiles of each journey, the worst error rate first. */
+export const JourneyStatsTable = ({ items, title = 'Journeys' }: { items: JourneyStats[]; title?: string }) => {
+  const links = useJourneysLinks();
+  const columns: TableColumn<JourneyStats>[] = [
+    {
+      title: 'Journey',
+      field: 'title',
+      highlight: true,
+      cellStyle: { minWidth: 200 },
+      render: j => (
+        <div>
+          <Link to={links.journey(j.ref, j.window)}>{j.title}</Link>
+          {j.description && (
+            <Typography variant="caption" display="block" color="textSecondary">
+              {j.description}
+            </Typography>
+          )}
+        </div>
+      ),
+    },
+    { title: 'Owner', field: 'owner', render: j => <EntityLink entityRef={j.owner} defaultKind="group" /> },
+    { title: 'Volume', field: 'volume', type: 'numeric' },
+    { title: 'Failed', field: 'failed', type: 'numeric' },
+    { title: 'Stuck', field: 'stuck', type: 'numeric' },
+    {
+      title: 'Error rate',
+      field: 'errorRate',
+      type: 'numeric',
+      render: j => (
+        <span style={j.errorRate && j.errorRate > 0 ? { color: '#d32f2f', fontWeight: 500 } : undefined}>
+          {formatPercent(j.errorRate)}
+        </span>
+      ),
+    },
+    { title: 'p50 (ms)', field: 'p50Ms', type: 'numeric', render: j => roundMs(j.p50Ms) },
+    { title: 'p95 (ms)', field: 'p95Ms', type: 'numeric', render: j => roundMs(j.p95Ms) },
+    { title: 'p99 (ms)', field: 'p99Ms', type: 'numeric', render: j => roundMs(j.p99Ms) },
+  ];
+  const data = [...items].sort(
+    (a, b) => (b.errorRate ?? -1) - (a.errorRate ?? -1) || b.volume - a.volume || a.title.localeCompare(b.title),
+  );
+  return (
+    <Table<JourneyStats>
+      title={title}
+      options={{ paging: data.length > 20, pageSize: 20, search: data.length > 5, padding: 'dense' }}
+      columns={columns}
+      data={data}
+      emptyContent={
+        <Typography style={{ padding: 16 }} color="textSecondary">
+          No journeys.
+        </Typography>
+      }
+    />
+  );
+};

@@ -1,0 +1,46 @@
+import { Content, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { Button, Grid, Typography } from '@material-ui/core';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { journeysApiRef } from '../api/JourneysApi';
+import { ErrorPanel } from './ErrorPanel';
+import { JourneyChartGrid } from './JourneyCharts';
+import { JourneySearch } from './JourneySearch';
+import { JourneyStatsTable } from './JourneyStatsTable';
+import { useStatsWindow, WindowSelector } from './WindowSelector';
+
+/** Every journey: find an instance by id, compare volume, errors and latency over a window. */
+export const JourneysPage = () => {
+  const api = useApi(journeysApiRef);
+  const [window, setWindow] = useStatsWindow();
+  const journeys = useAsyncRetry(() => api.listJourneys({ window }), [api, window]);
+
+  return (
+    <Content>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <JourneySearch />
+        </Grid>
+        <Grid item xs={12} style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <Typography variant="body1" style={{ flex: 1 }}>
+            Business journeys across services. Open a journey for its failed, stuck and slowest instances.
+          </Typography>
+          <WindowSelector value={window} onChange={setWindow} />
+          <Button size="small" variant="outlined" onClick={journeys.retry}>
+            Refresh
+          </Button>
+        </Grid>
+        <Grid item xs={12}>
+          {journeys.loading && !journeys.value && <Progress />}
+          {journeys.error && <ErrorPanel error={journeys.error} title="Could not list journeys" />}
+          {journeys.value && <JourneyStatsTable items={journeys.value} title={`Journeys, last ${window}`} />}
+        </Grid>
+        {journeys.value && journeys.value.length > 0 && (
+          <Grid item xs={12}>
+            <JourneyChartGrid items={journeys.value} />
+          </Grid>
+        )}
+      </Grid>
+    </Content>
+  );
+};

@@ -1,0 +1,35 @@
+/** 87 → '87 ms', 1530 → '1.53 s', 185000 → '3 min 5 s'. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  if (ms > 0 && ms < 1) return `${Math.round(ms * 1000)} µs`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const s = Math.round(ms / 1000);
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
+
+/** Microseconds (span timings) in the same words. */
+export const formatUs = (us: number) => formatMs(us / 1000);
+
+/** A whole number of milliseconds for table cells, or a dash. */
+export const roundMs = (ms: number | null | undefined) =>
+  ms === null || ms === undefined || !Number.isFinite(ms) ? '–' : Math.round(ms).toLocaleString('en-US');
+
+/** 0.0312 → '3.1 %'. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
+  const pct = ratio * 100;
+  return `${pct === 0 || pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)} %`;
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+/** First characters of a trace or span id, enough to tell them apart on screen. */
+export const shortId = (id: string, length = 8) => (id.length > length ? `${id.slice(0, length)}…` : id);

@@ -1,0 +1,10 @@
+/**
+ * Journeys: volume, errors and latency per business journey, search by order, trace or message id,
+ * and a waterfall of every trace of one journey instance.
+ *
+ * @packageDocumentation
+ */
+export { journeysPlugin as default } from './plugin';
+export { journeysApiRef } from './api/JourneysApi';
+export type { JourneysApi, JourneyListFilters, InstanceListFilters, JourneyName } from './api/JourneysApi';
+export { JourneysClient } from './api/JourneysClient';

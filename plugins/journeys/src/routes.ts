@@ -1,0 +1,36 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { createRouteRef, useRouteRef } from '@backstage/frontend-plugin-api';
+import type { StatsWindow } from '@internal/plugin-journeys-common';
+import type { JourneyName } from './api/JourneysApi';
+
+/** The statistics window when the URL names none. */
+export const DEFAULT_WINDOW: StatsWindow = '24h';
+
+/** The Journeys page (mounted at /journeys). */
+export const rootRouteRef = createRouteRef();
+
+const enc = encodeURIComponent;
+
+/** `journey:default/checkout` → { namespace: 'default', name: 'checkout' }. */
+export function journeyName(ref: string): JourneyName {
+  const { namespace, name } = parseEntityRef(ref, { defaultKind: 'journey', defaultNamespace: 'default' });
+  return { namespace, name };
+}
+
+/** Paths of the pages inside the Journeys page, usable from anywhere in the app (e.g. an entity tab). */
+export function useJourneysLinks() {
+  const root = useRouteRef(rootRouteRef);
+  const base = (root?.() ?? '/journeys').replace(/\/$/, '');
+  return {
+    overview: () => base || '/',
+    /** A journey's page; a window other than the default one is carried along. */
+    journey: (ref: string, window?: StatsWindow) => {
+      const { namespace, name } = journeyName(ref);
+      const query = window && window !== DEFAULT_WINDOW ? `?window=${window}` : '';
+      return `${base}/${enc(namespace)}/${enc(name)}${query}`;
+    },
+    instance: (id: string) => `${base}/instances/${enc(id)}`,
+    /** The dead-letters page of the dlq plugin, filtered by a business id (a plain app path). */
+    deadLetters: (businessId: string) => `/dead-letters?businessId=${enc(businessId)}`,
+  };
+}
