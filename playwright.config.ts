@@ -21,6 +21,8 @@ export const e2eRuntime = {
   servicesUrl: `http://127.0.0.1:${runtimeAdminPort + 1}`,
   token: 'e2e-runtime-admin-token',
 };
+/** The backend's API, called with the scripts' static token (backend.auth.externalAccess). */
+export const e2eBackend = { url: backendUrl, token: 'switchboard-local-dev-token' };
 const portalEnv = {
   APP_CONFIG_app_baseUrl: appUrl,
   APP_CONFIG_backend_baseUrl: backendUrl,

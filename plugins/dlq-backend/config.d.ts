@@ -21,7 +21,7 @@ export interface Config {
     approvalThreshold?: number;
     /** Body JSON keys or dotted paths, and header names, whose values are masked. */
     maskFields?: string[];
-    /** Where "Open trace" points; {traceId} is replaced (default /journeys/traces/{traceId}). */
+    /** Where "Open trace" points; {traceId} is replaced (default /journeys?q={traceId}). */
     traceUrl?: string;
     replay?: {
       /** Messages per second when a replay does not say (default 50). */

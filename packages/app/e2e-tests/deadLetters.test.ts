@@ -53,7 +53,14 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
   // Its failure context and its trace.
   await expect(page.getByText('ErpRejectedError').first()).toBeVisible();
   const trace = page.getByRole('link', { name: 'Open trace' });
-  await expect(trace).toHaveAttribute('href', /\/journeys\/traces\/[0-9a-f]{32}$/);
+  await expect(trace).toHaveAttribute('href', /\/journeys\?q=[0-9a-f]{32}$/);
+  // The trace opens as its journey instance, the failed ERP step named.
+  const journey = await page.context().newPage();
+  await journey.goto((await trace.getAttribute('href'))!);
+  await expect(journey).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/, { timeout: 30_000 });
+  await expect(journey.getByTestId('waterfall-row').filter({ hasText: 'erp-connector' }).first()).toBeVisible();
+  await expect(journey.getByText('ErpRejectedError').first()).toBeVisible();
+  await journey.close();
   await expect(page.getByText('C-E2E-1')).toHaveCount(0); // customerId is masked
   await keepScreenshot(page, 'dead-letters-message');
 

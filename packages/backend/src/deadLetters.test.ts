@@ -166,7 +166,7 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
               ],
               approvalThreshold: 3,
               maskFields: ['customerId'],
-              traceUrl: '/journeys/traces/{traceId}',
+              traceUrl: '/journeys?q={traceId}',
               replay: { canarySettleMs: 500 },
             },
           },
@@ -228,7 +228,7 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     expect(detail.body.formattedBody).not.toContain('C1234');
     expect(detail.body.masked).toEqual(['customerId']);
     expect(detail.body.attempts[0]).toMatchObject({ count: 2 });
-    expect(detail.body.traceUrl).toBe(`/journeys/traces/${detail.body.message.traceId}`);
+    expect(detail.body.traceUrl).toBe(`/journeys?q=${detail.body.message.traceId}`);
   });
 
   it('refuses a replay to someone outside the owning group', async () => {

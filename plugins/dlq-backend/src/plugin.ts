@@ -44,7 +44,7 @@ export const dlqPlugin = createBackendPlugin({
           new PiiMasker(config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK),
           guard,
           audit,
-          config.getOptionalString('dlq.traceUrl') ?? '/journeys/traces/{traceId}',
+          config.getOptionalString('dlq.traceUrl') ?? '/journeys?q={traceId}',
         );
         const replays = new ReplayCoordinator(
           runtimes,

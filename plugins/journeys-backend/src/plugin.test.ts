@@ -133,6 +133,29 @@ describe('journeys-backend', () => {
     expect(span.resource['service.name']).toBe('payment-service');
   });
 
+  it('counts a retried entry step (a redelivered message starts a new trace) as one instance of its journey', async () => {
+    const orderId = `ord-${hex(4)}`;
+    const upstream = hex(16);
+    const producer = hex(8);
+    const t0 = Date.now() - 3_000;
+    await post(exportRequest('order-service', [{ traceId: upstream, spanId: producer, name: 'publish orders', kind: 4, startMs: t0, attributes: { 'app.order.id': orderId } }]));
+    const attempt = (startMs: number, error?: string) =>
+      post(
+        exportRequest('erp-connector', [
+          { traceId: hex(16), name: 'process erp-connector.order-created', kind: 5, startMs, links: [{ traceId: upstream, spanId: producer }], attributes: { 'app.order.id': orderId }, error },
+        ]),
+      );
+    await attempt(t0 + 100, 'ERP unavailable');
+    await attempt(t0 + 600);
+    const items = await eventually(async () => {
+      const r = await get<{ items: Array<{ businessKeys: Record<string, string>; traceCount: number; status: string }> }>('/journeys/default/invoice-sync/instances?limit=200');
+      const mine = r.items.filter(i => i.businessKeys['app.order.id'] === orderId);
+      return mine.length && mine[0].traceCount === 2 ? mine : undefined;
+    });
+    expect(items).toHaveLength(1);
+    expect(items[0].status).toBe('ok');
+  });
+
   it('marks an instance whose last step failed, names the failing step and counts it in the journey stats', async () => {
     const orderId = `ord-${hex(4)}`;
     const { entry } = await sendCheckout(orderId, { failPayment: true });

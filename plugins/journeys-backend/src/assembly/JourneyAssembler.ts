@@ -62,7 +62,12 @@ export class JourneyAssembler {
     }
 
     const memberships = new Set(await this.store.instancesOf(upstream));
-    if (entry) memberships.add(trace.traceId);
+    if (entry) {
+      // A retry of the entry step joins the first attempt's instance instead of starting one.
+      const first = await this.store.earlierEntryAttempt(trace.traceId, upstream, entry, trace.startUs);
+      memberships.add(first ?? trace.traceId);
+      if (first) entry = null;
+    }
     if (memberships.size === 0 && upstream.length === 0) {
       // No hop to follow: the newest earlier instance sharing a business key, if any.
       const keys = await this.store.keysOf([trace.traceId]);

@@ -112,6 +112,23 @@ export class DatabaseInstanceStore {
     return rows.map(r => r.linked_trace_id);
   }
 
+  /**
+   * An earlier attempt of the same entry: a trace linking to one of the same upstream traces
+   * whose entry span is of the same journey (a redelivered message starts a new trace).
+   */
+  async earlierEntryAttempt(traceId: string, upstream: string[], journey: string, startUs: number): Promise<string | undefined> {
+    if (!upstream.length) return undefined;
+    const row = await this.db('journeys_trace_links as l')
+      .join('journeys_traces as t', 't.trace_id', 'l.trace_id')
+      .whereIn('l.linked_trace_id', upstream)
+      .andWhere('t.entry_journey', journey)
+      .andWhereNot('t.trace_id', traceId)
+      .andWhere('t.start_us', '<=', startUs)
+      .orderBy('t.start_us')
+      .first('t.trace_id');
+    return row?.trace_id;
+  }
+
   async markDownstreamDirty(traceId: string) {
     await this.db('journeys_traces')
       .whereIn('trace_id', this.db('journeys_trace_links').where('linked_trace_id', traceId).select('trace_id'))

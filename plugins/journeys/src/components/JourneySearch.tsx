@@ -16,8 +16,8 @@ import {
 } from '@material-ui/core';
 import SearchIcon from '@material-ui/icons/Search';
 import { Alert } from '@material-ui/lab';
-import { FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { FormEvent, useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { journeysApiRef } from '../api/JourneysApi';
 import { useJourneysLinks } from '../routes';
@@ -94,13 +94,16 @@ const SearchMatches = ({ result }: { result: SearchResult }) => {
 
 /**
  * One box for whatever id the on-call engineer has at hand: an order id (any business key),
- * a trace id or a message id. One match opens the instance straight away.
+ * a trace id or a message id. One match opens the instance straight away. `?q=` searches on
+ * arrival, so other pages (a dead letter's "Open trace") can link by trace id.
  */
 export const JourneySearch = () => {
   const api = useApi(journeysApiRef);
   const links = useJourneysLinks();
   const navigate = useNavigate();
-  const [query, setQuery] = useState('');
+  const [params] = useSearchParams();
+  const initial = params.get('q')?.trim() ?? '';
+  const [query, setQuery] = useState(initial);
   const [state, search] = useAsyncFn(
     async (q: string) => {
       const result = await api.search(q);
@@ -109,6 +112,10 @@ export const JourneySearch = () => {
     },
     [api, navigate, links.instance],
   );
+
+  useEffect(() => {
+    if (initial) search(initial);
+  }, [initial, search]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { e2eBackend, e2eRuntime } from '../../../playwright.config';
+import { keepScreenshot } from './screenshots';
+import { sidebar, signInAsGuest } from './signIn';
+
+/*
+ * On call, "what happened to order X?": a real checkout through the runtime on RabbitMQ
+ * exports its spans (one trace per hop: HTTP entry, then a new trace per consumed message,
+ * joined by span links) to journeys-backend; one search for the order id lands on one
+ * instance whose waterfall spans the HTTP entry, the queue hops, payment, fulfillment and
+ * the ERP sync.
+ */
+test('an order id typed into the search lands on one instance spanning HTTP calls, queue hops and the ERP sync', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const checkout = await request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
+    data: { customerId: 'C-E2E-J', customerTier: 'silver', lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }] },
+  });
+  expect(checkout.status()).toBe(201);
+  const { orderId } = await checkout.json();
+
+  // The runtime's exporters batch per second; assembly runs every two seconds.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`${e2eBackend.url}/api/journeys/search?q=${orderId}`, {
+          headers: { authorization: `Bearer ${e2eBackend.token}` },
+        });
+        const body = await res.json();
+        return body.matches?.length === 1 ? body.matches[0].instance.status : body.matches?.length;
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toBe('ok');
+
+  await signInAsGuest(page);
+  await sidebar(page).getByRole('link', { name: 'Journeys', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Checkout', exact: true }).first()).toBeVisible();
+  await keepScreenshot(page, 'journeys-overview');
+
+  const search = page.getByTestId('journey-search');
+  await search.fill(orderId);
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/);
+
+  const rows = page.getByTestId('waterfall-row');
+  for (const service of ['storefront', 'api-gateway', 'order-service', 'payment-service', 'payment-provider', 'inventory-service', 'fulfillment-service', 'notification-service', 'erp-connector', 'legacy-erp']) {
+    await expect(rows.filter({ hasText: service }).first(), `a span of ${service}`).toBeVisible();
+  }
+  await expect(page.getByText(orderId).first()).toBeVisible();
+  await keepScreenshot(page, 'journey-instance');
+
+  // Span details on click: the consumer span of the payment hop carries the order id.
+  await rows.filter({ hasText: 'process payment-service.order-created' }).first().click();
+  await expect(page.getByRole('presentation').getByText('app.order.id').first()).toBeVisible();
+  await keepScreenshot(page, 'journey-span-details');
+});
