@@ -16,7 +16,7 @@ test('an order id typed into the search lands on one instance spanning HTTP call
 }) => {
   test.setTimeout(180_000);
   const checkout = await request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
-    data: { customerId: 'C-E2E-J', customerTier: 'silver', lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }] },
+    data: { customerId: 'C-E2E-J', customerTier: 'gold', lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }] },
   });
   expect(checkout.status()).toBe(201);
   const { orderId } = await checkout.json();
