@@ -137,9 +137,10 @@ describe('demo catalog (catalog-info/)', () => {
     entities = await fetchEntities();
   }, 60_000);
 
+  // Stopping the catalog's processing loop can take a while on a loaded CI machine.
   afterAll(async () => {
     await backend?.stop();
-  });
+  }, 30_000);
 
   it('declares the organisation the other features build on', () => {
     const names = (kind: string) =>

@@ -40,7 +40,7 @@ describe('journeys-backend', () => {
     base = `http://localhost:${typeof address === 'object' && address ? address.port : 0}/api/journeys`;
     stop = () => backend.stop();
   });
-  afterAll(() => stop());
+  afterAll(() => stop(), 30_000);
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}/v1/traces`, {
