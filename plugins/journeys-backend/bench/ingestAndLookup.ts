@@ -734,8 +734,11 @@ async function main() {
     }
     batches.length = 0;
     const best = peers.reduce((a, b) => (b.spansPerSecond > a.spansPerSecond ? b : a));
-    const ratio = ing.spansPerSecond / best.spansPerSecond;
-    log(`   ratio ingest / peer (faster peer, ${best.rows} rows): ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO})`);
+    // The ratio is taken against the fastest bare configuration measured, WAL variants
+    // included (the store itself runs SQLite in WAL mode), so tuning cannot flatter it.
+    const fastest = Math.max(best.spansPerSecond, ...diagnostics.map(d => d.spansPerSecond));
+    const ratio = ing.spansPerSecond / fastest;
+    log(`   ratio ingest / fastest bare configuration (${fmt(fastest)} spans/s): ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}); against the default-journal peer (${best.rows} rows): ${(ing.spansPerSecond / best.spansPerSecond).toFixed(2)}`);
 
     // Lookups.
     log();
@@ -764,7 +767,7 @@ async function main() {
     log(`| --- | ---: | --- |`);
     log(`| OTLP ingest (${ENCODING}, HTTP, ${CLIENTS} clients) | ${fmt(ing.spansPerSecond)} spans/s | ≥ ${fmt(TARGET_INGEST)} ${ing.spansPerSecond >= TARGET_INGEST ? '(met)' : '(NOT met)'} |`);
     for (const p of peers) log(`| peer: bare better-sqlite3, ${p.rows} rows per INSERT | ${fmt(p.spansPerSecond)} spans/s | |`);
-    log(`| ratio ingest / peer | ${ratio.toFixed(2)} | ≥ ${TARGET_RATIO} ${ratio >= TARGET_RATIO ? '(met)' : '(NOT met)'} |`);
+    log(`| ratio ingest / fastest bare configuration | ${ratio.toFixed(2)} | ≥ ${TARGET_RATIO} ${ratio >= TARGET_RATIO ? '(met)' : '(NOT met)'} |`);
     for (const d of diagnostics) log(`| diagnostic: bare, ${d.label} | ${fmt(d.spansPerSecond)} spans/s | |`);
     for (const r of rows) {
       log(`| search by order id at ${fmt(r.spans)} spans, p50 / p99 | ${fmt(r.search.p50, 2)} / ${fmt(r.search.p99, 2)} ms | p99 ≤ ${TARGET_P99_MS} ms ${r.search.p99 <= TARGET_P99_MS ? '(met)' : '(NOT met)'} |`);

@@ -188,6 +188,13 @@ export class DatabaseSpanStore {
   private statements?: ReturnType<DatabaseSpanStore['prepare']>;
 
   private prepare(conn: SqliteDatabase) {
+    // Traces are written in large batches by one writer and read by many: a write-ahead log
+    // lets readers work during a write, and NORMAL sync is durable across crashes of the
+    // process (a power cut may lose the last batches, acceptable for telemetry).
+    if (conn.pragma('journal_mode', { simple: true }) !== 'memory') {
+      conn.pragma('journal_mode = WAL');
+      conn.pragma('synchronous = NORMAL');
+    }
     const ROWS = 50;
     const spanTuple = `(${SPAN_COLUMNS.map(() => '?').join(',')})`;
     const spanSql = (n: number) => `INSERT INTO journeys_spans (${SPAN_COLUMNS.join(',')}) VALUES ${Array(n).fill(spanTuple).join(',')}`;

@@ -59,9 +59,9 @@ export function decodeRequest(body: Buffer, encoding: OtlpEncoding): unknown {
     }
   }
   try {
-    const message = ExportTraceServiceRequest.decode(body);
-    // Ids stay bytes (the normalizer hex-encodes them); 64-bit values become decimal strings.
-    return ExportTraceServiceRequest.toObject(message, { longs: String, enums: Number });
+    // The decoded message has the OTLP/JSON field names; ids stay bytes and 64-bit values
+    // Longs, which the normalizer reads as they are (no copy into plain objects).
+    return ExportTraceServiceRequest.decode(body);
   } catch (e) {
     throw new InputError(`the body is not an OTLP ExportTraceServiceRequest in protobuf: ${(e as Error).message}`);
   }

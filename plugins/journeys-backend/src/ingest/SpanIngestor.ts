@@ -17,6 +17,11 @@ export interface IngestOptions {
   maxQueuedSpans: number;
   /** Spans per database transaction (default 5,000). */
   maxBatchSpans: number;
+  /**
+   * How long a write waits for more requests to join its transaction when fewer than
+   * maxBatchSpans are pending (default 5 ms): commits, not rows, are the cost of a write.
+   */
+  gatherMs?: number;
 }
 
 interface Pending {
@@ -74,6 +79,10 @@ export class SpanIngestor implements TraceIngestor {
     this.flushing = true;
     try {
       while (this.pending.length) {
+        const gatherMs = this.options.gatherMs ?? 20;
+        if (gatherMs > 0 && this.queuedSpans < this.options.maxBatchSpans) {
+          await new Promise(resolve => setTimeout(resolve, gatherMs));
+        }
         const take: Pending[] = [];
         let spans = 0;
         while (this.pending.length && (take.length === 0 || spans + this.pending[0].batch.spans.length <= this.options.maxBatchSpans)) {

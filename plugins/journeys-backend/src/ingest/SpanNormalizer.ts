@@ -78,7 +78,21 @@ const requestSchema = z.object({
     .nullish(),
 });
 
-const nanos = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]);
+/** A 64-bit integer as protobufjs decodes it (the `long` package's Long). */
+interface LongBits {
+  low: number;
+  high: number;
+  unsigned?: boolean;
+}
+const isLong = (v: unknown): v is LongBits =>
+  typeof v === 'object' && v !== null && typeof (v as LongBits).low === 'number' && typeof (v as LongBits).high === 'number';
+const longValue = (v: LongBits) => (v.unsigned ? v.high >>> 0 : v.high) * 2 ** 32 + (v.low >>> 0);
+
+const nanos = z.union([
+  z.string().regex(/^\d{1,20}$/),
+  z.number().int().nonnegative(),
+  z.custom<LongBits>(v => isLong(v) && longValue(v) >= 0, 'a non-negative 64-bit integer'),
+]);
 const id = z.union([z.string(), z.instanceof(Uint8Array)]);
 const spanSchema = z.object({
   traceId: id,
@@ -98,6 +112,49 @@ const spanSchema = z.object({
     .nullish(),
 });
 
+const isId = (v: unknown) => typeof v === 'string' || v instanceof Uint8Array;
+const isNanos = (v: unknown) =>
+  (typeof v === 'string' && v.length > 0 && v.length <= 20 && /^\d+$/.test(v)) ||
+  (typeof v === 'number' && Number.isInteger(v) && v >= 0) ||
+  (isLong(v) && longValue(v) >= 0);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isKeyValues = (v: unknown) =>
+  v === undefined || (Array.isArray(v) && v.every(kv => isObject(kv) && typeof kv.key === 'string'));
+
+/**
+ * The shape almost every span has, checked by hand: at tens of thousands of spans per
+ * second the schema's generic parse costs more than storing the span. Anything this does
+ * not accept goes through `spanSchema`, which alone words the errors; this only ever
+ * accepts what the schema accepts too.
+ */
+function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
+  if (!isObject(raw)) return false;
+  const { traceId, spanId, parentSpanId, name, kind, startTimeUnixNano, endTimeUnixNano, attributes, events, links, status } = raw;
+  if (!isId(traceId) || !isId(spanId) || (parentSpanId != null && !isId(parentSpanId))) return false;
+  if (typeof name !== 'string' || name.length === 0) return false;
+  if (kind != null && !(typeof kind === 'number' && Number.isInteger(kind) && kind >= 0 && kind <= 5)) return false;
+  if (!isNanos(startTimeUnixNano) || !isNanos(endTimeUnixNano) || !isKeyValues(attributes)) return false;
+  if (events != null) {
+    if (!Array.isArray(events)) return false;
+    for (const e of events) {
+      if (!isObject(e) || !isKeyValues(e.attributes)) return false;
+      if (e.timeUnixNano != null && !isNanos(e.timeUnixNano)) return false;
+      if (e.name != null && typeof e.name !== 'string') return false;
+    }
+  }
+  if (links != null) {
+    if (!Array.isArray(links)) return false;
+    for (const l of links) if (!isObject(l) || !isId(l.traceId) || !isId(l.spanId) || !isKeyValues(l.attributes)) return false;
+  }
+  if (status != null) {
+    if (!isObject(status)) return false;
+    const { code, message } = status;
+    if (code != null && !(typeof code === 'number' && Number.isInteger(code) && code >= 0 && code <= 2)) return false;
+    if (message != null && typeof message !== 'string') return false;
+  }
+  return true;
+}
+
 const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
 const HEX = /^[0-9a-f]+$/;
@@ -112,8 +169,15 @@ function hexId(value: string | Uint8Array, bytes: number, what: string, optional
   return hex;
 }
 
-function toMicros(value: string | number, what: string): number {
-  const us = typeof value === 'number' ? Math.floor(value / 1000) : value.length > 3 ? Number(value.slice(0, -3)) : 0;
+function toMicros(value: string | number | LongBits, what: string): number {
+  const us =
+    typeof value === 'number'
+      ? Math.floor(value / 1000)
+      : typeof value === 'string'
+        ? value.length > 3
+          ? Number(value.slice(0, -3))
+          : 0
+        : Math.floor(longValue(value) / 1000);
   if (!Number.isSafeInteger(us) || us <= 0) throw new SpanError(`${what} must be a positive time in nanoseconds`);
   return us;
 }
@@ -194,12 +258,17 @@ export class SpanNormalizer {
     wanted: ReadonlySet<string>,
     scope?: string,
   ) {
-    const parsed = spanSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SpanError(`${issue.path.join('.') || 'span'}: ${issue.message}`);
+    let s: z.infer<typeof spanSchema>;
+    if (isCommonSpanShape(raw)) {
+      s = raw;
+    } else {
+      const parsed = spanSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SpanError(`${issue.path.join('.') || 'span'}: ${issue.message}`);
+      }
+      s = parsed.data;
     }
-    const s = parsed.data;
     const traceId = hexId(s.traceId, 16, 'traceId');
     const spanId = hexId(s.spanId, 8, 'spanId');
     const parentSpanId = s.parentSpanId ? hexId(s.parentSpanId, 8, 'parentSpanId', true) : '';
