@@ -94,7 +94,7 @@ export class JourneyAssembler {
   private async refreshInstance(id: string, nowUs: number) {
     const memberIds = await this.store.memberIds(id);
     if (memberIds.length === 0) {
-      await this.store.deleteInstance(id);
+      await this.store.deleteInstances([id]);
       return;
     }
     const members = await this.store.traces(memberIds);

@@ -198,10 +198,6 @@ export class DatabaseInstanceStore {
     await this.db('journeys_instances').insert(record).onConflict('id').merge();
   }
 
-  async deleteInstance(id: string) {
-    await this.db('journeys_instances').where('id', id).delete();
-  }
-
   /** Removes instances and every trace's membership in them. */
   async deleteInstances(ids: string[]) {
     await this.db.transaction(async tx => {

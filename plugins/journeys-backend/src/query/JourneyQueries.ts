@@ -9,7 +9,6 @@ import {
   SearchResult,
   SpanDetail,
   StatsWindow,
-  WaterfallSpan,
 } from '@internal/plugin-journeys-common';
 import { criticalPath } from '../assembly/criticalPath';
 import { DatabaseInstanceStore, toSummary } from '../database/DatabaseInstanceStore';
@@ -155,5 +154,3 @@ export class JourneyQueries {
     return span;
   }
 }
-
-export type { WaterfallSpan };
