@@ -71,7 +71,14 @@ export default defineConfig({
       url: `${backendUrl}/.backstage/health/v1/readiness`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
-      env: { ...portalEnv, SWITCHBOARD_DATA_DIR: dataDir },
+      env: {
+        ...portalEnv,
+        SWITCHBOARD_DATA_DIR: dataDir,
+        // The backend traces itself (src/instrumentation.js) into its own journeys receiver.
+        OTEL_EXPORTER_OTLP_ENDPOINT: `${backendUrl}/api/journeys`,
+        OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20journeys-ingest-dev-token',
+        OTEL_BSP_SCHEDULE_DELAY: '1000',
+      },
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -57,3 +57,39 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   await expect(page.getByRole('presentation').getByText('app.order.id').first()).toBeVisible();
   await keepScreenshot(page, 'journey-span-details');
 });
+
+/*
+ * The portal observes itself: the browser's Faro SDK traces the page's fetches and sends
+ * W3C traceparent to the backend; the backend's OpenTelemetry SDK continues that trace; both
+ * export to journeys-backend, where one trace holds the browser span and the backend's.
+ */
+test('a UI action is one trace from the browser (Faro) through the backend (OpenTelemetry SDK)', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await signInAsGuest(page);
+  const call = page.waitForRequest(r => r.url().includes('/api/journeys/journeys') && !!r.headers().traceparent);
+  await sidebar(page).getByRole('link', { name: 'Journeys', exact: true }).click();
+  const traceparent = (await call).headers().traceparent;
+  const traceId = traceparent.split('-')[1];
+  expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`${e2eBackend.url}/api/journeys/search?q=${traceId}`, {
+          headers: { authorization: `Bearer ${e2eBackend.token}` },
+        });
+        const services: string[] = (await res.json()).matches?.[0]?.instance.services ?? [];
+        return services.includes('switchboard-portal') && services.includes('switchboard-backend');
+      },
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toBe(true);
+
+  // Opened in the portal itself: the browser's fetch span and the backend's server span.
+  await page.goto(`/journeys?q=${traceId}`);
+  await expect(page).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/);
+  const rows = page.getByTestId('waterfall-row');
+  await expect(rows.filter({ hasText: 'switchboard-portal' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'switchboard-backend' }).first()).toBeVisible();
+  await keepScreenshot(page, 'journey-portal-trace');
+});
