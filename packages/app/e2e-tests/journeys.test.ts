@@ -56,6 +56,19 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   await rows.filter({ hasText: 'process payment-service.order-created' }).first().click();
   await expect(page.getByRole('presentation').getByText('app.order.id').first()).toBeVisible();
   await keepScreenshot(page, 'journey-span-details');
+  await page.keyboard.press('Escape');
+
+  // The journey's own page: its stats and its failed, stuck and slowest instances.
+  await page.getByRole('link', { name: 'checkout', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/journeys\/default\/checkout/);
+  await expect(page.getByText('Slowest').first()).toBeVisible();
+  await keepScreenshot(page, 'journey-checkout');
+
+  // A component's Journeys tab lists the journeys it takes part in.
+  await page.goto('/catalog/default/component/payment-service/journeys');
+  await expect(page.getByRole('link', { name: 'Checkout', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Refund', exact: true }).first()).toBeVisible();
+  await keepScreenshot(page, 'component-journeys-tab');
 });
 
 /*

@@ -159,7 +159,7 @@ const SpanRowView = ({
           <Chip
             size="small"
             label="async"
-            color="secondary"
+            color="primary"
             variant="outlined"
             data-testid="async-chip"
             style={{ height: 18, fontSize: 10 }}
