@@ -279,7 +279,27 @@ function mergeByResourceName(
   return [...merged.values()];
 }
 
-/** Components that provide or consume an API, read from the catalog. */
+/** A kept-alive connection the catalog closed under us: worth one more try. */
+function isTransientNetworkError(e: unknown): boolean {
+  const error = e as { code?: string; message?: string; cause?: { code?: string } };
+  const code = error?.code ?? error?.cause?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/.test(error?.message ?? '');
+}
+
+async function withRetry<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (!isTransientNetworkError(e)) throw e;
+    await new Promise(resolve => setTimeout(resolve, 100));
+    return call();
+  }
+}
+
+/**
+ * Components that provide or consume an API, read from the catalog. The catalog answers
+ * over HTTP; a connection reset is retried once instead of failing the entity's processing.
+ */
 export class ApiParticipants {
   constructor(
     private readonly catalog: CatalogService,
@@ -292,12 +312,14 @@ export class ApiParticipants {
   }> {
     const credentials = await this.auth.getOwnServiceCredentials();
     const components = async (relation: 'providesApi' | 'consumesApi') => {
-      const { items } = await this.catalog.getEntities(
-        {
-          filter: { kind: 'component', [`relations.${relation}`]: apiRef },
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        },
-        { credentials },
+      const { items } = await withRetry(() =>
+        this.catalog.getEntities(
+          {
+            filter: { kind: 'component', [`relations.${relation}`]: apiRef },
+            fields: ['kind', 'metadata.namespace', 'metadata.name'],
+          },
+          { credentials },
+        ),
       );
       return items.map(getCompoundEntityRef);
     };
@@ -311,7 +333,7 @@ export class ApiParticipants {
   /** The API entity as the catalog has it now, or undefined. */
   async api(apiRef: string): Promise<Entity | undefined> {
     const credentials = await this.auth.getOwnServiceCredentials();
-    return this.catalog.getEntityByRef(apiRef, { credentials });
+    return withRetry(() => this.catalog.getEntityByRef(apiRef, { credentials }));
   }
 }
 
