@@ -21,7 +21,8 @@ describe('journeysPlugin', () => {
       initialRouteEntries: ['/journeys'],
     });
 
-    expect(await screen.findByText('Journeys, last 24h')).toBeInTheDocument();
+    // The page loads lazily; on a loaded CI machine that takes longer than findBy's 1 s default.
+    expect(await screen.findByText('Journeys, last 24h', undefined, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.getByTestId('journey-search')).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: 'Checkout' })[0]).toHaveAttribute('href', '/journeys/default/checkout');
   });

@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import '@testing-library/jest-dom';
 
 // recharts measures its container; jsdom has no ResizeObserver.
@@ -10,3 +11,5 @@ class ResizeObserverStub {
 
 // Rendering whole pages (material-table, dialogs) is slow on small CI machines.
 jest.setTimeout(30_000);
+// Pages load lazily and CI machines are busy: findBy*/waitFor wait up to 10 s, not 1 s.
+configure({ asyncUtilTimeout: 10_000 });
