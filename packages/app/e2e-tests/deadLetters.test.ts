@@ -60,6 +60,11 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
   await expect(journey).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/, { timeout: 30_000 });
   await expect(journey.getByTestId('waterfall-row').filter({ hasText: 'erp-connector' }).first()).toBeVisible();
   await expect(journey.locator('[data-testid="waterfall-row"][data-error="true"]').filter({ hasText: 'erp-connector' }).first()).toBeVisible();
+  // …and links back to the dead-letter record that carries one of its trace ids.
+  await expect(journey.getByRole('link', { name: `Dead letter in ${DLQ}` })).toHaveAttribute(
+    'href',
+    new RegExp(`/dead-letters/integration-runtime/${DLQ.replace(/\./g, '\\.')}/messages/[0-9a-f-]{36}$`),
+  );
   await journey.close();
   await expect(page.getByText('C-E2E-1')).toHaveCount(0); // customerId is masked
   await keepScreenshot(page, 'dead-letters-message');

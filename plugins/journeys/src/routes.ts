@@ -31,6 +31,5 @@ export function useJourneysLinks() {
     },
     instance: (id: string) => `${base}/instances/${enc(id)}`,
     /** The dead-letters page of the dlq plugin, filtered by a business id (a plain app path). */
-    deadLetters: (businessId: string) => `/dead-letters?businessId=${enc(businessId)}`,
   };
 }

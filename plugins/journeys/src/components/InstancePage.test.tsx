@@ -1,6 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { dlqApiRef } from '@internal/plugin-dlq';
 import { journeysApiRef } from '../api/JourneysApi';
 import {
   fakeJourneysApi,
@@ -29,7 +30,7 @@ describe('InstancePage', () => {
   });
   afterEach(() => restore());
 
-  it('summarises a failed instance, links its dead letters and draws the waterfall', async () => {
+  it('summarises a failed instance and draws the waterfall', async () => {
     const api = fakeJourneysApi({ getInstance: jest.fn().mockResolvedValue(instanceDetail()) });
     await renderInstance(api);
 
@@ -42,12 +43,47 @@ describe('InstancePage', () => {
     expect(summary).toHaveTextContent('2 / 5 / 1');
     expect(summary).toHaveTextContent('app.order.id ord-4711');
     expect(within(summary).getByTestId('failing-step')).toHaveTextContent('Failed at payment-service · POST /capture: card declined');
-    expect(within(summary).getByRole('link', { name: 'Dead letters for ord-4711' })).toHaveAttribute(
-      'href',
-      '/dead-letters?businessId=ord-4711',
-    );
 
     expect(screen.getAllByTestId('waterfall-row')).toHaveLength(5);
+  });
+
+  it('links the dead-letter record that carries one of the instance’s trace ids', async () => {
+    const base = instanceDetail();
+    const spans = base.spans.map(s =>
+      s.kind === 5 ? { ...s, name: 'process payment-service.order-created', status: 2 as const } : s,
+    );
+    const api = fakeJourneysApi({ getInstance: jest.fn().mockResolvedValue({ ...base, spans }) });
+    const dlq = {
+      listDlqs: jest.fn().mockResolvedValue({
+        items: [
+          { runtime: 'rt', name: 'payment-service.order-created' },
+          { runtime: 'rt', name: 'erp-connector.order-created' },
+        ],
+        unavailable: [],
+      }),
+      listMessages: jest.fn().mockResolvedValue({
+        items: [
+          { id: 'f-1', traceId: TRACE_B, status: 'failed', errorClass: 'CardDeclinedError' },
+          { id: 'f-2', traceId: 'f'.repeat(32), status: 'failed', errorClass: 'OtherOrderError' },
+        ],
+      }),
+    };
+    renderInTestApp(<JourneysRouter />, {
+      apis: [
+        [journeysApiRef, api],
+        [dlqApiRef, dlq as any],
+      ],
+      mountedRoutes,
+      mountPath: '/journeys/*',
+      initialRouteEntries: [`/journeys/instances/${TRACE_A}`],
+    });
+    const link = await screen.findByRole('link', { name: 'Dead letter in payment-service.order-created' });
+    expect(link).toHaveAttribute('href', '/dead-letters/rt/payment-service.order-created/messages/f-1');
+    expect(screen.getByTestId('dead-letter-records')).toHaveTextContent('CardDeclinedError · failed');
+    expect(screen.getByTestId('dead-letter-records')).not.toHaveTextContent('OtherOrderError');
+    // Only the DLQ of the failed consumer step is asked, for the instance's order id.
+    expect(dlq.listMessages).toHaveBeenCalledTimes(1);
+    expect(dlq.listMessages).toHaveBeenCalledWith('rt', 'payment-service.order-created', { businessId: 'ord-4711', limit: 100 });
   });
 
   it('opens the failing span from the summary', async () => {
@@ -77,7 +113,7 @@ describe('InstancePage', () => {
     });
     await renderInstance(api);
     expect(await screen.findByTestId('instance-summary')).toBeInTheDocument();
-    expect(screen.queryByTestId('dead-letters-link')).toBeNull();
+    expect(screen.queryByTestId('dead-letter-records')).toBeNull();
     expect(screen.queryByTestId('failing-step')).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { InstanceSummary } from '@internal/plugin-journeys-common';
+import type { InstanceDetail } from '@internal/plugin-journeys-common';
 import { Box, Breadcrumbs, Button, Chip, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { ReactNode, useState } from 'react';
@@ -10,6 +10,7 @@ import { journeysApiRef } from '../api/JourneysApi';
 import { useJourneysLinks } from '../routes';
 import { entityTitle } from './EntityLink';
 import { ErrorPanel } from './ErrorPanel';
+import { DeadLetterRecords } from './DeadLetterRecords';
 import { formatMs, formatTime, shortId } from './format';
 import { InstanceStatusChip } from './InstanceStatusChip';
 import { SpanRef, Waterfall } from './waterfall/Waterfall';
@@ -25,21 +26,10 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   </Grid>
 );
 
-/**
- * The business id to look up in the dead letters: an order id when the instance has one (the key
- * the dead-letter queues carry), else its first business key.
- */
-export function deadLetterBusinessId(instance: InstanceSummary): string | undefined {
-  const entries = Object.entries(instance.businessKeys ?? {}).filter(([, v]) => v);
-  const order = entries.find(([k]) => /order/i.test(k));
-  return (order ?? entries[0])?.[1];
-}
-
-const Summary = ({ instance, onShowSpan }: { instance: InstanceSummary; onShowSpan: (s: SpanRef) => void }) => {
+const Summary = ({ detail, onShowSpan }: { detail: InstanceDetail; onShowSpan: (s: SpanRef) => void }) => {
   const links = useJourneysLinks();
+  const { instance } = detail;
   const keys = Object.entries(instance.businessKeys ?? {});
-  const businessId = deadLetterBusinessId(instance);
-  const broken = instance.status === 'failed' || instance.status === 'stuck';
   return (
     <InfoCard title="Summary">
       <Grid container spacing={2} data-testid="instance-summary">
@@ -104,13 +94,9 @@ const Summary = ({ instance, onShowSpan }: { instance: InstanceSummary; onShowSp
             </Alert>
           </Grid>
         )}
-        {broken && businessId && (
-          <Grid item xs={12}>
-            <Link to={links.deadLetters(businessId)} data-testid="dead-letters-link">
-              Dead letters for {businessId}
-            </Link>
-          </Grid>
-        )}
+        <Grid item xs={12}>
+          <DeadLetterRecords detail={detail} />
+        </Grid>
       </Grid>
     </InfoCard>
   );
@@ -145,7 +131,7 @@ export const InstancePage = () => {
       {crumbs}
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <Summary instance={detail.value.instance} onShowSpan={setSelected} />
+          <Summary detail={detail.value} onShowSpan={setSelected} />
         </Grid>
         <Grid item xs={12}>
           <InfoCard title="Waterfall" subheader="Every trace of the instance on one time axis; click a span for its details.">
