@@ -1,19 +1,11 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { INSTANCE_STATUSES, STATS_WINDOWS } from '@internal/plugin-journeys-common';
-import express, { Request, Response } from 'express';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { BackpressureError } from './ingest/SpanIngestor';
-import {
-  decodeRequest,
-  decompress,
-  encodeResponse,
-  encodingOf,
-  OtlpEncoding,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from './ingest/OtlpDecoder';
+import { PayloadTooLargeError, sendIngestError } from './ingest/ingestErrors';
+import { decodeRequest, decompress, encodeResponse, encodingOf, OtlpEncoding } from './ingest/OtlpDecoder';
 import { TraceIngestor } from './ingest/types';
 import { JourneyQueries } from './query/JourneyQueries';
 
@@ -43,23 +35,6 @@ const traceId = z.string().regex(/^[0-9a-f]{32}$/, 'a trace id (32 lowercase hex
 const spanId = z.string().regex(/^[0-9a-f]{16}$/, 'a span id (16 lowercase hex digits)');
 const entityName = z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'an entity name');
 
-/** Sends an OTLP receiver error in Backstage's JSON error shape with the right status. */
-function sendIngestError(res: Response, e: unknown) {
-  const [status, name] =
-    e instanceof PayloadTooLargeError
-      ? [413, e.name]
-      : e instanceof UnsupportedMediaTypeError
-        ? [415, e.name]
-        : e instanceof BackpressureError
-          ? [429, e.name]
-          : isError(e) && e.name === 'InputError'
-            ? [400, e.name]
-            : [undefined, undefined];
-  if (!status || !isError(e)) throw e;
-  if (e instanceof BackpressureError) res.setHeader('Retry-After', String(e.retryAfterSeconds));
-  res.status(status).json({ error: { name, message: e.message }, response: { statusCode: status } });
-}
-
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { httpAuth, ingestor, queries, maxBodyBytes } = options;
   const router = Router();
@@ -81,7 +56,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       );
       res.status(200).type(answer.contentType).send(answer.body);
     } catch (e) {
-      sendIngestError(res, e);
+      if (!sendIngestError(req, res, e)) throw e;
     }
   });
 

@@ -3,6 +3,7 @@ import { InputError, serializeError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { PayloadTooLargeError, sendIngestError, UnsupportedMediaTypeError } from '../ingest/ingestErrors';
 import { TraceIngestor } from '../ingest/types';
 
 export interface FaroRouterOptions {
@@ -43,23 +44,13 @@ const faroPayload = z.looseObject({
 
 const IGNORED_PARTS = ['logs', 'events', 'measurements', 'exceptions'] as const;
 
-function statusOf(error: Error & { status?: unknown; type?: unknown }): number {
-  if (error.name === 'InputError') return 400;
-  if (
-    error.name === 'PayloadTooLargeError' ||
-    error.type === 'entity.too.large'
-  )
-    return 413;
-  if (error.name === 'UnsupportedMediaTypeError') return 415;
-  if (error.name === 'BackpressureError') return 429;
-  if (error.type === 'entity.parse.failed') return 400;
-  if (
-    typeof error.status === 'number' &&
-    error.status >= 400 &&
-    error.status < 600
-  )
-    return error.status;
-  return 500;
+/** The body parser's refusals as the receivers' own errors (413 and 400 with our messages). */
+function fromBodyParser(error: Error & { type?: unknown }, maxBodyBytes: number): Error {
+  if (error.type === 'entity.too.large') {
+    return new PayloadTooLargeError(`the Faro payload is over the ${maxBodyBytes} byte limit`);
+  }
+  if (error.type === 'entity.parse.failed') return new InputError(`the body is not JSON: ${error.message}`);
+  return error;
 }
 
 /**
@@ -86,13 +77,8 @@ export function createFaroRouter(options: FaroRouterOptions): express.Router {
     }),
     async (req, res) => {
       if (!req.is(['application/json', 'text/plain'])) {
-        throw Object.assign(
-          new Error(
-            `content type '${
-              req.get('content-type') ?? '(none)'
-            }' is not a Faro payload; send application/json`,
-          ),
-          { name: 'UnsupportedMediaTypeError' },
+        throw new UnsupportedMediaTypeError(
+          `content type '${req.get('content-type') ?? '(none)'}' is not a Faro payload; send application/json`,
         );
       }
       const parsed = faroPayload.safeParse(req.body);
@@ -133,7 +119,7 @@ export function createFaroRouter(options: FaroRouterOptions): express.Router {
   // same wherever it is mounted.
   router.use(
     (
-      error: Error,
+      error: Error & { status?: unknown; type?: unknown },
       req: express.Request,
       res: express.Response,
       next: express.NextFunction,
@@ -142,26 +128,13 @@ export function createFaroRouter(options: FaroRouterOptions): express.Router {
         next(error);
         return;
       }
-      const statusCode = statusOf(error);
-      if (statusCode >= 500) {
-        logger.error('Faro payload could not be stored', error);
-      }
-      let shown: Error = error;
-      if ((error as { type?: unknown }).type === 'entity.too.large') {
-        shown = Object.assign(
-          new Error(`the Faro payload is over the ${maxBodyBytes} byte limit`),
-          { name: 'PayloadTooLargeError' },
-        );
-      } else if ((error as { type?: unknown }).type === 'entity.parse.failed') {
-        shown = new InputError(`the body is not JSON: ${error.message}`);
-      }
-      const retryAfter = (error as { retryAfterSeconds?: unknown })
-        .retryAfterSeconds;
-      if (statusCode === 429 && typeof retryAfter === 'number') {
-        res.setHeader('Retry-After', String(retryAfter));
-      }
+      if (sendIngestError(req, res, fromBodyParser(error, maxBodyBytes))) return;
+      // Other body-parser refusals keep their 4xx; anything else is ours to log.
+      const statusCode =
+        typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+      if (statusCode >= 500) logger.error('Faro payload could not be stored', error);
       res.status(statusCode).json({
-        error: serializeError(shown),
+        error: serializeError(error),
         request: { method: req.method, url: req.originalUrl },
         response: { statusCode },
       });

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from './ingestErrors';
 
 const proto = (generated as any).opentelemetry.proto;
 const ExportTraceServiceRequest = proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -13,16 +14,6 @@ const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
 
 export type OtlpEncoding = 'json' | 'protobuf';
-
-/** 413: the body, or what it inflates to, is over the configured size. */
-export class PayloadTooLargeError extends Error {
-  name = 'PayloadTooLargeError';
-}
-
-/** 415: neither OTLP/JSON nor OTLP/protobuf. */
-export class UnsupportedMediaTypeError extends Error {
-  name = 'UnsupportedMediaTypeError';
-}
 
 export function encodingOf(contentType: string | undefined): OtlpEncoding {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();

@@ -1,16 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
+import { BackpressureError } from './ingestErrors';
 import { NormalizedBatch, SpanNormalizer } from './SpanNormalizer';
 import { IngestResult, TraceIngestor } from './types';
-
-/** 429: the write queue is full; the exporter should retry after `retryAfterSeconds`. */
-export class BackpressureError extends Error {
-  name = 'BackpressureError';
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message);
-  }
-}
 
 export interface IngestOptions {
   /** Spans waiting for the database beyond this are refused with 429 (default 200,000). */
