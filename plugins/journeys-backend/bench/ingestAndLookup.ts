@@ -325,7 +325,7 @@ function traceRows(spans: SpanRecord[], receivedUs: number): unknown[][] {
       t.errors++;
       if (t.errorEnd === null || end > t.errorEnd) {
         t.errorEnd = end;
-        const message = (JSON.parse(s.detail) as { statusMessage?: string }).statusMessage;
+        const message = s.statusMessage;
         t.errorStep = JSON.stringify({ traceId: s.traceId, spanId: s.spanId, service: s.service, name: s.name, message });
       }
     }

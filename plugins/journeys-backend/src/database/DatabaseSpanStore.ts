@@ -97,8 +97,7 @@ function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
       t.errorCount++;
       if (t.errorEndUs === null || end > t.errorEndUs) {
         t.errorEndUs = end;
-        const message = (JSON.parse(s.detail) as { statusMessage?: string }).statusMessage;
-        const step: ErrorStep = { traceId: s.traceId, spanId: s.spanId, service: s.service, name: s.name, message };
+        const step: ErrorStep = { traceId: s.traceId, spanId: s.spanId, service: s.service, name: s.name, message: s.statusMessage };
         t.errorStep = JSON.stringify(step);
       }
     }

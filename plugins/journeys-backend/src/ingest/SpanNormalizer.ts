@@ -16,6 +16,8 @@ export interface SpanRecord {
   route: string | null;
   /** `traceId:spanId` of linked spans, space separated; null without links. */
   links: string | null;
+  /** Also inside `detail`; kept apart so a batch's error steps need not parse it again. */
+  statusMessage?: string;
   detail: string;
 }
 
@@ -297,6 +299,7 @@ export class SpanNormalizer {
       if ((typeof v === 'string' && v.length > 0 && v.length <= 255) || typeof v === 'number') keys.push([key, String(v)]);
     }
     const route = attributes['http.route'];
+    const statusMessage = s.status?.message ? s.status.message.slice(0, this.limits.maxValueLength) : undefined;
     const record: SpanRecord = {
       traceId,
       spanId,
@@ -309,12 +312,13 @@ export class SpanNormalizer {
       status,
       route: typeof route === 'string' ? route.slice(0, 512) : null,
       links: links.length ? links.map(l => `${l.traceId}:${l.spanId}`).join(' ') : null,
+      statusMessage,
       detail: JSON.stringify({
         attributes,
         resource,
         events,
         linkAttributes: links.map(l => l.attributes),
-        statusMessage: s.status?.message ? s.status.message.slice(0, this.limits.maxValueLength) : undefined,
+        statusMessage,
         scope,
       }),
     };
