@@ -22,7 +22,10 @@ export const e2eRuntime = {
   token: 'e2e-runtime-admin-token',
 };
 /** The backend's API, called with the scripts' static token (backend.auth.externalAccess). */
-export const e2eBackend = { url: backendUrl, token: 'switchboard-local-dev-token' };
+export const e2eBackend = {
+  url: backendUrl,
+  token: 'switchboard-local-dev-token',
+};
 const portalEnv = {
   APP_CONFIG_app_baseUrl: appUrl,
   APP_CONFIG_backend_baseUrl: backendUrl,
@@ -40,7 +43,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
   outputDir: 'node_modules/.cache/e2e-test-results',
 
   webServer: [
@@ -50,7 +56,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: {
-        RABBITMQ_URL: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+        RABBITMQ_URL:
+          process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
         // Queue names as catalog-info/queues.yaml declares them.
         RUNTIME_NAMESPACE: '',
         RUNTIME_DATA_DIR: path.join(dataDir, 'runtime'),
@@ -61,7 +68,8 @@ export default defineConfig({
         RUNTIME_RETRY_MAX_MS: '500',
         // Its demo services export their spans to journeys-backend (OTLP/HTTP JSON).
         OTEL_EXPORTER_OTLP_ENDPOINT: `${backendUrl}/api/journeys`,
-        OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20journeys-ingest-dev-token',
+        OTEL_EXPORTER_OTLP_HEADERS:
+          'Authorization=Bearer%20journeys-ingest-dev-token',
       },
       stdout: 'ignore',
       stderr: 'pipe',
@@ -76,7 +84,8 @@ export default defineConfig({
         SWITCHBOARD_DATA_DIR: dataDir,
         // The backend traces itself (src/instrumentation.js) into its own journeys receiver.
         OTEL_EXPORTER_OTLP_ENDPOINT: `${backendUrl}/api/journeys`,
-        OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20journeys-ingest-dev-token',
+        OTEL_EXPORTER_OTLP_HEADERS:
+          'Authorization=Bearer%20journeys-ingest-dev-token',
         OTEL_BSP_SCHEDULE_DELAY: '1000',
       },
       stdout: 'ignore',

@@ -12,16 +12,36 @@ const read = name => {
 const jest = read('jest.json');
 const pw = read('playwright.json');
 const unit = jest
-  ? { passed: jest.numPassedTests, failed: jest.numFailedTests + (jest.numRuntimeErrorTestSuites ?? 0), skipped: jest.numPendingTests }
+  ? {
+      passed: jest.numPassedTests,
+      failed: jest.numFailedTests + (jest.numRuntimeErrorTestSuites ?? 0),
+      skipped: jest.numPendingTests,
+    }
   : { passed: 0, failed: 1, skipped: 0 };
 const e2e = pw
-  ? { passed: pw.stats.expected + pw.stats.flaky, failed: pw.stats.unexpected, skipped: pw.stats.skipped }
+  ? {
+      passed: pw.stats.expected + pw.stats.flaky,
+      failed: pw.stats.unexpected,
+      skipped: pw.stats.skipped,
+    }
   : { passed: 0, failed: 1, skipped: 0 };
-console.log(`jest: ${unit.passed} passed, ${unit.failed} failed${jest ? '' : ' (no report)'}`);
-console.log(`playwright: ${e2e.passed} passed, ${e2e.failed} failed${pw ? '' : ' (no report)'}`);
+console.log(
+  `jest: ${unit.passed} passed, ${unit.failed} failed${
+    jest ? '' : ' (no report)'
+  }`,
+);
+console.log(
+  `playwright: ${e2e.passed} passed, ${e2e.failed} failed${
+    pw ? '' : ' (no report)'
+  }`,
+);
 const typeCheck = tscFailed === '1' ? 1 : 0;
 console.log(`tsc: ${typeCheck ? 'failed' : 'passed'}`);
 const failed = unit.failed + e2e.failed + typeCheck;
 console.log(`(${seconds}s in all)`);
-console.log(`Summary: ${unit.passed + e2e.passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
+console.log(
+  `Summary: ${unit.passed + e2e.passed} passed, ${failed} failed, ${
+    unit.skipped + e2e.skipped
+  } skipped`,
+);
 process.exit(failed > 0 ? 1 : 0);

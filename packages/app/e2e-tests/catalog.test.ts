@@ -20,7 +20,11 @@ test.describe('catalog and API docs', () => {
     // The landing page is the catalog. The guest owns some components (it is on call for
     // three teams), so the catalog opens on "Owned"; "All" shows the whole organisation.
     await expect(page.getByText('Owned Components')).toBeVisible();
-    await page.getByRole('menuitem', { name: /^All/ }).or(page.getByText('All', { exact: true })).first().click();
+    await page
+      .getByRole('menuitem', { name: /^All/ })
+      .or(page.getByText('All', { exact: true }))
+      .first()
+      .click();
     await expect(
       page.getByRole('link', { name: 'Order service', exact: true }),
     ).toBeVisible();
@@ -33,10 +37,14 @@ test.describe('catalog and API docs', () => {
   test('finds the Orders API by name and shows its OpenAPI definition', async ({
     page,
   }) => {
-    await sidebar(page).getByRole('link', { name: 'APIs', exact: true }).click();
+    await sidebar(page)
+      .getByRole('link', { name: 'APIs', exact: true })
+      .click();
     await page.getByPlaceholder('Filter').fill('orders');
     await page.getByRole('link', { name: 'Orders API', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Orders API' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Orders API' }),
+    ).toBeVisible();
     await page.getByRole('link', { name: 'Definition', exact: true }).click();
     await expect(page).toHaveURL(/\/definition$/);
     // Swagger UI renders the operations of the real OpenAPI document.
@@ -45,13 +53,19 @@ test.describe('catalog and API docs', () => {
     await keepScreenshot(page, 'api-definition-openapi');
   });
 
-  test('shows an AsyncAPI 3.0 definition with its channels', async ({ page }) => {
-    await sidebar(page).getByRole('link', { name: 'APIs', exact: true }).click();
+  test('shows an AsyncAPI 3.0 definition with its channels', async ({
+    page,
+  }) => {
+    await sidebar(page)
+      .getByRole('link', { name: 'APIs', exact: true })
+      .click();
     await page.getByPlaceholder('Filter').fill('order events');
     await page.getByRole('link', { name: 'Order events', exact: true }).click();
     await page.getByRole('link', { name: 'Definition', exact: true }).click();
     await expect(page.getByText('order.created').first()).toBeVisible();
-    await expect(page.getByText('order.refund-requested').first()).toBeVisible();
+    await expect(
+      page.getByText('order.refund-requested').first(),
+    ).toBeVisible();
     // The AsyncAPI renderer lists the document's send operations.
     const operations = page.getByRole('heading', { name: 'Operations' });
     await operations.evaluate(el => el.scrollIntoView({ block: 'start' }));

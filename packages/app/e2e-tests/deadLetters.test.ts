@@ -4,7 +4,10 @@ import { keepScreenshot } from './screenshots';
 import { sidebar, signInAsGuest } from './signIn';
 
 const DLQ = 'erp-connector.order-created';
-const admin = { authorization: `Bearer ${e2eRuntime.token}`, 'content-type': 'application/json' };
+const admin = {
+  authorization: `Bearer ${e2eRuntime.token}`,
+  'content-type': 'application/json',
+};
 
 /*
  * The on-call path against the real runtime on RabbitMQ: the ERP rejects an order (an
@@ -19,24 +22,44 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
 }) => {
   test.setTimeout(180_000);
   // The incident: the legacy ERP rejects every document.
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, { headers: admin, data: { rejectRate: 1 } });
-  const checkout = await request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
-    data: { customerId: 'C-E2E-1', customerTier: 'gold', lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }] },
+  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
+    headers: admin,
+    data: { rejectRate: 1 },
   });
+  const checkout = await request.post(
+    `${e2eRuntime.servicesUrl}/storefront/checkout`,
+    {
+      data: {
+        customerId: 'C-E2E-1',
+        customerTier: 'gold',
+        lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }],
+      },
+    },
+  );
   expect(checkout.status()).toBe(201);
   const { orderId } = await checkout.json();
   await expect
     .poll(
       async () =>
-        (await (await request.get(`${e2eRuntime.adminUrl}/v1/dlqs/${DLQ}/messages?businessId=${orderId}`, { headers: admin })).json())
-          .items.length,
+        (
+          await (
+            await request.get(
+              `${e2eRuntime.adminUrl}/v1/dlqs/${DLQ}/messages?businessId=${orderId}`,
+              { headers: admin },
+            )
+          ).json()
+        ).items.length,
       { timeout: 60_000 },
     )
     .toBe(1);
 
   await signInAsGuest(page);
-  await sidebar(page).getByRole('link', { name: 'Dead letters', exact: true }).click();
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: DLQ, exact: true }) });
+  await sidebar(page)
+    .getByRole('link', { name: 'Dead letters', exact: true })
+    .click();
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: DLQ, exact: true }) });
   await expect(row).toContainText('finance-systems');
   await keepScreenshot(page, 'dead-letters-overview');
   await row.getByRole('link', { name: DLQ, exact: true }).click();
@@ -57,33 +80,59 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
   // The trace opens as its journey instance, the failed ERP step named.
   const journey = await page.context().newPage();
   await journey.goto((await trace.getAttribute('href'))!);
-  await expect(journey).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/, { timeout: 30_000 });
-  await expect(journey.getByTestId('waterfall-row').filter({ hasText: 'erp-connector' }).first()).toBeVisible();
-  await expect(journey.locator('[data-testid="waterfall-row"][data-error="true"]').filter({ hasText: 'erp-connector' }).first()).toBeVisible();
+  await expect(journey).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/, {
+    timeout: 30_000,
+  });
+  await expect(
+    journey
+      .getByTestId('waterfall-row')
+      .filter({ hasText: 'erp-connector' })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    journey
+      .locator('[data-testid="waterfall-row"][data-error="true"]')
+      .filter({ hasText: 'erp-connector' })
+      .first(),
+  ).toBeVisible();
   // …and links back to the dead-letter record that carries one of its trace ids.
-  await expect(journey.getByRole('link', { name: `Dead letter in ${DLQ}` })).toHaveAttribute(
+  await expect(
+    journey.getByRole('link', { name: `Dead letter in ${DLQ}` }),
+  ).toHaveAttribute(
     'href',
-    new RegExp(`/dead-letters/integration-runtime/${DLQ.replace(/\./g, '\\.')}/messages/[0-9a-f-]{36}$`),
+    new RegExp(
+      `/dead-letters/integration-runtime/${DLQ.replace(
+        /\./g,
+        '\\.',
+      )}/messages/[0-9a-f-]{36}$`,
+    ),
   );
   await journey.close();
   await expect(page.getByText('C-E2E-1')).toHaveCount(0); // customerId is masked
   await keepScreenshot(page, 'dead-letters-message');
 
   // The fix: the ERP accepts documents again.
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, { headers: admin, data: { rejectRate: 0 } });
+  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
+    headers: admin,
+    data: { rejectRate: 0 },
+  });
 
   await page.getByRole('button', { name: 'Replay this message' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('1');
   const replay = dialog.getByTestId('replay-submit');
   await expect(replay).toBeDisabled(); // no reason yet
-  await dialog.getByLabel('reason').fill('ERP accepts documents again (INC-4711)');
+  await dialog
+    .getByLabel('reason')
+    .fill('ERP accepts documents again (INC-4711)');
   await expect(replay).toBeEnabled();
   await keepScreenshot(page, 'dead-letters-replay-plan');
   await replay.click();
 
   const progress = page.getByTestId('replay-progress');
-  await expect(progress).toHaveAttribute('aria-valuenow', '100', { timeout: 30_000 });
+  await expect(progress).toHaveAttribute('aria-valuenow', '100', {
+    timeout: 30_000,
+  });
   await expect(page.getByText('completed').first()).toBeVisible();
   await expect(page.getByText('1 / 1 replayed')).toBeVisible();
   await keepScreenshot(page, 'dead-letters-replay-done');
@@ -93,18 +142,29 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
     .poll(
       async () => {
         const effects = await (
-          await request.get(`${e2eRuntime.adminUrl}/v1/side-effects?businessId=${orderId}`, { headers: admin })
+          await request.get(
+            `${e2eRuntime.adminUrl}/v1/side-effects?businessId=${orderId}`,
+            { headers: admin },
+          )
         ).json();
-        return effects.items.filter((e: { service: string }) => e.service === 'erp-connector').length;
+        return effects.items.filter(
+          (e: { service: string }) => e.service === 'erp-connector',
+        ).length;
       },
       { timeout: 30_000 },
     )
     .toBe(1);
-  const all = await (await request.get(`${e2eRuntime.adminUrl}/v1/side-effects?limit=1`, { headers: admin })).json();
+  const all = await (
+    await request.get(`${e2eRuntime.adminUrl}/v1/side-effects?limit=1`, {
+      headers: admin,
+    })
+  ).json();
   expect(all.duplicates).toBe(0);
 
   // The replay is on the audit trail with its reason.
   await page.goto('/dead-letters/audit');
-  await expect(page.getByRole('row').filter({ hasText: 'INC-4711' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'INC-4711' }).first(),
+  ).toBeVisible();
   await keepScreenshot(page, 'dead-letters-audit');
 });

@@ -3,7 +3,8 @@ import { sidebar, signInAsGuest } from './signIn';
 import { keepScreenshot } from './screenshots';
 
 const backendUrl = `http://localhost:${process.env.E2E_BACKEND_PORT ?? 7107}`;
-const token = process.env.SWITCHBOARD_API_TOKEN ?? 'switchboard-local-dev-token';
+const token =
+  process.env.SWITCHBOARD_API_TOKEN ?? 'switchboard-local-dev-token';
 
 test.describe('integration catalog', () => {
   test.beforeAll(async ({ request }) => {
@@ -12,11 +13,16 @@ test.describe('integration catalog', () => {
     await expect
       .poll(
         async () => {
-          const res = await request.get(`${backendUrl}/api/catalog/entities/by-name/resource/default/order.created`, {
-            headers: { Authorization: `Bearer ${token}` },
-          });
+          const res = await request.get(
+            `${backendUrl}/api/catalog/entities/by-name/resource/default/order.created`,
+            {
+              headers: { Authorization: `Bearer ${token}` },
+            },
+          );
           const entity = res.ok() ? await res.json() : undefined;
-          return (entity?.relations ?? []).filter((r: { type: string }) => r.type === 'subscribedBy').length;
+          return (entity?.relations ?? []).filter(
+            (r: { type: string }) => r.type === 'subscribedBy',
+          ).length;
         },
         { timeout: 100_000, intervals: [2000] },
       )
@@ -27,18 +33,26 @@ test.describe('integration catalog', () => {
     await signInAsGuest(page);
   });
 
-  test('finds the owner and the consumers of order.created in three clicks', async ({ page }) => {
+  test('finds the owner and the consumers of order.created in three clicks', async ({
+    page,
+  }) => {
     // Click 1: the Integrations page lists APIs, topics and queues with owners.
-    await sidebar(page).getByRole('link', { name: 'Integrations', exact: true }).click();
+    await sidebar(page)
+      .getByRole('link', { name: 'Integrations', exact: true })
+      .click();
     await expect(page.getByText('APIs, topics and queues')).toBeVisible();
     await expect(page.getByText('Ownership completeness')).toBeVisible();
     await keepScreenshot(page, 'integrations-explore');
     await page.getByPlaceholder('Filter').fill('order.created');
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'order.created', exact: true }) });
+    const row = page.getByRole('row').filter({
+      has: page.getByRole('link', { name: 'order.created', exact: true }),
+    });
     await expect(row).toContainText('orders@acme.example');
     // Click 2: the topic itself, with its owner.
     await row.getByRole('link', { name: 'order.created', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'order.created' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'order.created' }),
+    ).toBeVisible();
     // Click 3: who is affected if it changes.
     await page.getByRole('link', { name: 'Impact', exact: true }).click();
     const impact = page.getByRole('table').last();
@@ -48,7 +62,9 @@ test.describe('integration catalog', () => {
     await keepScreenshot(page, 'topic-impact');
   });
 
-  test('draws who publishes and who subscribes in the catalog graph', async ({ page }) => {
+  test('draws who publishes and who subscribes in the catalog graph', async ({
+    page,
+  }) => {
     await page.goto('/catalog/default/resource/order.created');
     // The relations card is an SVG graph: nodes and edge labels are text in it.
     const graph = page.locator('svg').filter({ hasText: 'order.created' });

@@ -15,9 +15,16 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   request,
 }) => {
   test.setTimeout(180_000);
-  const checkout = await request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
-    data: { customerId: 'C-E2E-J', customerTier: 'gold', lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }] },
-  });
+  const checkout = await request.post(
+    `${e2eRuntime.servicesUrl}/storefront/checkout`,
+    {
+      data: {
+        customerId: 'C-E2E-J',
+        customerTier: 'gold',
+        lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }],
+      },
+    },
+  );
   expect(checkout.status()).toBe(201);
   const { orderId } = await checkout.json();
 
@@ -25,19 +32,28 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   await expect
     .poll(
       async () => {
-        const res = await request.get(`${e2eBackend.url}/api/journeys/search?q=${orderId}`, {
-          headers: { authorization: `Bearer ${e2eBackend.token}` },
-        });
+        const res = await request.get(
+          `${e2eBackend.url}/api/journeys/search?q=${orderId}`,
+          {
+            headers: { authorization: `Bearer ${e2eBackend.token}` },
+          },
+        );
         const body = await res.json();
-        return body.matches?.length === 1 ? body.matches[0].instance.status : body.matches?.length;
+        return body.matches?.length === 1
+          ? body.matches[0].instance.status
+          : body.matches?.length;
       },
       { timeout: 90_000, intervals: [1000] },
     )
     .toBe('ok');
 
   await signInAsGuest(page);
-  await sidebar(page).getByRole('link', { name: 'Journeys', exact: true }).click();
-  await expect(page.getByRole('link', { name: 'Checkout', exact: true }).first()).toBeVisible();
+  await sidebar(page)
+    .getByRole('link', { name: 'Journeys', exact: true })
+    .click();
+  await expect(
+    page.getByRole('link', { name: 'Checkout', exact: true }).first(),
+  ).toBeVisible();
   await keepScreenshot(page, 'journeys-overview');
 
   const search = page.getByTestId('journey-search');
@@ -46,28 +62,54 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   await expect(page).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/);
 
   const rows = page.getByTestId('waterfall-row');
-  for (const service of ['storefront', 'api-gateway', 'order-service', 'payment-service', 'payment-provider', 'inventory-service', 'fulfillment-service', 'notification-service', 'erp-connector', 'legacy-erp']) {
-    await expect(rows.filter({ hasText: service }).first(), `a span of ${service}`).toBeVisible();
+  for (const service of [
+    'storefront',
+    'api-gateway',
+    'order-service',
+    'payment-service',
+    'payment-provider',
+    'inventory-service',
+    'fulfillment-service',
+    'notification-service',
+    'erp-connector',
+    'legacy-erp',
+  ]) {
+    await expect(
+      rows.filter({ hasText: service }).first(),
+      `a span of ${service}`,
+    ).toBeVisible();
   }
   await expect(page.getByText(orderId).first()).toBeVisible();
   await keepScreenshot(page, 'journey-instance');
 
   // Span details on click: the consumer span of the payment hop carries the order id.
-  await rows.filter({ hasText: 'process payment-service.order-created' }).first().click();
-  await expect(page.getByRole('presentation').getByText('app.order.id').first()).toBeVisible();
+  await rows
+    .filter({ hasText: 'process payment-service.order-created' })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('presentation').getByText('app.order.id').first(),
+  ).toBeVisible();
   await keepScreenshot(page, 'journey-span-details');
   await page.keyboard.press('Escape');
 
   // The journey's own page: its stats and its failed, stuck and slowest instances.
-  await page.getByRole('link', { name: 'checkout', exact: true }).first().click();
+  await page
+    .getByRole('link', { name: 'checkout', exact: true })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/journeys\/default\/checkout/);
   await expect(page.getByText('Slowest').first()).toBeVisible();
   await keepScreenshot(page, 'journey-checkout');
 
   // A component's Journeys tab lists the journeys it takes part in.
   await page.goto('/catalog/default/component/payment-service/journeys');
-  await expect(page.getByRole('link', { name: 'Checkout', exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Refund', exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Checkout', exact: true }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Refund', exact: true }).first(),
+  ).toBeVisible();
   await keepScreenshot(page, 'component-journeys-tab');
 });
 
@@ -76,11 +118,19 @@ test('an order id typed into the search lands on one instance spanning HTTP call
  * W3C traceparent to the backend; the backend's OpenTelemetry SDK continues that trace; both
  * export to journeys-backend, where one trace holds the browser span and the backend's.
  */
-test('a UI action is one trace from the browser (Faro) through the backend (OpenTelemetry SDK)', async ({ page, request }) => {
+test('a UI action is one trace from the browser (Faro) through the backend (OpenTelemetry SDK)', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await signInAsGuest(page);
-  const call = page.waitForRequest(r => r.url().includes('/api/journeys/journeys') && !!r.headers().traceparent);
-  await sidebar(page).getByRole('link', { name: 'Journeys', exact: true }).click();
+  const call = page.waitForRequest(
+    r =>
+      r.url().includes('/api/journeys/journeys') && !!r.headers().traceparent,
+  );
+  await sidebar(page)
+    .getByRole('link', { name: 'Journeys', exact: true })
+    .click();
   const traceparent = (await call).headers().traceparent;
   const traceId = traceparent.split('-')[1];
   expect(traceId).toMatch(/^[0-9a-f]{32}$/);
@@ -88,11 +138,18 @@ test('a UI action is one trace from the browser (Faro) through the backend (Open
   await expect
     .poll(
       async () => {
-        const res = await request.get(`${e2eBackend.url}/api/journeys/search?q=${traceId}`, {
-          headers: { authorization: `Bearer ${e2eBackend.token}` },
-        });
-        const services: string[] = (await res.json()).matches?.[0]?.instance.services ?? [];
-        return services.includes('switchboard-portal') && services.includes('switchboard-backend');
+        const res = await request.get(
+          `${e2eBackend.url}/api/journeys/search?q=${traceId}`,
+          {
+            headers: { authorization: `Bearer ${e2eBackend.token}` },
+          },
+        );
+        const services: string[] =
+          (await res.json()).matches?.[0]?.instance.services ?? [];
+        return (
+          services.includes('switchboard-portal') &&
+          services.includes('switchboard-backend')
+        );
       },
       { timeout: 60_000, intervals: [1000] },
     )
@@ -102,7 +159,11 @@ test('a UI action is one trace from the browser (Faro) through the backend (Open
   await page.goto(`/journeys?q=${traceId}`);
   await expect(page).toHaveURL(/\/journeys\/instances\/[0-9a-f]{32}$/);
   const rows = page.getByTestId('waterfall-row');
-  await expect(rows.filter({ hasText: 'switchboard-portal' }).first()).toBeVisible();
-  await expect(rows.filter({ hasText: 'switchboard-backend' }).first()).toBeVisible();
+  await expect(
+    rows.filter({ hasText: 'switchboard-portal' }).first(),
+  ).toBeVisible();
+  await expect(
+    rows.filter({ hasText: 'switchboard-backend' }).first(),
+  ).toBeVisible();
   await keepScreenshot(page, 'journey-portal-trace');
 });

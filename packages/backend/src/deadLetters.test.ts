@@ -4,17 +4,31 @@
  * Who may replay comes from catalog ownership; plans are frozen; a second person
  * approves; every action leaves an audit entry nobody can change.
  */
-import { createServiceFactory, coreServices } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import dlqPlugin from '@internal/plugin-dlq-backend';
 import { Replay } from '@internal/plugin-dlq-common';
 import { Runtime } from '@internal/integration-runtime';
-import { AdminClient, waitFor } from '@internal/integration-runtime/src/testing/AdminClient';
-import { ADMIN_TOKEN, publishOrders, testConfig } from '@internal/integration-runtime/src/testing/testRuntime';
+import {
+  AdminClient,
+  waitFor,
+} from '@internal/integration-runtime/src/testing/AdminClient';
+import {
+  ADMIN_TOKEN,
+  publishOrders,
+  testConfig,
+} from '@internal/integration-runtime/src/testing/testRuntime';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -28,11 +42,16 @@ const catalogRoot = path.resolve(__dirname, '../../../catalog-info');
 
 /** Ownership claims as sign-in computes them: the user and the groups it is a member of. */
 const memberships = new Map(
-  parseAllDocuments(fs.readFileSync(path.join(catalogRoot, 'users.yaml'), 'utf8'))
+  parseAllDocuments(
+    fs.readFileSync(path.join(catalogRoot, 'users.yaml'), 'utf8'),
+  )
     .map(d => d.toJS())
     .map(u => [
       `user:default/${u.metadata.name}`,
-      [`user:default/${u.metadata.name}`, ...(u.spec.memberOf as string[]).map(g => `group:default/${g}`)],
+      [
+        `user:default/${u.metadata.name}`,
+        ...(u.spec.memberOf as string[]).map(g => `group:default/${g}`),
+      ],
     ]),
 );
 const catalogUserInfo = createServiceFactory({
@@ -41,7 +60,10 @@ const catalogUserInfo = createServiceFactory({
   factory: () => ({
     async getUserInfo(credentials: any) {
       const userEntityRef = credentials.principal.userEntityRef as string;
-      return { userEntityRef, ownershipEntityRefs: memberships.get(userEntityRef) ?? [userEntityRef] };
+      return {
+        userEntityRef,
+        ownershipEntityRefs: memberships.get(userEntityRef) ?? [userEntityRef],
+      };
     },
   }),
 });
@@ -58,7 +80,10 @@ const onBehalfOfAuth = createServiceFactory({
     const auth = mockServices.auth({ pluginId: plugin.getId() });
     const issue = auth.getPluginRequestToken.bind(auth);
     auth.getPluginRequestToken = async options => {
-      const principal = options.onBehalfOf.principal as { type: string; userEntityRef?: string };
+      const principal = options.onBehalfOf.principal as {
+        type: string;
+        userEntityRef?: string;
+      };
       return principal.type === 'user'
         ? {
             token: mockCredentials.user.token(principal.userEntityRef, {
@@ -82,11 +107,15 @@ function misbehavingRuntime(kind: '500' | 'garbage') {
   const server = http.createServer((req, res) => {
     if (kind === '500') {
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { name: 'Error', message: 'disk full' } }));
+      res.end(
+        JSON.stringify({ error: { name: 'Error', message: 'disk full' } }),
+      );
     } else {
       res.writeHead(200, { 'content-type': 'application/json' });
       // Truncated JSON, or JSON that is not the contract's shape.
-      res.end(req.url?.endsWith('/groups') ? '{"items": 42}' : '{"items": "nope"');
+      res.end(
+        req.url?.endsWith('/groups') ? '{"items": 42}' : '{"items": "nope"',
+      );
     }
   });
   server.listen(0, '127.0.0.1');
@@ -98,16 +127,29 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
   let admin: AdminClient;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let base: string;
-  const broken = { five: misbehavingRuntime('500'), garbage: misbehavingRuntime('garbage') };
+  const broken = {
+    five: misbehavingRuntime('500'),
+    garbage: misbehavingRuntime('garbage'),
+  };
 
-  const call = async (user: string, method: string, url: string, body?: unknown) => {
+  const call = async (
+    user: string,
+    method: string,
+    url: string,
+    body?: unknown,
+  ) => {
     const res = await fetch(`${base}${url}`, {
       method,
       headers: {
         authorization: mockCredentials.user.header(user),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+          ? body
+          : JSON.stringify(body),
     });
     const text = await res.text();
     let json: any;
@@ -116,29 +158,44 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     } catch {
       json = text;
     }
-    return { status: res.status, body: json, type: res.headers.get('content-type') ?? '' };
+    return {
+      status: res.status,
+      body: json,
+      type: res.headers.get('content-type') ?? '',
+    };
   };
 
-  const failed = async () => (await admin.get(`/v1/dlqs/${DLQ}`)).body.failed as number;
+  const failed = async () =>
+    (await admin.get(`/v1/dlqs/${DLQ}`)).body.failed as number;
   /** Orders that the ERP connector cannot process (an injected fault) land in its DLQ. */
   async function deadLetter(count: number) {
     const before = await failed();
     const orders = await publishOrders(runtime.broker, runtime.names, count);
-    await waitFor(failed, n => n >= before + count, { what: `${count} more dead letters`, timeoutMs: 30_000 });
+    await waitFor(failed, n => n >= before + count, {
+      what: `${count} more dead letters`,
+      timeoutMs: 30_000,
+    });
     return orders;
   }
   const waitReplay = (user: string, id: string, done: (r: Replay) => boolean) =>
-    waitFor(async () => (await call(user, 'GET', `/replays/${id}`)).body as Replay, done, {
-      what: `replay ${id}`,
-      timeoutMs: 30_000,
-    });
+    waitFor(
+      async () => (await call(user, 'GET', `/replays/${id}`)).body as Replay,
+      done,
+      {
+        what: `replay ${id}`,
+        timeoutMs: 30_000,
+      },
+    );
 
   beforeAll(async () => {
     // No namespace: queue names match catalog-info/queues.yaml.
-    runtime = await Runtime.start(testConfig('embedded', { namespace: '' }), { logger: () => {} });
+    runtime = await Runtime.start(testConfig('embedded', { namespace: '' }), {
+      logger: () => {},
+    });
     admin = new AdminClient(runtime.adminUrl, ADMIN_TOKEN);
     await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
-    const url = (s: http.Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    const url = (s: http.Server) =>
+      `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
     await new Promise(r => setTimeout(r, 100));
     backend = await startTestBackend({
       features: [
@@ -155,12 +212,23 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
             permission: { enabled: true },
             catalog: {
               rules: [{ allow: ['Resource'] }],
-              locations: [{ type: 'file', target: path.join(catalogRoot, 'queues.yaml') }],
+              locations: [
+                { type: 'file', target: path.join(catalogRoot, 'queues.yaml') },
+              ],
             },
             dlq: {
               runtimes: [
-                { name: 'integration-runtime', baseUrl: runtime.adminUrl, token: ADMIN_TOKEN },
-                { name: 'down', baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 2000 },
+                {
+                  name: 'integration-runtime',
+                  baseUrl: runtime.adminUrl,
+                  token: ADMIN_TOKEN,
+                },
+                {
+                  name: 'down',
+                  baseUrl: 'http://127.0.0.1:9',
+                  token: 'x',
+                  timeoutMs: 2000,
+                },
                 { name: 'five-hundred', baseUrl: url(broken.five), token: 'x' },
                 { name: 'garbage', baseUrl: url(broken.garbage), token: 'x' },
               ],
@@ -173,10 +241,15 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
         }),
       ],
     });
-    base = `http://localhost:${(backend.server.address() as AddressInfo).port}/api/dlq`;
+    base = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }/api/dlq`;
     // The catalog has processed the queues when the owner shows up.
     await waitFor(
-      async () => (await call(INES, 'GET', '/dlqs?inflowHours=0')).body.items?.find((d: any) => d.name === DLQ),
+      async () =>
+        (
+          await call(INES, 'GET', '/dlqs?inflowHours=0')
+        ).body.items?.find((d: any) => d.name === DLQ),
       d => d?.entities?.owner === 'group:default/finance-systems',
       { what: 'queue entities in the catalog', timeoutMs: 30_000 },
     );
@@ -193,7 +266,9 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     await deadLetter(2);
     const { status, body } = await call(ALICE, 'GET', '/dlqs');
     expect(status).toBe(200);
-    const erp = body.items.find((d: any) => d.runtime === 'integration-runtime' && d.name === DLQ);
+    const erp = body.items.find(
+      (d: any) => d.runtime === 'integration-runtime' && d.name === DLQ,
+    );
     expect(erp).toMatchObject({
       consumer: 'erp-connector',
       entities: {
@@ -206,29 +281,52 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     expect(erp.failed).toBeGreaterThanOrEqual(2);
     expect(erp.inflow).toHaveLength(24);
     expect(erp.inflow.at(-1).count).toBeGreaterThanOrEqual(2);
-    expect(body.items.filter((d: any) => d.runtime === 'integration-runtime')).toHaveLength(9);
-    const errors = Object.fromEntries(body.errors.map((e: any) => [e.runtime, e.message]));
+    expect(
+      body.items.filter((d: any) => d.runtime === 'integration-runtime'),
+    ).toHaveLength(9);
+    const errors = Object.fromEntries(
+      body.errors.map((e: any) => [e.runtime, e.message]),
+    );
     expect(errors.down).toMatch(/runtime 'down' is unreachable/);
-    expect(errors['five-hundred']).toMatch(/failed GET \/v1\/dlqs with 500: disk full/);
+    expect(errors['five-hundred']).toMatch(
+      /failed GET \/v1\/dlqs with 500: disk full/,
+    );
     expect(errors.garbage).toMatch(/not JSON|off its admin API contract/);
     // The Component tab's query.
-    const forComponent = await call(ALICE, 'GET', '/dlqs?entityRef=component:default/erp-connector&inflowHours=0');
-    expect(forComponent.body.items.map((d: any) => d.name).sort()).toEqual([DLQ, 'erp-connector.payment-refunded']);
+    const forComponent = await call(
+      ALICE,
+      'GET',
+      '/dlqs?entityRef=component:default/erp-connector&inflowHours=0',
+    );
+    expect(forComponent.body.items.map((d: any) => d.name).sort()).toEqual([
+      DLQ,
+      'erp-connector.payment-refunded',
+    ]);
   });
 
   it('finds a message by order id and shows it with PII masked, its attempts and its trace', async () => {
     const [orderId] = await deadLetter(1);
-    const page = await call(ALICE, 'GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`);
+    const page = await call(
+      ALICE,
+      'GET',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`,
+    );
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);
-    const detail = await call(ALICE, 'GET', `/runtimes/integration-runtime/messages/${page.body.items[0].id}`);
+    const detail = await call(
+      ALICE,
+      'GET',
+      `/runtimes/integration-runtime/messages/${page.body.items[0].id}`,
+    );
     expect(detail.status).toBe(200);
     expect(detail.body.message.orderId).toBe(orderId);
     expect(JSON.parse(detail.body.formattedBody).customerId).toBe('••••••');
     expect(detail.body.formattedBody).not.toContain('C1234');
     expect(detail.body.masked).toEqual(['customerId']);
     expect(detail.body.attempts[0]).toMatchObject({ count: 2 });
-    expect(detail.body.traceUrl).toBe(`/journeys?q=${detail.body.message.traceId}`);
+    expect(detail.body.traceUrl).toBe(
+      `/journeys?q=${detail.body.message.traceId}`,
+    );
   });
 
   it('refuses a replay to someone outside the owning group', async () => {
@@ -238,12 +336,18 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
       selection: { filter: { errorClass: 'TransientError' } },
     });
     expect(plan.status).toBe(403);
-    expect(plan.body.error.message).toContain('only members of group:default/finance-systems');
+    expect(plan.body.error.message).toContain(
+      'only members of group:default/finance-systems',
+    );
   });
 
   it('freezes a group plan, needs a second person, and replays each message exactly once', async () => {
     const orders = await deadLetter(4);
-    const { body: groups } = await call(INES, 'GET', `/runtimes/integration-runtime/dlqs/${DLQ}/groups`);
+    const { body: groups } = await call(
+      INES,
+      'GET',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/groups`,
+    );
     const group = groups.items[0];
     const planned = await call(INES, 'POST', '/replays/plan', {
       runtime: 'integration-runtime',
@@ -255,33 +359,61 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     const replay: Replay = planned.body;
     const frozen = replay.plan.count;
     expect(frozen).toBe(group.count);
-    expect(replay).toMatchObject({ status: 'planned', approvalRequired: true, requester: INES });
+    expect(replay).toMatchObject({
+      status: 'planned',
+      approvalRequired: true,
+      requester: INES,
+    });
 
     // Messages arriving after the plan are not picked up.
     const late = await deadLetter(2);
 
-    expect((await call(INES, 'POST', `/replays/${replay.id}/submit`, { reason: '' })).status).toBe(400);
-    const submitted = await call(INES, 'POST', `/replays/${replay.id}/submit`, { reason: 'ERP fixed (INC-42)' });
+    expect(
+      (await call(INES, 'POST', `/replays/${replay.id}/submit`, { reason: '' }))
+        .status,
+    ).toBe(400);
+    const submitted = await call(INES, 'POST', `/replays/${replay.id}/submit`, {
+      reason: 'ERP fixed (INC-42)',
+    });
     expect(submitted.body.status).toBe('awaiting-approval');
 
     const self = await call(INES, 'POST', `/replays/${replay.id}/approve`, {});
     expect(self.status).toBe(403);
-    expect(self.body.error.message).toContain('cannot approve it; a second person must');
-    const outsider = await call(ALICE, 'POST', `/replays/${replay.id}/approve`, {});
+    expect(self.body.error.message).toContain(
+      'cannot approve it; a second person must',
+    );
+    const outsider = await call(
+      ALICE,
+      'POST',
+      `/replays/${replay.id}/approve`,
+      {},
+    );
     expect(outsider.status).toBe(403);
 
     await admin.put('/v1/faults/erp-connector', { errorRate: 0 });
-    const approved = await call(JONAS, 'POST', `/replays/${replay.id}/approve`, { comment: 'checked the ERP' });
+    const approved = await call(
+      JONAS,
+      'POST',
+      `/replays/${replay.id}/approve`,
+      { comment: 'checked the ERP' },
+    );
     expect(approved.status).toBe(200);
     expect(approved.body.approver).toBe(JONAS);
-    const done = await waitReplay(INES, replay.id, r => r.status === 'completed');
+    const done = await waitReplay(
+      INES,
+      replay.id,
+      r => r.status === 'completed',
+    );
     expect(done.progress).toMatchObject({ total: frozen, done: frozen });
     expect(done.progress.counts.replayed).toBe(frozen);
 
     // Each order's ERP booking happened once; the late ones are still dead letters.
     for (const orderId of orders) {
       await waitFor(
-        async () => (await admin.get(`/v1/side-effects?businessId=${orderId}`)).body,
+        async () =>
+          (
+            await admin.get(`/v1/side-effects?businessId=${orderId}`)
+          ).body,
         b => b.items.some((e: any) => e.service === 'erp-connector'),
         { what: `ERP side effect of ${orderId}` },
       );
@@ -289,18 +421,30 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     const effects = (await admin.get('/v1/side-effects?limit=1')).body;
     expect(effects.duplicates).toBe(0);
     for (const orderId of late) {
-      const page = await call(INES, 'GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`);
+      const page = await call(
+        INES,
+        'GET',
+        `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`,
+      );
       expect(page.body.items).toHaveLength(1);
     }
-    const items = await call(INES, 'GET', `/replays/${replay.id}/items?limit=500`);
+    const items = await call(
+      INES,
+      'GET',
+      `/replays/${replay.id}/items?limit=500`,
+    );
     expect(items.body.items).toHaveLength(frozen);
-    expect(new Set(items.body.items.map((i: any) => i.outcome))).toEqual(new Set(['replayed']));
+    expect(new Set(items.body.items.map((i: any) => i.outcome))).toEqual(
+      new Set(['replayed']),
+    );
 
     // Replaying the same messages again cannot happen: they are gone from the DLQ.
     const again = await call(INES, 'POST', '/replays/plan', {
       runtime: 'integration-runtime',
       dlq: DLQ,
-      selection: { ids: items.body.items.map((i: any) => i.failureId).slice(0, 1) },
+      selection: {
+        ids: items.body.items.map((i: any) => i.failureId).slice(0, 1),
+      },
     });
     expect(again.status).toBe(201);
     expect(again.body.plan.count).toBe(0);
@@ -312,7 +456,11 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     const orders = await deadLetter(3);
     const ids: string[] = [];
     for (const orderId of orders) {
-      const page = await call(INES, 'GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`);
+      const page = await call(
+        INES,
+        'GET',
+        `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`,
+      );
       ids.push(page.body.items[0].id);
     }
     const plan = await call(INES, 'POST', '/replays/plan', {
@@ -321,47 +469,95 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
       selection: { ids },
     });
     expect(plan.body.approvalRequired).toBe(false);
-    const submitted = await call(INES, 'POST', `/replays/${plan.body.id}/submit`, {
-      reason: 'try one first',
-      canarySize: 1,
-    });
+    const submitted = await call(
+      INES,
+      'POST',
+      `/replays/${plan.body.id}/submit`,
+      {
+        reason: 'try one first',
+        canarySize: 1,
+      },
+    );
     expect(submitted.body.status).toBe('canary');
-    const halted = await waitReplay(INES, plan.body.id, r => r.status === 'canary-failed');
+    const halted = await waitReplay(
+      INES,
+      plan.body.id,
+      r => r.status === 'canary-failed',
+    );
     expect(halted.error).toContain('1 of 1 canary messages failed again');
     expect(halted.jobs.main).toBeNull();
     expect(halted.progress.counts.pending).toBe(2);
 
     // A plan can be cancelled before it runs.
-    const second = await call(INES, 'POST', '/replays/plan', { runtime: 'integration-runtime', dlq: DLQ, selection: { ids: ids.slice(1) } });
-    const cancelled = await call(INES, 'POST', `/replays/${second.body.id}/cancel`, { reason: 'not now' });
+    const second = await call(INES, 'POST', '/replays/plan', {
+      runtime: 'integration-runtime',
+      dlq: DLQ,
+      selection: { ids: ids.slice(1) },
+    });
+    const cancelled = await call(
+      INES,
+      'POST',
+      `/replays/${second.body.id}/cancel`,
+      { reason: 'not now' },
+    );
     expect(cancelled.body.status).toBe('cancelled');
-    expect((await call(INES, 'POST', `/replays/${second.body.id}/submit`, { reason: 'go now' })).status).toBe(409);
+    expect(
+      (
+        await call(INES, 'POST', `/replays/${second.body.id}/submit`, {
+          reason: 'go now',
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('archives and purges only for owners, and audits every action, append-only', async () => {
     const [orderId] = await deadLetter(1);
-    const page = await call(INES, 'GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`);
+    const page = await call(
+      INES,
+      'GET',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`,
+    );
     const id = page.body.items[0].id;
-    const denied = await call(ALICE, 'POST', `/runtimes/integration-runtime/dlqs/${DLQ}/messages/archive`, {
-      ids: [id],
-      reason: 'noise',
-    });
+    const denied = await call(
+      ALICE,
+      'POST',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/messages/archive`,
+      {
+        ids: [id],
+        reason: 'noise',
+      },
+    );
     expect(denied.status).toBe(403);
-    const wrongQueue = await call(INES, 'POST', `/runtimes/integration-runtime/dlqs/erp-connector.payment-refunded/messages/purge`, {
-      ids: [id],
-      reason: 'cleanup',
-    });
+    const wrongQueue = await call(
+      INES,
+      'POST',
+      `/runtimes/integration-runtime/dlqs/erp-connector.payment-refunded/messages/purge`,
+      {
+        ids: [id],
+        reason: 'cleanup',
+      },
+    );
     expect(wrongQueue.status).toBe(400);
     expect(wrongQueue.body.error.message).toContain(`belongs to '${DLQ}'`);
-    const archived = await call(INES, 'POST', `/runtimes/integration-runtime/dlqs/${DLQ}/messages/archive`, {
-      ids: [id],
-      reason: 'known test order',
-    });
+    const archived = await call(
+      INES,
+      'POST',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/messages/archive`,
+      {
+        ids: [id],
+        reason: 'known test order',
+      },
+    );
     expect(archived.body).toEqual({ archived: [id] });
-    const purged = await call(INES, 'POST', `/runtimes/integration-runtime/dlqs/${DLQ}/messages/purge`, {
-      ids: [id],
-      reason: 'test data',
-    });
+    const purged = await call(
+      INES,
+      'POST',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/messages/purge`,
+      {
+        ids: [id],
+        reason: 'test data',
+      },
+    );
     expect(purged.body).toEqual({ purged: [id] });
 
     const { body: trail } = await call(ALICE, 'GET', '/audit?limit=1000');
@@ -379,18 +575,30 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     ]) {
       expect(seen).toContain(expected);
     }
-    const approval = trail.items.find((e: any) => e.action === 'replay.approve' && e.outcome === 'succeeded');
-    expect(approval).toMatchObject({ actor: JONAS, reason: 'checked the ERP', runtime: 'integration-runtime', dlq: DLQ });
+    const approval = trail.items.find(
+      (e: any) => e.action === 'replay.approve' && e.outcome === 'succeeded',
+    );
+    expect(approval).toMatchObject({
+      actor: JONAS,
+      reason: 'checked the ERP',
+      runtime: 'integration-runtime',
+      dlq: DLQ,
+    });
     expect(Date.parse(approval.at)).not.toBeNaN();
 
     const csv = await call(ALICE, 'GET', '/audit?format=csv');
     expect(csv.type).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('id,at,actor,action,runtime,dlq,replayId,messageCount,reason,outcome,detail');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'id,at,actor,action,runtime,dlq,replayId,messageCount,reason,outcome,detail',
+    );
     expect(csv.body).toContain('known test order');
 
     // No route alters or deletes an entry.
     for (const method of ['PUT', 'PATCH', 'DELETE']) {
-      expect((await call(INES, method, `/audit/${approval.id}`, { reason: 'x' })).status).toBe(404);
+      expect(
+        (await call(INES, method, `/audit/${approval.id}`, { reason: 'x' }))
+          .status,
+      ).toBe(404);
       expect((await call(INES, method, '/audit', {})).status).toBe(404);
     }
     const after = await call(ALICE, 'GET', '/audit?limit=1000');
@@ -399,33 +607,144 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
 
   it('answers bad input and broken runtimes with clear errors', async () => {
     const cases: Array<[string, string, unknown, number, RegExp]> = [
-      ['GET', `/runtimes/integration-runtime/messages/not-a-uuid`, undefined, 400, /id: Invalid UUID/i],
-      ['GET', `/runtimes/nope/dlqs/${DLQ}`, undefined, 404, /no runtime 'nope'/],
-      ['GET', `/runtimes/integration-runtime/dlqs/no-such-queue`, undefined, 404, /no-such-queue/],
-      ['GET', `/runtimes/integration-runtime/dlqs/bad%20name/messages`, undefined, 400, /queue name/],
-      ['GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?from=2026-11-23T10:00:00Z&to=2026-11-23T09:00:00Z`, undefined, 400, /from must be before to/],
-      ['GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?limit=100000`, undefined, 400, /limit/],
-      ['GET', `/runtimes/integration-runtime/dlqs/${DLQ}/messages?cursor=garbage`, undefined, 400, /cursor/],
-      ['GET', `/runtimes/integration-runtime/messages/00000000-0000-4000-8000-000000000000`, undefined, 404, /no failed message/],
-      ['POST', '/replays/plan', { runtime: 'integration-runtime', dlq: DLQ, selection: {} }, 400, /give ids, or a fingerprint/],
-      ['POST', '/replays/plan', { runtime: 'integration-runtime', dlq: DLQ, selection: { ids: ['x'] } }, 400, /selection.ids.0/],
-      ['POST', '/replays/plan', { runtime: 'integration-runtime', dlq: DLQ, selection: { fingerprint: 'abc' } }, 400, /16 hex/],
+      [
+        'GET',
+        `/runtimes/integration-runtime/messages/not-a-uuid`,
+        undefined,
+        400,
+        /id: Invalid UUID/i,
+      ],
+      [
+        'GET',
+        `/runtimes/nope/dlqs/${DLQ}`,
+        undefined,
+        404,
+        /no runtime 'nope'/,
+      ],
+      [
+        'GET',
+        `/runtimes/integration-runtime/dlqs/no-such-queue`,
+        undefined,
+        404,
+        /no-such-queue/,
+      ],
+      [
+        'GET',
+        `/runtimes/integration-runtime/dlqs/bad%20name/messages`,
+        undefined,
+        400,
+        /queue name/,
+      ],
+      [
+        'GET',
+        `/runtimes/integration-runtime/dlqs/${DLQ}/messages?from=2026-11-23T10:00:00Z&to=2026-11-23T09:00:00Z`,
+        undefined,
+        400,
+        /from must be before to/,
+      ],
+      [
+        'GET',
+        `/runtimes/integration-runtime/dlqs/${DLQ}/messages?limit=100000`,
+        undefined,
+        400,
+        /limit/,
+      ],
+      [
+        'GET',
+        `/runtimes/integration-runtime/dlqs/${DLQ}/messages?cursor=garbage`,
+        undefined,
+        400,
+        /cursor/,
+      ],
+      [
+        'GET',
+        `/runtimes/integration-runtime/messages/00000000-0000-4000-8000-000000000000`,
+        undefined,
+        404,
+        /no failed message/,
+      ],
+      [
+        'POST',
+        '/replays/plan',
+        { runtime: 'integration-runtime', dlq: DLQ, selection: {} },
+        400,
+        /give ids, or a fingerprint/,
+      ],
+      [
+        'POST',
+        '/replays/plan',
+        { runtime: 'integration-runtime', dlq: DLQ, selection: { ids: ['x'] } },
+        400,
+        /selection.ids.0/,
+      ],
+      [
+        'POST',
+        '/replays/plan',
+        {
+          runtime: 'integration-runtime',
+          dlq: DLQ,
+          selection: { fingerprint: 'abc' },
+        },
+        400,
+        /16 hex/,
+      ],
       ['POST', '/replays/plan', '{"runtime":', 400, /not JSON/],
-      ['POST', '/replays/plan', { runtime: 'integration-runtime', dlq: DLQ, selection: { ids: Array(9000).fill('00000000-0000-4000-8000-000000000000') } }, 413, /request body over/],
-      ['POST', '/replays/00000000-0000-4000-8000-000000000000/submit', { reason: 'abc' }, 404, /no replay/],
+      [
+        'POST',
+        '/replays/plan',
+        {
+          runtime: 'integration-runtime',
+          dlq: DLQ,
+          selection: {
+            ids: Array(9000).fill('00000000-0000-4000-8000-000000000000'),
+          },
+        },
+        413,
+        /request body over/,
+      ],
+      [
+        'POST',
+        '/replays/00000000-0000-4000-8000-000000000000/submit',
+        { reason: 'abc' },
+        404,
+        /no replay/,
+      ],
       ['GET', '/dlqs?inflowHours=-1', undefined, 400, /inflowHours/],
-      ['GET', `/runtimes/down/dlqs/${DLQ}`, undefined, 503, /runtime 'down' is unreachable/],
-      ['GET', `/runtimes/five-hundred/dlqs/${DLQ}`, undefined, 502, /failed GET \/v1\/dlqs\/\{dlq\} with 500: disk full/],
+      [
+        'GET',
+        `/runtimes/down/dlqs/${DLQ}`,
+        undefined,
+        503,
+        /runtime 'down' is unreachable/,
+      ],
+      [
+        'GET',
+        `/runtimes/five-hundred/dlqs/${DLQ}`,
+        undefined,
+        502,
+        /failed GET \/v1\/dlqs\/\{dlq\} with 500: disk full/,
+      ],
       ['GET', `/runtimes/garbage/dlqs/${DLQ}`, undefined, 502, /not JSON/],
-      ['GET', `/runtimes/garbage/dlqs/${DLQ}/groups`, undefined, 502, /off its admin API contract/],
+      [
+        'GET',
+        `/runtimes/garbage/dlqs/${DLQ}/groups`,
+        undefined,
+        502,
+        /off its admin API contract/,
+      ],
     ];
     for (const [method, url, body, status, message] of cases) {
       const res = await call(INES, method, url, body);
       expect({ url, status: res.status }).toEqual({ url, status });
-      expect({ url, message: res.body?.error?.message }).toEqual({ url, message: expect.stringMatching(message) });
+      expect({ url, message: res.body?.error?.message }).toEqual({
+        url,
+        message: expect.stringMatching(message),
+      });
     }
     // A bad token.
-    const anonymous = await fetch(`${base}/dlqs`, { headers: { authorization: mockCredentials.user.invalidHeader() } });
+    const anonymous = await fetch(`${base}/dlqs`, {
+      headers: { authorization: mockCredentials.user.invalidHeader() },
+    });
     expect(anonymous.status).toBe(401);
   });
 });

@@ -127,8 +127,11 @@ describe('demo catalog (catalog-info/)', () => {
       const stitched = entities.filter(e => e.relations !== undefined).length;
       // Topics derived from AsyncAPI arrive after the components that point at them.
       const served = new Set(entities.map(e => stringifyEntityRef(e)));
-      const settled = entities.every(e => (e.relations ?? []).every(r => served.has(r.targetRef)));
-      if ((stitched >= declared.length + 1 && settled) || errors.length > 0) break;
+      const settled = entities.every(e =>
+        (e.relations ?? []).every(r => served.has(r.targetRef)),
+      );
+      if ((stitched >= declared.length + 1 && settled) || errors.length > 0)
+        break;
       if (Date.now() > deadline) break;
       await new Promise(r => setTimeout(r, 250));
     }
@@ -155,7 +158,12 @@ describe('demo catalog (catalog-info/)', () => {
       ]),
     );
     expect(names('System')).toEqual(
-      expect.arrayContaining(['commerce', 'payments', 'fulfillment', 'finance']),
+      expect.arrayContaining([
+        'commerce',
+        'payments',
+        'fulfillment',
+        'finance',
+      ]),
     );
     expect(names('Component')).toEqual(
       expect.arrayContaining([
@@ -170,9 +178,9 @@ describe('demo catalog (catalog-info/)', () => {
         'integration-runtime',
       ]),
     );
-    expect(declared.filter(e => e.kind === 'API').length).toBeGreaterThanOrEqual(
-      6,
-    );
+    expect(
+      declared.filter(e => e.kind === 'API').length,
+    ).toBeGreaterThanOrEqual(6);
   });
 
   it('loads with zero processing errors', () => {
@@ -207,7 +215,10 @@ describe('demo catalog (catalog-info/)', () => {
       const owner = e.spec?.owner as string | undefined;
       if (!owner) return [`${stringifyEntityRef(e)} has no owner`];
       const ref = stringifyEntityRef(
-        parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' }),
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
       );
       return served.has(ref)
         ? []
@@ -240,7 +251,11 @@ describe('demo catalog (catalog-info/)', () => {
       topic = entities.find(
         e => e.kind === 'Resource' && e.metadata.name === 'order.created',
       );
-      if (related('subscribedBy').length >= 2 && related('publishedBy').length >= 1) break;
+      if (
+        related('subscribedBy').length >= 2 &&
+        related('publishedBy').length >= 1
+      )
+        break;
       if (Date.now() > deadline) break;
       await new Promise(r => setTimeout(r, 250));
     }
@@ -251,10 +266,15 @@ describe('demo catalog (catalog-info/)', () => {
       'component:default/payment-service',
     ]);
     // Queues declared in catalog-info/queues.yaml name their consumer.
-    const queue = entities.find(e => e.metadata.name === 'payment-service.order-created');
+    const queue = entities.find(
+      e => e.metadata.name === 'payment-service.order-created',
+    );
     expect(queue?.relations).toEqual(
       expect.arrayContaining([
-        { type: 'subscribedBy', targetRef: 'component:default/payment-service' },
+        {
+          type: 'subscribedBy',
+          targetRef: 'component:default/payment-service',
+        },
       ]),
     );
     expect(errors).toEqual([]);

@@ -155,9 +155,12 @@ describe('backend on PostgreSQL (app-config.production.yaml)', () => {
         }
       });
     const servedCount = async () => {
-      const res = await fetch(`${baseUrl}/api/catalog/entities/by-query?limit=1`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const res = await fetch(
+        `${baseUrl}/api/catalog/entities/by-query?limit=1`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
       return ((await res.json()) as { totalItems: number }).totalItems;
     };
     let counts: [number, number] = [0, -1];

@@ -24,7 +24,11 @@ export type Logger = (msg: string, meta?: object) => void;
 
 export const consoleLogger: Logger = (msg, meta) =>
   // eslint-disable-next-line no-console
-  console.log(`${new Date().toISOString()} integration-runtime ${msg}${meta ? ` ${JSON.stringify(meta)}` : ''}`);
+  console.log(
+    `${new Date().toISOString()} integration-runtime ${msg}${
+      meta ? ` ${JSON.stringify(meta)}` : ''
+    }`,
+  );
 
 function listen(app: http.RequestListener, host: string, port: number) {
   return new Promise<http.Server>((resolve, reject) => {
@@ -57,14 +61,20 @@ export class Runtime {
 
   static async start(
     config: RuntimeConfig,
-    options: { logger?: Logger; exporterFactory?: (service: string) => SpanExporter } = {},
+    options: {
+      logger?: Logger;
+      exporterFactory?: (service: string) => SpanExporter;
+    } = {},
   ): Promise<Runtime> {
     const logger = options.logger ?? consoleLogger;
     const db = openRuntimeDatabase(config.databaseFile);
     const broker: Broker =
       config.broker.kind === 'rabbitmq'
         ? await RabbitBroker.connect({ url: config.broker.url, logger })
-        : await EmbeddedBroker.open({ file: config.broker.file, onError: e => logger('embedded broker error', { error: String(e) }) });
+        : await EmbeddedBroker.open({
+            file: config.broker.file,
+            onError: e => logger('embedded broker error', { error: String(e) }),
+          });
     const names = new Names(config.namespace);
     const topology = names.topology(config.retry);
     await broker.setup(topology);
@@ -88,7 +98,11 @@ export class Runtime {
       names,
       servicesUrl: () => servicesUrl,
     };
-    const services = await listen(createServicesApp(deps), config.host, config.servicesPort);
+    const services = await listen(
+      createServicesApp(deps),
+      config.host,
+      config.servicesPort,
+    );
     servicesUrl = urlOf(services, config.host);
 
     const consumers = await startConsumers(deps);
@@ -106,9 +120,25 @@ export class Runtime {
       maxRatePerSecond: config.maxReplayRatePerSecond,
       logger,
     });
-    const traffic = new TrafficGenerator(() => servicesUrl, config.traffic, Math.random, logger);
+    const traffic = new TrafficGenerator(
+      () => servicesUrl,
+      config.traffic,
+      Math.random,
+      logger,
+    );
     const admin = await listen(
-      createAdminApp({ db, broker, topology, failures, replays, ledger, faults, traffic, tokens: config.tokens, logger }),
+      createAdminApp({
+        db,
+        broker,
+        topology,
+        failures,
+        replays,
+        ledger,
+        faults,
+        traffic,
+        tokens: config.tokens,
+        logger,
+      }),
       config.host,
       config.adminPort,
     );
@@ -154,7 +184,9 @@ export class Runtime {
       ),
     );
     if (options.removeTopology) {
-      await this.broker.teardown(this.names.topology(this.config.retry)).catch(() => {});
+      await this.broker
+        .teardown(this.names.topology(this.config.retry))
+        .catch(() => {});
     }
     await this.broker.close();
     await this.telemetry.shutdown().catch(() => {});

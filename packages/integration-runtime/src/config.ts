@@ -5,7 +5,9 @@ import { Fault } from './flows/Faults';
 import { TrafficSettings } from './traffic/TrafficGenerator';
 
 export interface RuntimeConfig {
-  broker: { kind: 'rabbitmq'; url: string } | { kind: 'embedded'; file: string };
+  broker:
+    | { kind: 'rabbitmq'; url: string }
+    | { kind: 'embedded'; file: string };
   /** The runtime's own state (ledger, side effects, failure store, replay jobs). */
   databaseFile: string;
   /** Prefix for exchanges and queues (tests run beside the demo on one broker). */
@@ -33,7 +35,10 @@ const json = <T extends z.ZodTypeAny>(schema: T) =>
       try {
         return JSON.parse(s);
       } catch (e) {
-        ctx.addIssue({ code: 'custom', message: `not JSON: ${(e as Error).message}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `not JSON: ${(e as Error).message}`,
+        });
         return z.NEVER;
       }
     })
@@ -52,10 +57,18 @@ const Env = z.object({
   RUNTIME_BROKER: z.enum(['rabbitmq', 'embedded']).optional(),
   RABBITMQ_URL: z.string().url().optional(),
   RUNTIME_DATA_DIR: z.string().default(defaultDataDir),
-  RUNTIME_NAMESPACE: z.string().regex(/^[a-z0-9-]*$/).default(''),
+  RUNTIME_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9-]*$/)
+    .default(''),
   RUNTIME_HOST: z.string().default('127.0.0.1'),
   RUNTIME_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(7300),
-  RUNTIME_SERVICES_PORT: z.coerce.number().int().min(0).max(65535).default(7301),
+  RUNTIME_SERVICES_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(7301),
   RUNTIME_ADMIN_TOKEN: z.string().min(8).default('runtime-admin-dev-token'),
   RUNTIME_READ_TOKEN: z.string().min(8).default('runtime-read-dev-token'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
@@ -72,7 +85,9 @@ const Env = z.object({
 });
 
 /** Reads the runtime's settings from the environment; a bad value fails with its name. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): RuntimeConfig {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     throw new Error(
@@ -87,7 +102,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     ? Object.fromEntries(
         e.OTEL_EXPORTER_OTLP_HEADERS.split(',').map(p => {
           const i = p.indexOf('=');
-          return [p.slice(0, i).trim(), decodeURIComponent(p.slice(i + 1).trim())];
+          return [
+            p.slice(0, i).trim(),
+            decodeURIComponent(p.slice(i + 1).trim()),
+          ];
         }),
       )
     : undefined;

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { dlqPermissions } from '@internal/plugin-dlq-common';
 import { AccessGuard } from './access/AccessGuard';
@@ -12,7 +15,14 @@ import { ReplayCoordinator } from './replay/ReplayCoordinator';
 import { createRouter } from './router';
 import { RuntimeRegistry } from './runtime/RuntimeRegistry';
 
-const DEFAULT_MASK = ['customerId', 'email', 'phone', 'address', 'card.number', 'iban'];
+const DEFAULT_MASK = [
+  'customerId',
+  'email',
+  'phone',
+  'address',
+  'card.number',
+  'iban',
+];
 
 /** Dead letters: inspection and safe replay on top of integration runtimes' admin API. */
 export const dlqPlugin = createBackendPlugin({
@@ -31,7 +41,18 @@ export const dlqPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ logger, config, database, httpRouter, httpAuth, auth, permissions, permissionsRegistry, scheduler, catalog }) {
+      async init({
+        logger,
+        config,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        catalog,
+      }) {
         permissionsRegistry.addPermissions(dlqPermissions);
         const db = await connect(database);
         const runtimes = RuntimeRegistry.fromConfig(config);
@@ -41,7 +62,9 @@ export const dlqPlugin = createBackendPlugin({
         const inspector = new DeadLetterInspector(
           runtimes,
           entities,
-          new PiiMasker(config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK),
+          new PiiMasker(
+            config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK,
+          ),
           guard,
           audit,
           config.getOptionalString('dlq.traceUrl') ?? '/journeys?q={traceId}',
@@ -53,11 +76,16 @@ export const dlqPlugin = createBackendPlugin({
           audit,
           guard,
           {
-            approvalThreshold: config.getOptionalNumber('dlq.approvalThreshold') ?? 100,
-            defaultRatePerSecond: config.getOptionalNumber('dlq.replay.defaultRatePerSecond') ?? 50,
-            maxRatePerSecond: config.getOptionalNumber('dlq.replay.maxRatePerSecond') ?? 500,
-            maxMessages: config.getOptionalNumber('dlq.replay.maxMessages') ?? 100_000,
-            canarySettleMs: config.getOptionalNumber('dlq.replay.canarySettleMs') ?? 3000,
+            approvalThreshold:
+              config.getOptionalNumber('dlq.approvalThreshold') ?? 100,
+            defaultRatePerSecond:
+              config.getOptionalNumber('dlq.replay.defaultRatePerSecond') ?? 50,
+            maxRatePerSecond:
+              config.getOptionalNumber('dlq.replay.maxRatePerSecond') ?? 500,
+            maxMessages:
+              config.getOptionalNumber('dlq.replay.maxMessages') ?? 100_000,
+            canarySettleMs:
+              config.getOptionalNumber('dlq.replay.canarySettleMs') ?? 3000,
           },
           logger,
         );
@@ -69,7 +97,14 @@ export const dlqPlugin = createBackendPlugin({
           initialDelay: { seconds: 2 },
           fn: () => replays.advanceAll(),
         });
-        logger.info(`dead letters from ${runtimes.all().map(r => r.name).join(', ') || 'no runtime (dlq.runtimes is empty)'}`);
+        logger.info(
+          `dead letters from ${
+            runtimes
+              .all()
+              .map(r => r.name)
+              .join(', ') || 'no runtime (dlq.runtimes is empty)'
+          }`,
+        );
         httpRouter.use(
           await createRouter({
             logger,

@@ -1,6 +1,10 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, serializeError } from '@backstage/errors';
-import { AuditEntry, REPLAY_OUTCOMES, REPLAY_STATUSES } from '@internal/plugin-dlq-common';
+import {
+  AuditEntry,
+  REPLAY_OUTCOMES,
+  REPLAY_STATUSES,
+} from '@internal/plugin-dlq-common';
 import { toCsv } from '@internal/plugin-integrations-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
@@ -25,27 +29,43 @@ export interface RouterOptions {
   maxExplicitIds: number;
 }
 
-const queueName = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'a queue name (letters, digits, . _ -)');
+const queueName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a queue name (letters, digits, . _ -)');
 const uuid = z.string().uuid();
 const isoTime = z.string().datetime({ offset: true });
-const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
-const reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(1000);
+const limit = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+const reason = z
+  .string()
+  .trim()
+  .min(3, 'a reason of at least 3 characters is required')
+  .max(1000);
 const statusOf = z.enum(['failed', 'parked', 'archived']);
 const replayStatus = z.enum(REPLAY_STATUSES);
 
 /** Parses with zod; the error names each bad field. */
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  where: string,
+): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
     throw new InputError(
-      `invalid ${where}: ${result.error.issues.map(i => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      `invalid ${where}: ${result.error.issues
+        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
     );
   }
   return result.data;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, guard, runtimes, entities, inspector, replays, audit } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, guard, runtimes, entities, inspector, replays, audit } =
+    options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -54,11 +74,27 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return { ref: credentials.principal.userEntityRef, credentials };
   };
   const path = (req: Request) =>
-    parse(z.object({ runtime: z.string().min(1).max(100), dlq: queueName.optional(), id: uuid.optional() }), req.params, 'path');
+    parse(
+      z.object({
+        runtime: z.string().min(1).max(100),
+        dlq: queueName.optional(),
+        id: uuid.optional(),
+      }),
+      req.params,
+      'path',
+    );
 
   /** Reading messages is a permission on the queue's entity (allowed to all by default). */
-  const requireRead = async (req: Request, runtime: string, dlq: string, consumer?: string) =>
-    guard.requireRead(await actor(req), { dlq, entities: await entities.resolve(runtime, dlq, consumer) });
+  const requireRead = async (
+    req: Request,
+    runtime: string,
+    dlq: string,
+    consumer?: string,
+  ) =>
+    guard.requireRead(await actor(req), {
+      dlq,
+      entities: await entities.resolve(runtime, dlq, consumer),
+    });
 
   router.get('/runtimes', async (req, res) => {
     await actor(req);
@@ -68,7 +104,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/dlqs', async (req, res) => {
     await actor(req);
     const query = parse(
-      z.object({ entityRef: z.string().max(300).optional(), inflowHours: z.coerce.number().int().min(0).max(720).default(24) }),
+      z.object({
+        entityRef: z.string().max(300).optional(),
+        inflowHours: z.coerce.number().int().min(0).max(720).default(24),
+      }),
       req.query,
       'query',
     );
@@ -78,13 +117,23 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/runtimes/:runtime/dlqs/:dlq', async (req, res) => {
     await actor(req);
     const { runtime, dlq } = path(req);
-    const { inflowHours } = parse(z.object({ inflowHours: z.coerce.number().int().min(1).max(720).default(24) }), req.query, 'query');
+    const { inflowHours } = parse(
+      z.object({
+        inflowHours: z.coerce.number().int().min(1).max(720).default(24),
+      }),
+      req.query,
+      'query',
+    );
     res.json(await inspector.get(runtime, dlq!, inflowHours));
   });
 
   router.get('/runtimes/:runtime/dlqs/:dlq/groups', async (req, res) => {
     const { runtime, dlq } = path(req);
-    const { status } = parse(z.object({ status: statusOf.optional() }), req.query, 'query');
+    const { status } = parse(
+      z.object({ status: statusOf.optional() }),
+      req.query,
+      'query',
+    );
     await requireRead(req, runtime, dlq!);
     res.json({ items: await inspector.groups(runtime, dlq!, status) });
   });
@@ -97,17 +146,23 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           status: statusOf.optional(),
           businessId: z.string().trim().min(1).max(200).optional(),
           errorClass: z.string().trim().min(1).max(200).optional(),
-          fingerprint: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits').optional(),
+          fingerprint: z
+            .string()
+            .regex(/^[0-9a-f]{16}$/, '16 hex digits')
+            .optional(),
           from: isoTime.optional(),
           to: isoTime.optional(),
           limit: limit(500, 50),
           cursor: z.string().max(500).optional(),
         })
         .strict()
-        .refine(f => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), {
-          message: 'from must be before to',
-          path: ['from'],
-        }),
+        .refine(
+          f => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to),
+          {
+            message: 'from must be before to',
+            path: ['from'],
+          },
+        ),
       req.query,
       'filter',
     );
@@ -118,7 +173,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/runtimes/:runtime/messages/:id', async (req, res) => {
     const { runtime, id } = path(req);
     const detail = await inspector.message(runtime, id!);
-    await requireRead(req, runtime, detail.message.dlq, detail.message.consumer);
+    await requireRead(
+      req,
+      runtime,
+      detail.message.dlq,
+      detail.message.consumer,
+    );
     res.json(detail);
   });
 
@@ -126,12 +186,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     .object({ ids: z.array(uuid).min(1).max(options.maxExplicitIds), reason })
     .strict();
   for (const action of ['archive', 'purge'] as const) {
-    router.post(`/runtimes/:runtime/dlqs/:dlq/messages/${action}`, async (req, res) => {
-      const { runtime, dlq } = path(req);
-      const body = parse(bulk, req.body, 'body');
-      const done = await inspector.manage(await actor(req), runtime, dlq!, action, body.ids, body.reason);
-      res.json(action === 'archive' ? { archived: done } : { purged: done });
-    });
+    router.post(
+      `/runtimes/:runtime/dlqs/:dlq/messages/${action}`,
+      async (req, res) => {
+        const { runtime, dlq } = path(req);
+        const body = parse(bulk, req.body, 'body');
+        const done = await inspector.manage(
+          await actor(req),
+          runtime,
+          dlq!,
+          action,
+          body.ids,
+          body.reason,
+        );
+        res.json(action === 'archive' ? { archived: done } : { purged: done });
+      },
+    );
   }
 
   router.post('/replays/plan', async (req, res) => {
@@ -143,7 +213,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           selection: z
             .object({
               ids: z.array(uuid).min(1).max(options.maxExplicitIds).optional(),
-              fingerprint: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits').optional(),
+              fingerprint: z
+                .string()
+                .regex(/^[0-9a-f]{16}$/, '16 hex digits')
+                .optional(),
               filter: z
                 .object({
                   businessId: z.string().trim().min(1).max(200).optional(),
@@ -155,9 +228,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
                 .optional(),
             })
             .strict()
-            .refine(s => [s.ids, s.fingerprint ?? s.filter].filter(Boolean).length === 1, {
-              message: 'give ids, or a fingerprint and/or filter',
-            }),
+            .refine(
+              s =>
+                [s.ids, s.fingerprint ?? s.filter].filter(Boolean).length === 1,
+              {
+                message: 'give ids, or a fingerprint and/or filter',
+              },
+            ),
           ratePerSecond: z.number().positive().optional(),
         })
         .strict(),
@@ -170,7 +247,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/replays/:id/submit', async (req, res) => {
     const { id } = parse(z.object({ id: uuid }), req.params, 'path');
     const body = parse(
-      z.object({ reason, canarySize: z.number().int().min(0).max(1000).optional() }).strict(),
+      z
+        .object({
+          reason,
+          canarySize: z.number().int().min(0).max(1000).optional(),
+        })
+        .strict(),
       req.body,
       'body',
     );
@@ -181,17 +263,32 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     router.post(`/replays/:id/${decision}`, async (req, res) => {
       const { id } = parse(z.object({ id: uuid }), req.params, 'path');
       const body = parse(
-        z.object({ comment: decision === 'reject' ? reason : reason.optional() }).strict(),
+        z
+          .object({
+            comment: decision === 'reject' ? reason : reason.optional(),
+          })
+          .strict(),
         req.body,
         'body',
       );
-      res.json(await replays.decide(await actor(req), id, decision === 'approve', body.comment));
+      res.json(
+        await replays.decide(
+          await actor(req),
+          id,
+          decision === 'approve',
+          body.comment,
+        ),
+      );
     });
   }
 
   router.post('/replays/:id/cancel', async (req, res) => {
     const { id } = parse(z.object({ id: uuid }), req.params, 'path');
-    const body = parse(z.object({ reason: reason.optional() }).strict(), req.body, 'body');
+    const body = parse(
+      z.object({ reason: reason.optional() }).strict(),
+      req.body,
+      'body',
+    );
     res.json(await replays.cancel(await actor(req), id, body.reason));
   });
 
@@ -261,21 +358,47 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       return;
     }
     const columns: Array<keyof AuditEntry> = [
-      'id', 'at', 'actor', 'action', 'runtime', 'dlq', 'replayId', 'messageCount', 'reason', 'outcome', 'detail',
+      'id',
+      'at',
+      'actor',
+      'action',
+      'runtime',
+      'dlq',
+      'replayId',
+      'messageCount',
+      'reason',
+      'outcome',
+      'detail',
     ];
     res
       .type('text/csv')
       .attachment('dead-letter-audit.csv')
-      .send(toCsv(columns, page.items.map(e => columns.map(c => e[c] ?? undefined))));
+      .send(
+        toCsv(
+          columns,
+          page.items.map(e => columns.map(c => e[c] ?? undefined)),
+        ),
+      );
   });
 
   // Runtime failures are 502s; oversized or broken JSON bodies say so. The rest goes to
   // Backstage's error handler (InputError 400, NotAllowedError 403, ...).
   const errors: ErrorRequestHandler = (err, req, res, next) => {
     const status =
-      err instanceof BadGatewayError ? 502 : err?.type === 'entity.too.large' ? 413 : err?.type === 'entity.parse.failed' ? 400 : undefined;
+      err instanceof BadGatewayError
+        ? 502
+        : err?.type === 'entity.too.large'
+        ? 413
+        : err?.type === 'entity.parse.failed'
+        ? 400
+        : undefined;
     if (!status) return next(err);
-    const error = status === 413 ? new InputError(`request body over ${err.limit} bytes`) : status === 400 ? new InputError(`request body is not JSON: ${err.message}`) : err;
+    const error =
+      status === 413
+        ? new InputError(`request body over ${err.limit} bytes`)
+        : status === 400
+        ? new InputError(`request body is not JSON: ${err.message}`)
+        : err;
     if (status === 413) error.name = 'PayloadTooLargeError';
     res.status(status).json({
       error: serializeError(error),

@@ -9,22 +9,34 @@ import prettier from 'prettier';
 import YAML from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const contract = path.resolve(here, '../../../packages/integration-runtime/openapi.yaml');
+const contract = path.resolve(
+  here,
+  '../../../packages/integration-runtime/openapi.yaml',
+);
 const out = path.resolve(here, '../src/runtime');
 
 async function render() {
   const banner =
     '// Generated from packages/integration-runtime/openapi.yaml by `yarn generate`; do not edit.\n';
-  const types = banner + astToString(await openapiTS(new URL(`file://${contract}`)));
+  const types =
+    banner + astToString(await openapiTS(new URL(`file://${contract}`)));
   const doc = YAML.parse(fs.readFileSync(contract, 'utf8'));
-  const document = `${banner}/* eslint-disable */\nexport const runtimeAdminDocument: Record<string, any> = ${JSON.stringify(doc, null, 2)};\n`;
+  const document = `${banner}/* eslint-disable */\nexport const runtimeAdminDocument: Record<string, any> = ${JSON.stringify(
+    doc,
+    null,
+    2,
+  )};\n`;
   const format = async (file, text) =>
-    prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+    prettier.format(text, {
+      ...(await prettier.resolveConfig(file)),
+      filepath: file,
+    });
   const files = {
     [path.join(out, 'runtimeAdmin.generated.ts')]: types,
     [path.join(out, 'runtimeAdminDocument.generated.ts')]: document,
   };
-  for (const file of Object.keys(files)) files[file] = await format(file, files[file]);
+  for (const file of Object.keys(files))
+    files[file] = await format(file, files[file]);
   return files;
 }
 
@@ -42,7 +54,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   if (stale.length) {
-    console.error(`stale, run \`yarn workspace @internal/plugin-dlq-common generate\`: ${stale.join(', ')}`);
+    console.error(
+      `stale, run \`yarn workspace @internal/plugin-dlq-common generate\`: ${stale.join(
+        ', ',
+      )}`,
+    );
     process.exit(1);
   }
 }

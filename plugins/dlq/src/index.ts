@@ -5,5 +5,11 @@
  */
 export { dlqPlugin as default } from './plugin';
 export { dlqApiRef } from './api/DlqApi';
-export type { DlqApi, MessageFilters, ReplayListFilters, ReplayItemPage, AuditFilters } from './api/DlqApi';
+export type {
+  DlqApi,
+  MessageFilters,
+  ReplayListFilters,
+  ReplayItemPage,
+  AuditFilters,
+} from './api/DlqApi';
 export { DlqClient } from './api/DlqClient';

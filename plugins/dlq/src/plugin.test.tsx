@@ -28,7 +28,11 @@ describe('dlqPlugin', () => {
         ],
         nextBefore: null,
       }),
-      exportAuditCsv: jest.fn().mockResolvedValue(new Blob(['id,at\n7,2026-01-01'], { type: 'text/csv' })),
+      exportAuditCsv: jest
+        .fn()
+        .mockResolvedValue(
+          new Blob(['id,at\n7,2026-01-01'], { type: 'text/csv' }),
+        ),
     });
     const createObjectURL = jest.fn(() => 'blob:audit');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
@@ -37,8 +41,12 @@ describe('dlqPlugin', () => {
       features: [dlqPlugin],
       apis: [[dlqApiRef, api]],
       // the catalog plugin mounts this in the app
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef as any },
-      initialRouteEntries: ['/dead-letters/audit?runtime=integration-runtime&dlq=orders.payment'],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef as any,
+      },
+      initialRouteEntries: [
+        '/dead-letters/audit?runtime=integration-runtime&dlq=orders.payment',
+      ],
     });
 
     expect(await screen.findByText('provider fixed')).toBeInTheDocument();
@@ -49,7 +57,10 @@ describe('dlqPlugin', () => {
       before: undefined,
       limit: 50,
     });
-    expect(screen.getByRole('link', { name: 'r-0001-a' })).toHaveAttribute('href', '/dead-letters/replays/r-0001-aaaa');
+    expect(screen.getByRole('link', { name: 'r-0001-a' })).toHaveAttribute(
+      'href',
+      '/dead-letters/replays/r-0001-aaaa',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: /Export CSV/ }));
     await waitFor(() => expect(createObjectURL).toHaveBeenCalled());

@@ -16,7 +16,8 @@ const dlqApi = ApiBlueprint.make({
     defineParams({
       api: dlqApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new DlqClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DlqClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -38,7 +39,8 @@ const entityDeadLetters = EntityContentBlueprint.make({
     path: 'dead-letters',
     title: 'Dead letters',
     filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'component',
-    loader: () => import('./components/EntityDlqContent').then(m => <m.EntityDlqContent />),
+    loader: () =>
+      import('./components/EntityDlqContent').then(m => <m.EntityDlqContent />),
   },
 });
 

@@ -13,7 +13,8 @@ export function useDlqLinks() {
     overview: () => base || '/',
     dlq: (runtime: string, dlq: string, query?: string) =>
       `${base}/${enc(runtime)}/${enc(dlq)}${query ? `?${query}` : ''}`,
-    message: (runtime: string, dlq: string, id: string) => `${base}/${enc(runtime)}/${enc(dlq)}/messages/${enc(id)}`,
+    message: (runtime: string, dlq: string, id: string) =>
+      `${base}/${enc(runtime)}/${enc(dlq)}/messages/${enc(id)}`,
     replay: (id: string) => `${base}/replays/${enc(id)}`,
     audit: (query?: string) => `${base}/audit${query ? `?${query}` : ''}`,
   };

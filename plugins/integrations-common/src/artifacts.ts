@@ -42,7 +42,10 @@ export interface ArtifactSummary {
   hasRunbook: boolean;
 }
 
-const API_PROTOCOLS: Record<string, string> = { asyncapi: 'events', openapi: 'http' };
+const API_PROTOCOLS: Record<string, string> = {
+  asyncapi: 'events',
+  openapi: 'http',
+};
 
 const targets = (entity: Entity, type: string) =>
   (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
@@ -58,7 +61,9 @@ export function contactOf(group: Entity | undefined): Contact {
 }
 
 const hasRunbookLink = (entity?: Entity) =>
-  (entity?.metadata.links ?? []).some(l => /runbook/i.test(`${l.title ?? ''} ${l.type ?? ''} ${l.url}`));
+  (entity?.metadata.links ?? []).some(l =>
+    /runbook/i.test(`${l.title ?? ''} ${l.type ?? ''} ${l.url}`),
+  );
 
 /** Flattens an API or messaging resource for listing, with its owner's contact. */
 export function summarizeArtifact(
@@ -74,7 +79,10 @@ export function summarizeArtifact(
   const deprecated = spec.lifecycle === 'deprecated';
   let deprecation: ArtifactSummary['deprecation'];
   if (isApi && (annotations[ANNOTATION_SUNSET] || deprecated)) {
-    deprecation = { sunset: annotations[ANNOTATION_SUNSET], replacement: annotations[ANNOTATION_REPLACED_BY] };
+    deprecation = {
+      sunset: annotations[ANNOTATION_SUNSET],
+      replacement: annotations[ANNOTATION_REPLACED_BY],
+    };
   } else if (!isApi && (spec.deprecation || deprecated)) {
     deprecation = spec.deprecation ?? {};
   }
@@ -93,8 +101,12 @@ export function summarizeArtifact(
       ? API_PROTOCOLS[spec.type] ?? String(spec.type)
       : String(spec.broker ?? 'messaging'),
     deprecation,
-    producers: isApi ? targets(entity, RELATION_API_PROVIDED_BY) : targets(entity, RELATION_PUBLISHED_BY),
-    consumers: isApi ? targets(entity, RELATION_API_CONSUMED_BY) : targets(entity, RELATION_SUBSCRIBED_BY),
+    producers: isApi
+      ? targets(entity, RELATION_API_PROVIDED_BY)
+      : targets(entity, RELATION_PUBLISHED_BY),
+    consumers: isApi
+      ? targets(entity, RELATION_API_CONSUMED_BY)
+      : targets(entity, RELATION_SUBSCRIBED_BY),
     hasRunbook: hasRunbookLink(entity) || hasRunbookLink(ownerEntity),
   };
 }
@@ -109,15 +121,25 @@ export interface CompletenessIssue {
  * Ownership completeness: artifacts without an owner, whose owner has no contact, with
  * no runbook link, or deprecated while still in use.
  */
-export function completenessIssues(artifacts: ArtifactSummary[], unownedRefs: string[] = ['group:default/unowned']): CompletenessIssue[] {
+export function completenessIssues(
+  artifacts: ArtifactSummary[],
+  unownedRefs: string[] = ['group:default/unowned'],
+): CompletenessIssue[] {
   return artifacts
     .map(a => {
       const problems: string[] = [];
       if (!a.owner || unownedRefs.includes(a.owner)) problems.push('no owner');
-      else if (!a.ownerContact.email && !a.ownerContact.chat) problems.push('owner has no contact');
+      else if (!a.ownerContact.email && !a.ownerContact.chat)
+        problems.push('owner has no contact');
       if (!a.hasRunbook) problems.push('no runbook link');
       if (a.deprecation && a.consumers.length > 0) {
-        problems.push(`deprecated${a.deprecation.sunset ? ` (sunset ${a.deprecation.sunset})` : ''} but ${a.consumers.length} consumer${a.consumers.length === 1 ? ' still uses' : 's still use'} it`);
+        problems.push(
+          `deprecated${
+            a.deprecation.sunset ? ` (sunset ${a.deprecation.sunset})` : ''
+          } but ${a.consumers.length} consumer${
+            a.consumers.length === 1 ? ' still uses' : 's still use'
+          } it`,
+        );
       }
       return { ref: a.ref, title: a.title, problems };
     })
@@ -137,7 +159,11 @@ export interface ImpactRow {
  * Who is affected if `rootRef` changes: its consumers (hop 1), then the consumers of what
  * those components provide or publish (hop 2), and so on up to `maxHops`.
  */
-export function impactOf(rootRef: string, entitiesByRef: Map<string, Entity>, maxHops = 3): ImpactRow[] {
+export function impactOf(
+  rootRef: string,
+  entitiesByRef: Map<string, Entity>,
+  maxHops = 3,
+): ImpactRow[] {
   const rows: ImpactRow[] = [];
   const seen = new Set<string>();
   let frontier: Array<{ artifact: string }> = [{ artifact: rootRef }];
@@ -155,10 +181,21 @@ export function impactOf(rootRef: string, entitiesByRef: Map<string, Entity>, ma
         if (seen.has(consumer)) continue;
         seen.add(consumer);
         const component = entitiesByRef.get(consumer);
-        const owner = component ? targets(component, RELATION_OWNED_BY)[0] : undefined;
-        rows.push({ hop, ref: consumer, via: artifact, owner, ownerContact: contactOf(owner ? entitiesByRef.get(owner) : undefined) });
+        const owner = component
+          ? targets(component, RELATION_OWNED_BY)[0]
+          : undefined;
+        rows.push({
+          hop,
+          ref: consumer,
+          via: artifact,
+          owner,
+          ownerContact: contactOf(owner ? entitiesByRef.get(owner) : undefined),
+        });
         if (!component) continue;
-        for (const out of [...targets(component, RELATION_PROVIDES_API), ...targets(component, RELATION_PUBLISHES_TO)]) {
+        for (const out of [
+          ...targets(component, RELATION_PROVIDES_API),
+          ...targets(component, RELATION_PUBLISHES_TO),
+        ]) {
           if (!seenArtifacts.has(out)) {
             seenArtifacts.add(out);
             next.push({ artifact: out });
@@ -172,10 +209,15 @@ export function impactOf(rootRef: string, entitiesByRef: Map<string, Entity>, ma
 }
 
 /** RFC 4180 CSV. */
-export function toCsv(header: string[], rows: Array<Array<string | number | undefined>>): string {
+export function toCsv(
+  header: string[],
+  rows: Array<Array<string | number | undefined>>,
+): string {
   const cell = (v: string | number | undefined) => {
     const s = v === undefined ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return `${[header, ...rows].map(r => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...rows]
+    .map(r => r.map(cell).join(','))
+    .join('\r\n')}\r\n`;
 }

@@ -5,7 +5,11 @@
 import { Entity } from '@backstage/catalog-model';
 
 /** Resource spec.type values for messaging artifacts. */
-export const MESSAGING_RESOURCE_TYPES = ['topic', 'queue', 'dead-letter-queue'] as const;
+export const MESSAGING_RESOURCE_TYPES = [
+  'topic',
+  'queue',
+  'dead-letter-queue',
+] as const;
 export type MessagingResourceType = (typeof MESSAGING_RESOURCE_TYPES)[number];
 
 /** Directional relations (component → resource) and their reverses. */
@@ -55,9 +59,13 @@ export type MessagingResourceEntity = Entity & {
   spec: MessagingResourceSpec;
 };
 
-export function isMessagingResource(entity: Entity): entity is MessagingResourceEntity {
+export function isMessagingResource(
+  entity: Entity,
+): entity is MessagingResourceEntity {
   return (
     entity.kind === 'Resource' &&
-    MESSAGING_RESOURCE_TYPES.includes(entity.spec?.type as MessagingResourceType)
+    MESSAGING_RESOURCE_TYPES.includes(
+      entity.spec?.type as MessagingResourceType,
+    )
   );
 }

@@ -15,7 +15,8 @@ const explorePage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Integrations',
     icon: <DeviceHubIcon fontSize="inherit" />,
-    loader: () => import('./components/ExplorePage').then(m => <m.ExplorePage />),
+    loader: () =>
+      import('./components/ExplorePage').then(m => <m.ExplorePage />),
   },
 });
 
@@ -26,7 +27,8 @@ const impactContent = EntityContentBlueprint.make({
     path: 'impact',
     title: 'Impact',
     filter: isArtifact,
-    loader: () => import('./components/ImpactContent').then(m => <m.ImpactContent />),
+    loader: () =>
+      import('./components/ImpactContent').then(m => <m.ImpactContent />),
   },
 });
 

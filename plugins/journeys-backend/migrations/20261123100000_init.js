@@ -80,7 +80,10 @@ exports.up = async function up(knex) {
     table.text('business_keys').notNullable();
     table.text('failing_step');
     table.index(['journey', 'start_us'], 'journeys_instances_journey_idx');
-    table.index(['status', 'last_activity_us'], 'journeys_instances_status_idx');
+    table.index(
+      ['status', 'last_activity_us'],
+      'journeys_instances_status_idx',
+    );
     table.index(['start_us'], 'journeys_instances_start_idx');
   });
 

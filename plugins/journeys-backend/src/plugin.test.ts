@@ -1,6 +1,14 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { InstanceDetail, JourneyStatsList, SearchResult } from '@internal/plugin-journeys-common';
+import {
+  InstanceDetail,
+  JourneyStatsList,
+  SearchResult,
+} from '@internal/plugin-journeys-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -9,7 +17,10 @@ import { exportRequest, hex } from './__testUtils__/otlp';
 import { journeysPlugin } from './plugin';
 
 const journeys = parseAllDocuments(
-  fs.readFileSync(path.resolve(__dirname, '../../../catalog-info/journeys.yaml'), 'utf-8'),
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../catalog-info/journeys.yaml'),
+    'utf-8',
+  ),
 ).map(d => d.toJSON());
 
 jest.setTimeout(60_000);
@@ -21,7 +32,11 @@ describe('journeys-backend', () => {
   const user = mockCredentials.user.header();
   // The mock scheduler runs tasks only when triggered, so each assembly pass is explicit.
   const scheduler = mockServices.scheduler();
-  const schedulerFactory = (scheduler as unknown as { factory(): ReturnType<typeof mockServices.scheduler.factory> }).factory();
+  const schedulerFactory = (
+    scheduler as unknown as {
+      factory(): ReturnType<typeof mockServices.scheduler.factory>;
+    }
+  ).factory();
 
   beforeAll(async () => {
     const backend = await startTestBackend({
@@ -31,13 +46,18 @@ describe('journeys-backend', () => {
         catalogServiceMock.factory({ entities: journeys }),
         mockServices.rootConfig.factory({
           data: {
-            journeys: { ingest: { maxBodyBytes: 1_000_000, maxQueuedSpans: 2_000 }, assembly: { intervalSeconds: 1, settleMs: 200 } },
+            journeys: {
+              ingest: { maxBodyBytes: 1_000_000, maxQueuedSpans: 2_000 },
+              assembly: { intervalSeconds: 1, settleMs: 200 },
+            },
           },
         }),
       ],
     });
     const address = backend.server.address();
-    base = `http://localhost:${typeof address === 'object' && address ? address.port : 0}/api/journeys`;
+    base = `http://localhost:${
+      typeof address === 'object' && address ? address.port : 0
+    }/api/journeys`;
     stop = () => backend.stop();
   });
   afterAll(() => stop(), 30_000);
@@ -45,11 +65,20 @@ describe('journeys-backend', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}/v1/traces`, {
       method: 'POST',
-      headers: { authorization: service, 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+      headers: {
+        authorization: service,
+        'content-type': 'application/json',
+        ...headers,
+      },
+      body:
+        typeof body === 'string' || body instanceof Uint8Array
+          ? (body as BodyInit)
+          : JSON.stringify(body),
     });
   const get = async <T>(p: string): Promise<T> => {
-    const res = await fetch(`${base}${p}`, { headers: { authorization: user } });
+    const res = await fetch(`${base}${p}`, {
+      headers: { authorization: user },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   };
@@ -65,7 +94,10 @@ describe('journeys-backend', () => {
   }
 
   /** A checkout across three traces joined by span links, as the runtime emits it. */
-  async function sendCheckout(orderId: string, opts: { failPayment?: boolean } = {}) {
+  async function sendCheckout(
+    orderId: string,
+    opts: { failPayment?: boolean } = {},
+  ) {
     const t0 = Date.now() - 5_000;
     const entry = hex(16);
     const [server, producer] = [hex(8), hex(8)];
@@ -78,26 +110,74 @@ describe('journeys-backend', () => {
       (
         await post(
           exportRequest('storefront', [
-            { traceId: entry, spanId: server, name: 'POST /storefront/checkout', kind: 2, startMs: t0, durationMs: 50, attributes: { 'http.route': '/storefront/checkout', ...keys } },
+            {
+              traceId: entry,
+              spanId: server,
+              name: 'POST /storefront/checkout',
+              kind: 2,
+              startMs: t0,
+              durationMs: 50,
+              attributes: { 'http.route': '/storefront/checkout', ...keys },
+            },
           ]),
         )
       ).status,
     ).toBe(200);
     await post(
       exportRequest('order-service', [
-        { traceId: entry, spanId: producer, parentSpanId: server, name: 'publish orders', kind: 4, startMs: t0 + 20, durationMs: 5, attributes: { ...keys, 'messaging.message.id': `msg-${orderId}` } },
+        {
+          traceId: entry,
+          spanId: producer,
+          parentSpanId: server,
+          name: 'publish orders',
+          kind: 4,
+          startMs: t0 + 20,
+          durationMs: 5,
+          attributes: { ...keys, 'messaging.message.id': `msg-${orderId}` },
+        },
       ]),
     );
     await post(
       exportRequest('payment-service', [
-        { traceId: payment, spanId: paymentSpan, name: 'process payment-service.order-created', kind: 5, startMs: t0 + 100, durationMs: 300, links: [{ traceId: entry, spanId: producer }], attributes: keys, error: opts.failPayment ? 'card declined' : undefined },
-        ...(opts.failPayment ? [] : [{ traceId: payment, spanId: paymentProducer, parentSpanId: paymentSpan, name: 'publish payments', kind: 4, startMs: t0 + 350, durationMs: 5, attributes: keys }]),
+        {
+          traceId: payment,
+          spanId: paymentSpan,
+          name: 'process payment-service.order-created',
+          kind: 5,
+          startMs: t0 + 100,
+          durationMs: 300,
+          links: [{ traceId: entry, spanId: producer }],
+          attributes: keys,
+          error: opts.failPayment ? 'card declined' : undefined,
+        },
+        ...(opts.failPayment
+          ? []
+          : [
+              {
+                traceId: payment,
+                spanId: paymentProducer,
+                parentSpanId: paymentSpan,
+                name: 'publish payments',
+                kind: 4,
+                startMs: t0 + 350,
+                durationMs: 5,
+                attributes: keys,
+              },
+            ]),
       ]),
     );
     if (!opts.failPayment) {
       await post(
         exportRequest('notification-service', [
-          { traceId: notify, name: 'process notification-service.shipment-dispatched', kind: 5, startMs: t0 + 900, durationMs: 40, links: [{ traceId: payment, spanId: paymentProducer }], attributes: keys },
+          {
+            traceId: notify,
+            name: 'process notification-service.shipment-dispatched',
+            kind: 5,
+            startMs: t0 + 900,
+            durationMs: 40,
+            links: [{ traceId: payment, spanId: paymentProducer }],
+            attributes: keys,
+          },
         ]),
       );
     }
@@ -113,22 +193,57 @@ describe('journeys-backend', () => {
       return r.matches[0]?.instance.status === 'ok' ? r : undefined;
     });
     expect(found.matches).toHaveLength(1);
-    expect(found.matches[0]).toMatchObject({ matchedBy: 'business-key', key: 'app.order.id' });
+    expect(found.matches[0]).toMatchObject({
+      matchedBy: 'business-key',
+      key: 'app.order.id',
+    });
     const instance = found.matches[0].instance;
-    expect(instance).toMatchObject({ id: entry, journey: 'journey:default/checkout', traceCount: 3, spanCount: 5, businessKeys: { 'app.order.id': orderId } });
-    expect(instance.services).toEqual(['notification-service', 'order-service', 'payment-service', 'storefront']);
+    expect(instance).toMatchObject({
+      id: entry,
+      journey: 'journey:default/checkout',
+      traceCount: 3,
+      spanCount: 5,
+      businessKeys: { 'app.order.id': orderId },
+    });
+    expect(instance.services).toEqual([
+      'notification-service',
+      'order-service',
+      'payment-service',
+      'storefront',
+    ]);
 
-    expect((await get<SearchResult>(`/search?q=${payment}`)).matches.map(m => [m.instance.id, m.matchedBy])).toEqual([[entry, 'trace-id']]);
-    expect((await get<SearchResult>(`/search?q=msg-${orderId}`)).matches.map(m => [m.instance.id, m.matchedBy])).toEqual([[entry, 'message-id']]);
+    expect(
+      (await get<SearchResult>(`/search?q=${payment}`)).matches.map(m => [
+        m.instance.id,
+        m.matchedBy,
+      ]),
+    ).toEqual([[entry, 'trace-id']]);
+    expect(
+      (await get<SearchResult>(`/search?q=msg-${orderId}`)).matches.map(m => [
+        m.instance.id,
+        m.matchedBy,
+      ]),
+    ).toEqual([[entry, 'message-id']]);
 
     const detail = await get<InstanceDetail>(`/instances/${entry}`);
-    expect(detail.spans.map(s => s.traceId)).toEqual([entry, entry, payment, payment, notify]);
+    expect(detail.spans.map(s => s.traceId)).toEqual([
+      entry,
+      entry,
+      payment,
+      payment,
+      notify,
+    ]);
     // Ends at the notification, hops back through the links to the entry.
     expect(detail.criticalPath[0]).toBe(`${entry}:${detail.spans[0].spanId}`);
-    expect(detail.criticalPath.at(-1)).toBe(`${notify}:${detail.spans[4].spanId}`);
+    expect(detail.criticalPath.at(-1)).toBe(
+      `${notify}:${detail.spans[4].spanId}`,
+    );
     expect(detail.criticalPath).toContain(`${payment}:${paymentSpan}`);
 
-    const span = await get<{ attributes: Record<string, unknown>; resource: Record<string, unknown> }>(`/spans/${payment}/${paymentSpan}`);
+    const span = await get<{
+      attributes: Record<string, unknown>;
+      resource: Record<string, unknown>;
+    }>(`/spans/${payment}/${paymentSpan}`);
     expect(span.attributes['app.order.id']).toBe(orderId);
     expect(span.resource['service.name']).toBe('payment-service');
   });
@@ -138,18 +253,45 @@ describe('journeys-backend', () => {
     const upstream = hex(16);
     const producer = hex(8);
     const t0 = Date.now() - 3_000;
-    await post(exportRequest('order-service', [{ traceId: upstream, spanId: producer, name: 'publish orders', kind: 4, startMs: t0, attributes: { 'app.order.id': orderId } }]));
+    await post(
+      exportRequest('order-service', [
+        {
+          traceId: upstream,
+          spanId: producer,
+          name: 'publish orders',
+          kind: 4,
+          startMs: t0,
+          attributes: { 'app.order.id': orderId },
+        },
+      ]),
+    );
     const attempt = (startMs: number, error?: string) =>
       post(
         exportRequest('erp-connector', [
-          { traceId: hex(16), name: 'process erp-connector.order-created', kind: 5, startMs, links: [{ traceId: upstream, spanId: producer }], attributes: { 'app.order.id': orderId }, error },
+          {
+            traceId: hex(16),
+            name: 'process erp-connector.order-created',
+            kind: 5,
+            startMs,
+            links: [{ traceId: upstream, spanId: producer }],
+            attributes: { 'app.order.id': orderId },
+            error,
+          },
         ]),
       );
     await attempt(t0 + 100, 'ERP unavailable');
     await attempt(t0 + 600);
     const items = await eventually(async () => {
-      const r = await get<{ items: Array<{ businessKeys: Record<string, string>; traceCount: number; status: string }> }>('/journeys/default/invoice-sync/instances?limit=200');
-      const mine = r.items.filter(i => i.businessKeys['app.order.id'] === orderId);
+      const r = await get<{
+        items: Array<{
+          businessKeys: Record<string, string>;
+          traceCount: number;
+          status: string;
+        }>;
+      }>('/journeys/default/invoice-sync/instances?limit=200');
+      const mine = r.items.filter(
+        i => i.businessKeys['app.order.id'] === orderId,
+      );
       return mine.length && mine[0].traceCount === 2 ? mine : undefined;
     });
     expect(items).toHaveLength(1);
@@ -161,25 +303,43 @@ describe('journeys-backend', () => {
     const { entry } = await sendCheckout(orderId, { failPayment: true });
     const instance = await eventually(async () => {
       const r = await get<SearchResult>(`/search?q=${orderId}`);
-      return r.matches[0]?.instance.status === 'failed' ? r.matches[0].instance : undefined;
+      return r.matches[0]?.instance.status === 'failed'
+        ? r.matches[0].instance
+        : undefined;
     });
     expect(instance.id).toBe(entry);
-    expect(instance.failingStep).toMatchObject({ service: 'payment-service', name: 'process payment-service.order-created', message: 'card declined' });
+    expect(instance.failingStep).toMatchObject({
+      service: 'payment-service',
+      name: 'process payment-service.order-created',
+      message: 'card declined',
+    });
 
     const stats = await get<JourneyStatsList>('/journeys?window=1h');
-    const checkout = stats.items.find(j => j.ref === 'journey:default/checkout')!;
+    const checkout = stats.items.find(
+      j => j.ref === 'journey:default/checkout',
+    )!;
     expect(checkout.failed).toBeGreaterThanOrEqual(1);
     expect(checkout.volume).toBeGreaterThanOrEqual(2);
     expect(checkout.p95Ms).not.toBeNull();
-    const failed = await get<{ items: Array<{ id: string }> }>('/journeys/default/checkout/instances?status=failed');
+    const failed = await get<{ items: Array<{ id: string }> }>(
+      '/journeys/default/checkout/instances?status=failed',
+    );
     expect(failed.items.map(i => i.id)).toContain(entry);
-    expect(stats.items.map(j => j.ref)).toEqual(['journey:default/checkout', 'journey:default/invoice-sync', 'journey:default/refund']);
+    expect(stats.items.map(j => j.ref)).toEqual([
+      'journey:default/checkout',
+      'journey:default/invoice-sync',
+      'journey:default/refund',
+    ]);
   });
 
   it('accepts gzip, answers partial success for bad spans and 400 when nothing is usable', async () => {
     const traceId = hex(16);
-    const good = exportRequest('gzip-test', [{ traceId, name: 'ok span', startMs: Date.now() }]);
-    const gz = await post(zlib.gzipSync(JSON.stringify(good)), { 'content-encoding': 'gzip' });
+    const good = exportRequest('gzip-test', [
+      { traceId, name: 'ok span', startMs: Date.now() },
+    ]);
+    const gz = await post(zlib.gzipSync(JSON.stringify(good)), {
+      'content-encoding': 'gzip',
+    });
     expect(gz.status).toBe(200);
     expect(await gz.json()).toEqual({});
 
@@ -191,28 +351,49 @@ describe('journeys-backend', () => {
     expect(partial.status).toBe(200);
     const body = await partial.json();
     expect(body.partialSuccess.rejectedSpans).toBe(1);
-    expect(body.partialSuccess.errorMessage).toMatch(/spans\.1: traceId must be 32 hex digits/);
+    expect(body.partialSuccess.errorMessage).toMatch(
+      /spans\.1: traceId must be 32 hex digits/,
+    );
 
-    const bad = await post(exportRequest('bad', [{ traceId: '0'.repeat(32), name: 'zero', startMs: Date.now() }]));
+    const bad = await post(
+      exportRequest('bad', [
+        { traceId: '0'.repeat(32), name: 'zero', startMs: Date.now() },
+      ]),
+    );
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/no span accepted.*traceId must not be all zeros/);
+    expect((await bad.json()).error.message).toMatch(
+      /no span accepted.*traceId must not be all zeros/,
+    );
   });
 
   it('answers 400, 401, 413, 415 and 429 with a JSON error', async () => {
     expect((await post('{not json')).status).toBe(400);
     expect((await post({ resourceSpans: 'x' })).status).toBe(400);
-    expect((await post({}, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+    expect(
+      (await post({}, { authorization: 'Bearer not-a-token' })).status,
+    ).toBe(401);
     expect((await post('x'.repeat(1_100_000))).status).toBe(413);
     const bomb = zlib.gzipSync(Buffer.alloc(5_000_000, 32));
     const inflated = await post(bomb, { 'content-encoding': 'gzip' });
     expect(inflated.status).toBe(413);
-    expect((await inflated.json()).error.message).toMatch(/inflates to more than/);
+    expect((await inflated.json()).error.message).toMatch(
+      /inflates to more than/,
+    );
     const type = await post('{}', { 'content-type': 'text/plain' });
     expect(type.status).toBe(415);
-    expect((await type.json()).error.message).toMatch(/application\/x-protobuf/);
+    expect((await type.json()).error.message).toMatch(
+      /application\/x-protobuf/,
+    );
 
     // More spans at once than the queue may hold.
-    const many = exportRequest('flood', Array.from({ length: 2_500 }, () => ({ traceId: hex(16), name: 's', startMs: Date.now() })));
+    const many = exportRequest(
+      'flood',
+      Array.from({ length: 2_500 }, () => ({
+        traceId: hex(16),
+        name: 's',
+        startMs: Date.now(),
+      })),
+    );
     const flood = await post(many);
     expect(flood.status).toBe(429);
     expect(Number(flood.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

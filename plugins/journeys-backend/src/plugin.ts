@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { JourneyAssembler } from './assembly/JourneyAssembler';
 import { DatabaseInstanceStore } from './database/DatabaseInstanceStore';
@@ -27,36 +30,62 @@ export const journeysPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ logger, config, database, httpRouter, httpAuth, auth, scheduler, catalog }) {
+      async init({
+        logger,
+        config,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        scheduler,
+        catalog,
+      }) {
         const c = config.getOptionalConfig('journeys');
         const db = await connect(database);
         const spans = new DatabaseSpanStore(db);
         const instances = new DatabaseInstanceStore(db);
-        const journeys = new JourneyCatalog(catalog, auth, logger, c?.getOptionalStringArray('businessKeys') ?? ['app.order.id']);
-        const maxBodyBytes = c?.getOptionalNumber('ingest.maxBodyBytes') ?? 4 * 1024 * 1024;
+        const journeys = new JourneyCatalog(
+          catalog,
+          auth,
+          logger,
+          c?.getOptionalStringArray('businessKeys') ?? ['app.order.id'],
+        );
+        const maxBodyBytes =
+          c?.getOptionalNumber('ingest.maxBodyBytes') ?? 4 * 1024 * 1024;
         const ingestor = new SpanIngestor(
           new SpanNormalizer(() => journeys.businessKeys(), DEFAULT_LIMITS),
           spans,
           {
-            maxQueuedSpans: c?.getOptionalNumber('ingest.maxQueuedSpans') ?? 200_000,
-            maxBatchSpans: c?.getOptionalNumber('ingest.maxBatchSpans') ?? 5_000,
+            maxQueuedSpans:
+              c?.getOptionalNumber('ingest.maxQueuedSpans') ?? 200_000,
+            maxBatchSpans:
+              c?.getOptionalNumber('ingest.maxBatchSpans') ?? 5_000,
           },
           logger,
         );
         const assembler = new JourneyAssembler(instances, journeys, logger, {
           settleMs: c?.getOptionalNumber('assembly.settleMs') ?? 1500,
-          waitForUpstreamMs: c?.getOptionalNumber('assembly.waitForUpstreamMs') ?? 60_000,
+          waitForUpstreamMs:
+            c?.getOptionalNumber('assembly.waitForUpstreamMs') ?? 60_000,
           batchSize: 2000,
         });
         const retention = new SpanRetention(
           instances,
           {
-            maxAgeMs: (c?.getOptionalNumber('retention.maxAgeDays') ?? 7) * 24 * 3_600_000,
+            maxAgeMs:
+              (c?.getOptionalNumber('retention.maxAgeDays') ?? 7) *
+              24 *
+              3_600_000,
             maxSpans: c?.getOptionalNumber('retention.maxSpans') ?? 10_000_000,
           },
           logger,
         );
-        const queries = new JourneyQueries(instances, spans, journeys, c?.getOptionalNumber('maxWaterfallSpans') ?? 20_000);
+        const queries = new JourneyQueries(
+          instances,
+          spans,
+          journeys,
+          c?.getOptionalNumber('maxWaterfallSpans') ?? 20_000,
+        );
 
         // Each backend instance keeps its own copy of the Journey definitions.
         await scheduler.scheduleTask({
@@ -68,7 +97,9 @@ export const journeysPlugin = createBackendPlugin({
         });
         await scheduler.scheduleTask({
           id: 'journeys-assemble',
-          frequency: { seconds: c?.getOptionalNumber('assembly.intervalSeconds') ?? 2 },
+          frequency: {
+            seconds: c?.getOptionalNumber('assembly.intervalSeconds') ?? 2,
+          },
           timeout: { minutes: 2 },
           initialDelay: { seconds: 3 },
           fn: async () => {
@@ -77,7 +108,9 @@ export const journeysPlugin = createBackendPlugin({
         });
         await scheduler.scheduleTask({
           id: 'journeys-retention',
-          frequency: { minutes: c?.getOptionalNumber('retention.intervalMinutes') ?? 10 },
+          frequency: {
+            minutes: c?.getOptionalNumber('retention.intervalMinutes') ?? 10,
+          },
           timeout: { minutes: 30 },
           initialDelay: { minutes: 1 },
           fn: async () => {
@@ -86,11 +119,27 @@ export const journeysPlugin = createBackendPlugin({
         });
 
         // The browser's Faro SDK posts without a Backstage token; the receiver limits size and rate.
-        const faroRouter = c?.getOptionalBoolean('faro.enabled') === false
-          ? undefined
-          : await createFaroRouter({ ingestor, logger, maxBodyBytes: c?.getOptionalNumber('faro.maxBodyBytes') ?? 1024 * 1024 });
-        if (faroRouter) httpRouter.addAuthPolicy({ path: '/faro', allow: 'unauthenticated' });
-        httpRouter.use(await createRouter({ logger, httpAuth, ingestor, queries, maxBodyBytes, faroRouter }));
+        const faroRouter =
+          c?.getOptionalBoolean('faro.enabled') === false
+            ? undefined
+            : await createFaroRouter({
+                ingestor,
+                logger,
+                maxBodyBytes:
+                  c?.getOptionalNumber('faro.maxBodyBytes') ?? 1024 * 1024,
+              });
+        if (faroRouter)
+          httpRouter.addAuthPolicy({ path: '/faro', allow: 'unauthenticated' });
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            ingestor,
+            queries,
+            maxBodyBytes,
+            faroRouter,
+          }),
+        );
       },
     });
   },

@@ -1,11 +1,20 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { INSTANCE_STATUSES, STATS_WINDOWS } from '@internal/plugin-journeys-common';
+import {
+  INSTANCE_STATUSES,
+  STATS_WINDOWS,
+} from '@internal/plugin-journeys-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { PayloadTooLargeError, sendIngestError } from './ingest/ingestErrors';
-import { decodeRequest, decompress, encodeResponse, encodingOf, OtlpEncoding } from './ingest/OtlpDecoder';
+import {
+  decodeRequest,
+  decompress,
+  encodeResponse,
+  encodingOf,
+  OtlpEncoding,
+} from './ingest/OtlpDecoder';
 import { TraceIngestor } from './ingest/types';
 import { JourneyQueries } from './query/JourneyQueries';
 
@@ -21,21 +30,33 @@ export interface RouterOptions {
 }
 
 /** Parses with zod; the error names each bad field. */
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  where: string,
+): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
     throw new InputError(
-      `invalid ${where}: ${result.error.issues.map(i => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      `invalid ${where}: ${result.error.issues
+        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
     );
   }
   return result.data;
 }
 
-const traceId = z.string().regex(/^[0-9a-f]{32}$/, 'a trace id (32 lowercase hex digits)');
-const spanId = z.string().regex(/^[0-9a-f]{16}$/, 'a span id (16 lowercase hex digits)');
+const traceId = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, 'a trace id (32 lowercase hex digits)');
+const spanId = z
+  .string()
+  .regex(/^[0-9a-f]{16}$/, 'a span id (16 lowercase hex digits)');
 const entityName = z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'an entity name');
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, ingestor, queries, maxBodyBytes } = options;
   const router = Router();
 
@@ -46,13 +67,25 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       await httpAuth.credentials(req, { allow: ['service'] });
       encoding = encodingOf(req.headers['content-type']);
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > maxBodyBytes) throw new PayloadTooLargeError(`the body has ${declared} bytes; the limit is ${maxBodyBytes}`);
+      if (declared > maxBodyBytes)
+        throw new PayloadTooLargeError(
+          `the body has ${declared} bytes; the limit is ${maxBodyBytes}`,
+        );
       const raw = await readBody(req, maxBodyBytes);
-      const body = await decompress(raw, req.headers['content-encoding'], maxBodyBytes);
+      const body = await decompress(
+        raw,
+        req.headers['content-encoding'],
+        maxBodyBytes,
+      );
       const result = await ingestor.ingest(decodeRequest(body, encoding));
       const answer = encodeResponse(
         encoding,
-        result.rejectedSpans > 0 ? { rejectedSpans: result.rejectedSpans, errorMessage: result.errorMessage ?? '' } : undefined,
+        result.rejectedSpans > 0
+          ? {
+              rejectedSpans: result.rejectedSpans,
+              errorMessage: result.errorMessage ?? '',
+            }
+          : undefined,
       );
       res.status(200).type(answer.contentType).send(answer.body);
     } catch (e) {
@@ -64,12 +97,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.use(express.json({ limit: '64kb' }));
 
-  const user = (req: Request) => httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const user = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/journeys', async (req, res) => {
     await user(req);
     const q = parse(
-      z.object({ window: z.enum(STATS_WINDOWS).default('24h'), component: z.string().min(3).max(300).optional() }),
+      z.object({
+        window: z.enum(STATS_WINDOWS).default('24h'),
+        component: z.string().min(3).max(300).optional(),
+      }),
       req.query,
       'query',
     );
@@ -78,7 +115,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/journeys/:namespace/:name/instances', async (req, res) => {
     await user(req);
-    const p = parse(z.object({ namespace: entityName, name: entityName }), req.params, 'path');
+    const p = parse(
+      z.object({ namespace: entityName, name: entityName }),
+      req.params,
+      'path',
+    );
     const q = parse(
       z.object({
         status: z.enum(INSTANCE_STATUSES).optional(),
@@ -89,13 +130,24 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       req.query,
       'query',
     );
-    res.json({ items: await queries.instancesOf(`journey:${p.namespace}/${p.name}`.toLowerCase(), q) });
+    res.json({
+      items: await queries.instancesOf(
+        `journey:${p.namespace}/${p.name}`.toLowerCase(),
+        q,
+      ),
+    });
   });
 
   router.get('/search', async (req, res) => {
     await user(req);
     const { q } = parse(
-      z.object({ q: z.string().trim().min(1, 'type an order id, a trace id or a message id').max(255) }),
+      z.object({
+        q: z
+          .string()
+          .trim()
+          .min(1, 'type an order id, a trace id or a message id')
+          .max(255),
+      }),
       req.query,
       'search',
     );
@@ -128,7 +180,11 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         done = true;
-        reject(new PayloadTooLargeError(`the body is over the limit of ${limit} bytes`));
+        reject(
+          new PayloadTooLargeError(
+            `the body is over the limit of ${limit} bytes`,
+          ),
+        );
         req.resume();
         return;
       }

@@ -7,7 +7,12 @@
 
 /** How one journey instance ended up (or where it is). */
 export type InstanceStatus = 'ok' | 'failed' | 'in-flight' | 'stuck';
-export const INSTANCE_STATUSES: InstanceStatus[] = ['ok', 'failed', 'in-flight', 'stuck'];
+export const INSTANCE_STATUSES: InstanceStatus[] = [
+  'ok',
+  'failed',
+  'in-flight',
+  'stuck',
+];
 
 /** Window for journey statistics, e.g. `1h`, `6h`, `24h`, `7d`. */
 export type StatsWindow = '1h' | '6h' | '24h' | '7d';
@@ -71,7 +76,13 @@ export interface InstanceSummary {
   /** Business key values seen on the instance, e.g. { "app.order.id": "ord-4711" }. */
   businessKeys: Record<string, string>;
   /** The step that failed (service and span name), for failed and stuck instances. */
-  failingStep?: { service: string; name: string; traceId: string; spanId: string; message?: string };
+  failingStep?: {
+    service: string;
+    name: string;
+    traceId: string;
+    spanId: string;
+    message?: string;
+  };
 }
 
 /**
@@ -83,7 +94,11 @@ export interface InstanceList {
 }
 
 /** What a search term matched. */
-export type SearchMatchKind = 'business-key' | 'trace-id' | 'message-id' | 'instance-id';
+export type SearchMatchKind =
+  | 'business-key'
+  | 'trace-id'
+  | 'message-id'
+  | 'instance-id';
 
 /** GET /search?q=ord-4711 → SearchResult; 400 when q is empty. */
 export interface SearchResult {
@@ -142,7 +157,11 @@ export interface SpanDetail extends WaterfallSpan {
   scope?: string;
   attributes: Record<string, AttributeValue>;
   resource: Record<string, AttributeValue>;
-  events: Array<{ name: string; timeUs: number; attributes: Record<string, AttributeValue> }>;
+  events: Array<{
+    name: string;
+    timeUs: number;
+    attributes: Record<string, AttributeValue>;
+  }>;
   linkAttributes: Array<Record<string, AttributeValue>>;
 }
 

@@ -6,5 +6,10 @@
  */
 export { journeysPlugin as default } from './plugin';
 export { journeysApiRef } from './api/JourneysApi';
-export type { JourneysApi, JourneyListFilters, InstanceListFilters, JourneyName } from './api/JourneysApi';
+export type {
+  JourneysApi,
+  JourneyListFilters,
+  InstanceListFilters,
+  JourneyName,
+} from './api/JourneysApi';
 export { JourneysClient } from './api/JourneysClient';

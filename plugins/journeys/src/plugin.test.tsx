@@ -12,18 +12,28 @@ describe('journeysPlugin', () => {
   });
 
   it('mounts the Journeys page at /journeys', async () => {
-    const api = fakeJourneysApi({ listJourneys: jest.fn().mockResolvedValue([journeyStats()]) });
+    const api = fakeJourneysApi({
+      listJourneys: jest.fn().mockResolvedValue([journeyStats()]),
+    });
     renderTestApp({
       features: [journeysPlugin],
       apis: [[journeysApiRef, api]],
       // the catalog plugin mounts this in the app
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef as any },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef as any,
+      },
       initialRouteEntries: ['/journeys'],
     });
 
     // The page loads lazily; on a loaded CI machine that takes longer than findBy's 1 s default.
-    expect(await screen.findByText('Journeys, last 24h', undefined, { timeout: 15_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Journeys, last 24h', undefined, {
+        timeout: 15_000,
+      }),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('journey-search')).toBeInTheDocument();
-    expect(screen.getAllByRole('link', { name: 'Checkout' })[0]).toHaveAttribute('href', '/journeys/default/checkout');
+    expect(
+      screen.getAllByRole('link', { name: 'Checkout' })[0],
+    ).toHaveAttribute('href', '/journeys/default/checkout');
   });
 });

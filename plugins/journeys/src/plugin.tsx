@@ -16,7 +16,8 @@ const journeysApi = ApiBlueprint.make({
     defineParams({
       api: journeysApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new JourneysClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new JourneysClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -27,7 +28,8 @@ const journeysPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Journeys',
     icon: <TimelineIcon fontSize="inherit" />,
-    loader: () => import('./components/JourneysRouter').then(m => <m.JourneysRouter />),
+    loader: () =>
+      import('./components/JourneysRouter').then(m => <m.JourneysRouter />),
   },
 });
 
@@ -38,7 +40,10 @@ const entityJourneys = EntityContentBlueprint.make({
     path: 'journeys',
     title: 'Journeys',
     filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'component',
-    loader: () => import('./components/EntityJourneysContent').then(m => <m.EntityJourneysContent />),
+    loader: () =>
+      import('./components/EntityJourneysContent').then(m => (
+        <m.EntityJourneysContent />
+      )),
   },
 });
 

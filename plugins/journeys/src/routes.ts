@@ -13,7 +13,10 @@ const enc = encodeURIComponent;
 
 /** `journey:default/checkout` → { namespace: 'default', name: 'checkout' }. */
 export function journeyName(ref: string): JourneyName {
-  const { namespace, name } = parseEntityRef(ref, { defaultKind: 'journey', defaultNamespace: 'default' });
+  const { namespace, name } = parseEntityRef(ref, {
+    defaultKind: 'journey',
+    defaultNamespace: 'default',
+  });
   return { namespace, name };
 }
 
@@ -26,7 +29,8 @@ export function useJourneysLinks() {
     /** A journey's page; a window other than the default one is carried along. */
     journey: (ref: string, window?: StatsWindow) => {
       const { namespace, name } = journeyName(ref);
-      const query = window && window !== DEFAULT_WINDOW ? `?window=${window}` : '';
+      const query =
+        window && window !== DEFAULT_WINDOW ? `?window=${window}` : '';
       return `${base}/${enc(namespace)}/${enc(name)}${query}`;
     },
     instance: (id: string) => `${base}/instances/${enc(id)}`,

@@ -22,8 +22,13 @@ import { dlqOwnerPermissions } from '@internal/plugin-dlq-common';
  * Everything else is allowed, as in the embedded setup before.
  */
 export class SwitchboardPermissionPolicy implements PermissionPolicy {
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
-    const owned = dlqOwnerPermissions.find(p => isPermission(request.permission, p));
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const owned = dlqOwnerPermissions.find(p =>
+      isPermission(request.permission, p),
+    );
     if (owned) {
       return createCatalogConditionalDecision(
         owned,

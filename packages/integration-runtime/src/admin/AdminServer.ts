@@ -5,7 +5,12 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, {
+  NextFunction,
+  Request,
+  RequestHandler,
+  Response,
+} from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,7 +24,11 @@ import {
   InvalidCursorError,
 } from '../failures/FailureStore';
 import { Fault, Faults } from '../flows/Faults';
-import { ItemOutcome, ReplayRequest, ReplayService } from '../replay/ReplayService';
+import {
+  ItemOutcome,
+  ReplayRequest,
+  ReplayService,
+} from '../replay/ReplayService';
 import { Ledger } from '../store/Ledger';
 import { Db, recordAdminAction } from '../store/RuntimeDatabase';
 import { TrafficGenerator, TrafficSettings } from '../traffic/TrafficGenerator';
@@ -59,7 +68,9 @@ const sameSecret = (a: string, b: string) => {
 };
 
 const h =
-  (fn: (req: Request, res: Response) => Promise<unknown> | unknown): RequestHandler =>
+  (
+    fn: (req: Request, res: Response) => Promise<unknown> | unknown,
+  ): RequestHandler =>
   (req, res, next) => {
     Promise.resolve()
       .then(() => fn(req, res))
@@ -79,13 +90,17 @@ const limitOf = (req: Request) => Number(q(req, 'limit') ?? 50);
  * contract the portal's dlq-backend is typed from), bearer-token auth on /v1.
  */
 export function createAdminApp(deps: AdminDeps): express.Express {
-  const { failures, replays, topology, broker, faults, traffic, ledger, db } = deps;
+  const { failures, replays, topology, broker, faults, traffic, ledger, db } =
+    deps;
   const spec = loadOpenApiDocument();
   const app = express();
   app.disable('x-powered-by');
 
   app.get('/openapi.json', (_req, res) => void res.json(spec));
-  app.get('/openapi.yaml', (_req, res) => void res.type('application/yaml').sendFile(OPENAPI_PATH));
+  app.get(
+    '/openapi.yaml',
+    (_req, res) => void res.type('application/yaml').sendFile(OPENAPI_PATH),
+  );
 
   // Authenticate before validating, so a caller without a token learns nothing else.
   app.use('/v1', (req, _res, next) => {
@@ -98,7 +113,9 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       return next(new AuthenticationError('invalid token'));
     }
     if (!admin && !['GET', 'HEAD'].includes(req.method)) {
-      return next(new NotAllowedError('the read-only token cannot change state'));
+      return next(
+        new NotAllowedError('the read-only token cannot change state'),
+      );
     }
     return next();
   });
@@ -117,8 +134,12 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     if (!spec) throw new NotFoundError(`no dead-letter queue '${dlq}'`);
     return spec;
   };
-  const audit = (action: string, requester: string, reason: string | null, detail: object) =>
-    recordAdminAction(db, action, requester, reason, detail);
+  const audit = (
+    action: string,
+    requester: string,
+    reason: string | null,
+    detail: object,
+  ) => recordAdminAction(db, action, requester, reason, detail);
 
   const describeDlq = async (name: string) => {
     const spec = queueSpec(name);
@@ -140,12 +161,23 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     };
   };
 
-  app.get('/health', (_req, res) => void res.json({ status: 'ok', broker: broker.kind }));
+  app.get(
+    '/health',
+    (_req, res) => void res.json({ status: 'ok', broker: broker.kind }),
+  );
 
-  app.get('/v1/dlqs', h(async (_req, res) => {
-    res.json({ items: await Promise.all(topology.queues.map(x => describeDlq(x.name))) });
-  }));
-  app.get('/v1/dlqs/:dlq', h(async (req, res) => res.json(await describeDlq(req.params.dlq))));
+  app.get(
+    '/v1/dlqs',
+    h(async (_req, res) => {
+      res.json({
+        items: await Promise.all(topology.queues.map(x => describeDlq(x.name))),
+      });
+    }),
+  );
+  app.get(
+    '/v1/dlqs/:dlq',
+    h(async (req, res) => res.json(await describeDlq(req.params.dlq))),
+  );
 
   const filterOf = (req: Request): FailureFilter => {
     const filter: FailureFilter = {
@@ -157,104 +189,201 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       to: q(req, 'to'),
     };
     if (filter.from && filter.to && filter.from >= filter.to) {
-      throw new InputError(`from (${filter.from}) must be before to (${filter.to})`);
+      throw new InputError(
+        `from (${filter.from}) must be before to (${filter.to})`,
+      );
     }
     return filter;
   };
 
-  app.get('/v1/dlqs/:dlq/messages', h((req, res) => {
-    queueSpec(req.params.dlq);
-    try {
-      res.json(failures.list(req.params.dlq, filterOf(req), { limit: limitOf(req), cursor: q(req, 'cursor') }));
-    } catch (e) {
-      if (e instanceof InvalidCursorError) throw new InputError(e.message);
-      throw e;
-    }
-  }));
-  app.get('/v1/dlqs/:dlq/groups', h((req, res) => {
-    queueSpec(req.params.dlq);
-    res.json({ items: failures.groups(req.params.dlq, (q(req, 'status') as FailureStatus) ?? 'failed') });
-  }));
-  app.get('/v1/dlqs/:dlq/inflow', h((req, res) => {
-    queueSpec(req.params.dlq);
-    const hours = Number(q(req, 'hours') ?? 24);
-    const bucketMinutes = Number(q(req, 'bucketMinutes') ?? 60);
-    if ((hours * 60) / bucketMinutes > 2000) {
-      throw new InputError(`${hours} hours in ${bucketMinutes}-minute buckets is more than 2000 buckets`);
-    }
-    res.json(failures.inflow(req.params.dlq, hours, bucketMinutes));
-  }));
-  app.get('/v1/messages/:id', h((req, res) => {
-    const record = failures.get(req.params.id);
-    if (!record) throw new NotFoundError(`no failed message '${req.params.id}'`);
-    res.json(record);
-  }));
+  app.get(
+    '/v1/dlqs/:dlq/messages',
+    h((req, res) => {
+      queueSpec(req.params.dlq);
+      try {
+        res.json(
+          failures.list(req.params.dlq, filterOf(req), {
+            limit: limitOf(req),
+            cursor: q(req, 'cursor'),
+          }),
+        );
+      } catch (e) {
+        if (e instanceof InvalidCursorError) throw new InputError(e.message);
+        throw e;
+      }
+    }),
+  );
+  app.get(
+    '/v1/dlqs/:dlq/groups',
+    h((req, res) => {
+      queueSpec(req.params.dlq);
+      res.json({
+        items: failures.groups(
+          req.params.dlq,
+          (q(req, 'status') as FailureStatus) ?? 'failed',
+        ),
+      });
+    }),
+  );
+  app.get(
+    '/v1/dlqs/:dlq/inflow',
+    h((req, res) => {
+      queueSpec(req.params.dlq);
+      const hours = Number(q(req, 'hours') ?? 24);
+      const bucketMinutes = Number(q(req, 'bucketMinutes') ?? 60);
+      if ((hours * 60) / bucketMinutes > 2000) {
+        throw new InputError(
+          `${hours} hours in ${bucketMinutes}-minute buckets is more than 2000 buckets`,
+        );
+      }
+      res.json(failures.inflow(req.params.dlq, hours, bucketMinutes));
+    }),
+  );
+  app.get(
+    '/v1/messages/:id',
+    h((req, res) => {
+      const record = failures.get(req.params.id);
+      if (!record)
+        throw new NotFoundError(`no failed message '${req.params.id}'`);
+      res.json(record);
+    }),
+  );
 
   const bulk = (action: 'archive' | 'purge') =>
     h((req, res) => {
-      const { ids, reason, requester } = req.body as { ids: string[]; reason: string; requester: string };
+      const { ids, reason, requester } = req.body as {
+        ids: string[];
+        reason: string;
+        requester: string;
+      };
       const found = failures.existing(ids);
       const missing = ids.filter(id => !found.has(id));
-      if (missing.length) throw new NotFoundError(`no failed message ${missing.slice(0, 5).join(', ')}`);
+      if (missing.length)
+        throw new NotFoundError(
+          `no failed message ${missing.slice(0, 5).join(', ')}`,
+        );
       const result =
-        action === 'archive' ? failures.archive(ids, reason) : failures.purge(ids);
+        action === 'archive'
+          ? failures.archive(ids, reason)
+          : failures.purge(ids);
       // What was done is audited even when some messages were held by a replay.
-      if (result.done.length) audit(`messages.${action}`, requester, reason, { ids: result.done });
+      if (result.done.length)
+        audit(`messages.${action}`, requester, reason, { ids: result.done });
       if (result.busy.length) {
         throw new ConflictError(
-          `message ${result.busy[0]} is part of a running replay; cancel it or wait${
-            result.done.length ? ` (${result.done.length} others were ${action}d)` : ''
+          `message ${
+            result.busy[0]
+          } is part of a running replay; cancel it or wait${
+            result.done.length
+              ? ` (${result.done.length} others were ${action}d)`
+              : ''
           }`,
         );
       }
-      res.json(action === 'archive' ? { archived: result.done } : { purged: result.done });
+      res.json(
+        action === 'archive'
+          ? { archived: result.done }
+          : { purged: result.done },
+      );
     });
   app.post('/v1/messages/archive', bulk('archive'));
   app.post('/v1/messages/purge', bulk('purge'));
 
-  app.post('/v1/replays/plan', h((req, res) => res.json(replays.plan(req.body as ReplayRequest))));
-  app.post('/v1/replays', h((req, res) => {
-    const { job, created } = replays.create(req.body as ReplayRequest, req.header('idempotency-key') ?? undefined);
-    res.status(created ? 201 : 200).json(job);
-  }));
-  app.get('/v1/replays', h((req, res) => res.json({ items: replays.list({ dlq: q(req, 'dlq'), limit: limitOf(req) }) })));
-  app.get('/v1/replays/:id', h((req, res) => {
-    const job = replays.get(req.params.id);
-    if (!job) throw new NotFoundError(`no replay job '${req.params.id}'`);
-    res.json(job);
-  }));
-  app.get('/v1/replays/:id/items', h((req, res) => {
-    const after = q(req, 'after');
-    res.json(
-      replays.items(req.params.id, {
-        limit: limitOf(req),
-        after: after === undefined ? undefined : Number(after),
-        outcome: q(req, 'outcome') as ItemOutcome | undefined,
+  app.post(
+    '/v1/replays/plan',
+    h((req, res) => res.json(replays.plan(req.body as ReplayRequest))),
+  );
+  app.post(
+    '/v1/replays',
+    h((req, res) => {
+      const { job, created } = replays.create(
+        req.body as ReplayRequest,
+        req.header('idempotency-key') ?? undefined,
+      );
+      res.status(created ? 201 : 200).json(job);
+    }),
+  );
+  app.get(
+    '/v1/replays',
+    h((req, res) =>
+      res.json({
+        items: replays.list({ dlq: q(req, 'dlq'), limit: limitOf(req) }),
       }),
-    );
-  }));
-  app.post('/v1/replays/:id/cancel', h((req, res) => {
-    const { requester, reason } = req.body as { requester: string; reason?: string };
-    res.json(replays.cancel(req.params.id, requester, reason));
-  }));
+    ),
+  );
+  app.get(
+    '/v1/replays/:id',
+    h((req, res) => {
+      const job = replays.get(req.params.id);
+      if (!job) throw new NotFoundError(`no replay job '${req.params.id}'`);
+      res.json(job);
+    }),
+  );
+  app.get(
+    '/v1/replays/:id/items',
+    h((req, res) => {
+      const after = q(req, 'after');
+      res.json(
+        replays.items(req.params.id, {
+          limit: limitOf(req),
+          after: after === undefined ? undefined : Number(after),
+          outcome: q(req, 'outcome') as ItemOutcome | undefined,
+        }),
+      );
+    }),
+  );
+  app.post(
+    '/v1/replays/:id/cancel',
+    h((req, res) => {
+      const { requester, reason } = req.body as {
+        requester: string;
+        reason?: string;
+      };
+      res.json(replays.cancel(req.params.id, requester, reason));
+    }),
+  );
 
-  app.get('/v1/side-effects', h((req, res) =>
-    res.json(ledger.sideEffects({ businessId: q(req, 'businessId'), limit: limitOf(req) })),
-  ));
+  app.get(
+    '/v1/side-effects',
+    h((req, res) =>
+      res.json(
+        ledger.sideEffects({
+          businessId: q(req, 'businessId'),
+          limit: limitOf(req),
+        }),
+      ),
+    ),
+  );
 
-  app.get('/v1/faults', h((_req, res) => res.json({ services: faults.all() })));
-  app.put('/v1/faults/:service', h((req, res) => {
-    if (!faults.has(req.params.service)) throw new NotFoundError(`no service '${req.params.service}'`);
-    const fault = faults.set(req.params.service, req.body as Fault);
-    audit('faults.set', 'admin-token', null, { service: req.params.service, fault });
-    res.json(fault);
-  }));
-  app.get('/v1/traffic', h((_req, res) => res.json(traffic.settings())));
-  app.put('/v1/traffic', h((req, res) => {
-    const settings = traffic.configure(req.body as Partial<TrafficSettings>);
-    audit('traffic.set', 'admin-token', null, settings);
-    res.json(settings);
-  }));
+  app.get(
+    '/v1/faults',
+    h((_req, res) => res.json({ services: faults.all() })),
+  );
+  app.put(
+    '/v1/faults/:service',
+    h((req, res) => {
+      if (!faults.has(req.params.service))
+        throw new NotFoundError(`no service '${req.params.service}'`);
+      const fault = faults.set(req.params.service, req.body as Fault);
+      audit('faults.set', 'admin-token', null, {
+        service: req.params.service,
+        fault,
+      });
+      res.json(fault);
+    }),
+  );
+  app.get(
+    '/v1/traffic',
+    h((_req, res) => res.json(traffic.settings())),
+  );
+  app.put(
+    '/v1/traffic',
+    h((req, res) => {
+      const settings = traffic.configure(req.body as Partial<TrafficSettings>);
+      audit('traffic.set', 'admin-token', null, settings);
+      res.json(settings);
+    }),
+  );
 
   // One JSON error shape for everything: ours, the validator's, body-parser's.
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
@@ -271,12 +400,21 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       name = 'PayloadTooLargeError';
       message = `request body exceeds ${err.limit} bytes`;
     } else if (Array.isArray(err?.errors) && status < 500) {
-      name = status === 404 ? 'NotFoundError' : status === 405 ? 'MethodNotAllowedError' : 'InputError';
+      name =
+        status === 404
+          ? 'NotFoundError'
+          : status === 405
+          ? 'MethodNotAllowedError'
+          : 'InputError';
       message = err.errors
-        .map((e: { path?: string; message: string }) => `${e.path ? `${e.path}: ` : ''}${e.message}`)
+        .map(
+          (e: { path?: string; message: string }) =>
+            `${e.path ? `${e.path}: ` : ''}${e.message}`,
+        )
         .join('; ');
     }
-    if (status >= 500) deps.logger?.('admin API error', { error: String(err?.stack ?? err) });
+    if (status >= 500)
+      deps.logger?.('admin API error', { error: String(err?.stack ?? err) });
     res.status(status).json({
       error: { name, message },
       request: { method: req.method, url: req.originalUrl },

@@ -17,9 +17,15 @@ describe('runtime admin API contract', () => {
       if (!path.startsWith('/v1')) continue;
       for (const [method, op] of Object.entries<any>(item)) {
         if (method === 'parameters') continue;
-        expect({ op: `${method} ${path}`, security: op.security }).toEqual({ op: `${method} ${path}`, security: undefined });
+        expect({ op: `${method} ${path}`, security: op.security }).toEqual({
+          op: `${method} ${path}`,
+          security: undefined,
+        });
         expect(Object.keys(op.responses)).toContain('401');
-        if (method !== 'get') expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '403']));
+        if (method !== 'get')
+          expect(Object.keys(op.responses)).toEqual(
+            expect.arrayContaining(['400', '403']),
+          );
       }
     }
   });

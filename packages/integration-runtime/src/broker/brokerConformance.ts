@@ -234,7 +234,8 @@ export function describeBrokerConformance(
         },
         { prefetch: 4 },
       );
-      for (let i = 0; i < 20; i++) await broker.publish(message('order.created'));
+      for (let i = 0; i < 20; i++)
+        await broker.publish(message('order.created'));
       await waitFor(() => done === 20);
       expect(peak).toBeLessThanOrEqual(4);
       expect(peak).toBeGreaterThan(1);

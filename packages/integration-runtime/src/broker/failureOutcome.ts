@@ -90,7 +90,10 @@ export function failureOutcome(
     ...delivery.headers,
     [FailureHeader.attempts]: delivery.attempt,
     [FailureHeader.errorClass]: err.name || err.constructor?.name || 'Error',
-    [FailureHeader.errorMessage]: String(err.message ?? '').slice(0, MAX_MESSAGE),
+    [FailureHeader.errorMessage]: String(err.message ?? '').slice(
+      0,
+      MAX_MESSAGE,
+    ),
     [FailureHeader.stack]: String(err.stack ?? '').slice(0, MAX_STACK),
     [FailureHeader.stage]: err.stage ?? consumer,
     [FailureHeader.firstAt]:

@@ -27,35 +27,75 @@ describe('FailureStore', () => {
   const store = new FailureStore(db, { maxReplays: 3 });
 
   it('stores a dead letter once, and never again after it was replayed', () => {
-    const first = store.insertDeadLetter('erp.order-created', deadLetter('m1', 'ord_aaaaaa11'));
-    expect(first).toMatchObject({ orderId: 'ord_aaaaaa11', customerTier: 'gold', attempts: 2, status: 'failed' });
+    const first = store.insertDeadLetter(
+      'erp.order-created',
+      deadLetter('m1', 'ord_aaaaaa11'),
+    );
+    expect(first).toMatchObject({
+      orderId: 'ord_aaaaaa11',
+      customerTier: 'gold',
+      attempts: 2,
+      status: 'failed',
+    });
     // The same delivery again (a drain that crashed before its ack): ignored.
-    expect(store.insertDeadLetter('erp.order-created', deadLetter('m1', 'ord_aaaaaa11'))).toBeUndefined();
+    expect(
+      store.insertDeadLetter(
+        'erp.order-created',
+        deadLetter('m1', 'ord_aaaaaa11'),
+      ),
+    ).toBeUndefined();
     // Replayed (record deleted), then redelivered by the broker: still ignored.
     db.prepare('DELETE FROM failures WHERE id = ?').run(first!.id);
-    expect(store.insertDeadLetter('erp.order-created', deadLetter('m1', 'ord_aaaaaa11'))).toBeUndefined();
+    expect(
+      store.insertDeadLetter(
+        'erp.order-created',
+        deadLetter('m1', 'ord_aaaaaa11'),
+      ),
+    ).toBeUndefined();
     expect(store.counts('erp.order-created').failed).toBe(0);
     // The same message id dead-lettered by another queue is its own failure.
-    expect(store.insertDeadLetter('payments.order-created', deadLetter('m1', 'ord_aaaaaa11'))).toBeDefined();
+    expect(
+      store.insertDeadLetter(
+        'payments.order-created',
+        deadLetter('m1', 'ord_aaaaaa11'),
+      ),
+    ).toBeDefined();
   });
 
   it('groups failures that differ only by ids under one fingerprint', () => {
-    store.insertDeadLetter('erp.order-created', deadLetter('m2', 'ord_bbbbbb22'));
-    store.insertDeadLetter('erp.order-created', deadLetter('m3', 'ord_cccccc33'));
+    store.insertDeadLetter(
+      'erp.order-created',
+      deadLetter('m2', 'ord_bbbbbb22'),
+    );
+    store.insertDeadLetter(
+      'erp.order-created',
+      deadLetter('m3', 'ord_cccccc33'),
+    );
     const groups = store.groups('erp.order-created');
     expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ count: 2, errorClass: 'ErpUnavailableError', stage: 'book-invoice' });
+    expect(groups[0]).toMatchObject({
+      count: 2,
+      errorClass: 'ErpUnavailableError',
+      stage: 'book-invoice',
+    });
   });
 
   it('counts inflow per bucket, including dead letters since replayed, and not other queues', () => {
     const now = Date.now();
-    const { bucketSeconds, buckets } = store.inflow('erp.order-created', 2, 30, now);
+    const { bucketSeconds, buckets } = store.inflow(
+      'erp.order-created',
+      2,
+      30,
+      now,
+    );
     expect(bucketSeconds).toBe(1800);
     expect(buckets).toHaveLength(4);
     // m1 (replayed, record gone), m2, m3 were drained just now: all in the last bucket.
     expect(buckets.map(b => b.count)).toEqual([0, 0, 0, 3]);
     expect(Date.parse(buckets[3].start)).toBeLessThanOrEqual(now);
-    expect(store.inflow('payments.order-created', 2, 30, now).buckets.at(-1)!.count).toBe(1);
+    expect(
+      store.inflow('payments.order-created', 2, 30, now).buckets.at(-1)!.count,
+    ).toBe(1);
     // Two hours later nothing is in the window.
     const later = store.inflow('erp.order-created', 1, 30, now + 3 * 3_600_000);
     expect(later.buckets.every(b => b.count === 0)).toBe(true);

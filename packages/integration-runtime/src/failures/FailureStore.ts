@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { FailureHeader, REPLAY_COUNT, REPLAY_ID } from '../broker/failureOutcome';
+import {
+  FailureHeader,
+  REPLAY_COUNT,
+  REPLAY_ID,
+} from '../broker/failureOutcome';
 import { Delivery } from '../broker/types';
 import { Db } from '../store/RuntimeDatabase';
 import { failureFingerprint } from './fingerprint';
@@ -92,7 +96,8 @@ export function businessIds(headers: Record<string, unknown>, body: Buffer) {
   return {
     orderId: baggage['app.order.id'] ?? str(json.orderId) ?? null,
     paymentId: baggage['app.payment.id'] ?? str(json.paymentId) ?? null,
-    customerTier: baggage['app.customer.tier'] ?? str(json.customerTier) ?? null,
+    customerTier:
+      baggage['app.customer.tier'] ?? str(json.customerTier) ?? null,
   };
 }
 
@@ -143,7 +148,11 @@ export function encodeCursor(lastFailureAt: string, id: string) {
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf-8'));
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string')
+    if (
+      Array.isArray(v) &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string'
+    )
       return [v[0], v[1]];
   } catch {
     // fall through
@@ -194,7 +203,9 @@ export class FailureStore {
     const record = {
       id: randomUUID(),
       // One publish fans out to several queues with the same message id: key per DLQ.
-      drain_key: `${dlq}|${delivery.messageId}|${lastAt}|${h[FailureHeader.attempts] ?? ''}`,
+      drain_key: `${dlq}|${delivery.messageId}|${lastAt}|${
+        h[FailureHeader.attempts] ?? ''
+      }`,
       dlq,
       message_id: delivery.messageId,
       exchange: str(h[FailureHeader.exchange]) ?? delivery.exchange,
@@ -228,7 +239,9 @@ export class FailureStore {
     };
     const insert = this.db.transaction(() => {
       const fresh = this.db
-        .prepare('INSERT OR IGNORE INTO drained_keys (drain_key, drained_at) VALUES (?, ?)')
+        .prepare(
+          'INSERT OR IGNORE INTO drained_keys (drain_key, drained_at) VALUES (?, ?)',
+        )
         .run(record.drain_key, record.received_at);
       if (fresh.changes === 0) return false;
       const res = this.db
@@ -304,7 +317,8 @@ export class FailureStore {
     let pageSql = sql;
     if (page.cursor) {
       const [at, id] = decodeCursor(page.cursor);
-      pageSql += ' AND (last_failure_at < @cAt OR (last_failure_at = @cAt AND id < @cId))';
+      pageSql +=
+        ' AND (last_failure_at < @cAt OR (last_failure_at = @cAt AND id < @cId))';
       Object.assign(params, { cAt: at, cId: id });
     }
     const rows = this.db
@@ -362,7 +376,12 @@ export class FailureStore {
          WHERE drain_key >= @lo AND drain_key < @hi AND drained_at >= @start
          GROUP BY b`,
       )
-      .all({ lo: `${dlq}|`, hi: `${dlq}}`, start: new Date(start).toISOString(), bucketMs }) as Array<{ b: number; n: number }>;
+      .all({
+        lo: `${dlq}|`,
+        hi: `${dlq}}`,
+        start: new Date(start).toISOString(),
+        bucketMs,
+      }) as Array<{ b: number; n: number }>;
     for (const r of rows) counts.set(r.b, r.n);
     return {
       bucketSeconds: bucketMs / 1000,
@@ -431,7 +450,9 @@ export class FailureStore {
 
   /** Applies `act` in one transaction to the existing ids no replay job holds. */
   private withFree(ids: string[], act: (id: string) => void) {
-    const holder = this.db.prepare('SELECT replay_job_id FROM failures WHERE id = ?');
+    const holder = this.db.prepare(
+      'SELECT replay_job_id FROM failures WHERE id = ?',
+    );
     return this.db.transaction(() => {
       const done: string[] = [];
       const busy: string[] = [];

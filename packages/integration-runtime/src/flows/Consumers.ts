@@ -5,7 +5,13 @@ import { Consumer, Delivery, QueueSpec } from '../broker/types';
 import { actionKey } from '../store/Ledger';
 import { FlowDeps } from './FlowDeps';
 import { HttpCallError, HttpTimeoutError } from './TracedHttp';
-import { describeIssues, OrderCreated, OrderRef, PaymentEvent, RefundRequested } from './schemas';
+import {
+  describeIssues,
+  OrderCreated,
+  OrderRef,
+  PaymentEvent,
+  RefundRequested,
+} from './schemas';
 import { QueueId } from './topology';
 import { z } from 'zod';
 
@@ -31,7 +37,11 @@ export class ErpRejectedError extends PermanentError {
 const paymentIdFor = (orderId: string) =>
   `pay_${createHash('sha256').update(orderId).digest('hex').slice(0, 12)}`;
 
-function parse<T extends z.ZodTypeAny>(schema: T, event: string, payload: unknown): z.infer<T> {
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  event: string,
+  payload: unknown,
+): z.infer<T> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new SchemaValidationError(event, parsed.error);
   return parsed.data;
@@ -43,10 +53,10 @@ function providerFailure(e: unknown, stage: string): Error {
     e instanceof HttpCallError && e.status >= 500
       ? new ProviderUnavailableError(`${e.message} (${JSON.stringify(e.body)})`)
       : e instanceof HttpTimeoutError
-        ? e
-        : e instanceof HttpCallError && e.status === 422
-          ? new ErpRejectedError(`${e.message}: ${JSON.stringify(e.body)}`)
-          : (e as Error);
+      ? e
+      : e instanceof HttpCallError && e.status === 422
+      ? new ErpRejectedError(`${e.message}: ${JSON.stringify(e.body)}`)
+      : (e as Error);
   (err as Error & { stage?: string }).stage = stage;
   return err;
 }
@@ -68,27 +78,45 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
     businessId: string,
     effect: () => Promise<object | void>,
   ) {
-    const key = actionKey(String(delivery.headers['idempotency-key'] ?? delivery.messageId), queue.name);
+    const key = actionKey(
+      String(delivery.headers['idempotency-key'] ?? delivery.messageId),
+      queue.name,
+    );
     const span = trace.getActiveSpan();
     if (ledger.isProcessed(key)) {
       span?.addEvent('duplicate skipped', { 'app.idempotency_key': key });
       return;
     }
     const detail = (await effect()) ?? undefined;
-    const recorded = ledger.record(key, { service: queue.consumer, action, businessId, detail });
-    if (!recorded) span?.addEvent('duplicate skipped', { 'app.idempotency_key': key });
+    const recorded = ledger.record(key, {
+      service: queue.consumer,
+      action,
+      businessId,
+      detail,
+    });
+    if (!recorded)
+      span?.addEvent('duplicate skipped', { 'app.idempotency_key': key });
   }
 
   const consumers: Consumer[] = [];
   const on = async (
     id: QueueId,
-    handler: (payload: Record<string, unknown>, d: Delivery, q: QueueSpec) => Promise<void>,
+    handler: (
+      payload: Record<string, unknown>,
+      d: Delivery,
+      q: QueueSpec,
+    ) => Promise<void>,
   ) => {
     const q = names.queue(id);
     consumers.push(await messaging.consume(q, (p, d) => handler(p, d, q)));
   };
-  const emit = (service: string, exchange: 'orders' | 'payments' | 'fulfillment', key: string, payload: object, idem: string) =>
-    messaging.publish(service, names.exchange(exchange), key, payload, idem);
+  const emit = (
+    service: string,
+    exchange: 'orders' | 'payments' | 'fulfillment',
+    key: string,
+    payload: object,
+    idem: string,
+  ) => messaging.publish(service, names.exchange(exchange), key, payload, idem);
   const withPayment = (orderId: string) =>
     telemetry.withBusinessIds({ paymentId: paymentIdFor(orderId) });
 
@@ -101,11 +129,25 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
       await once(q, d, 'capture-payment', order.orderId, async () => {
         let answer: { captureId: string; status: string };
         try {
-          answer = await http.call(q.consumer, 'POST', url('/payment-provider/captures'), {
-            body: { reference: order.orderId, amount: order.total, currency: order.currency },
-            headers: { 'Idempotency-Key': actionKey(`${order.orderId}:capture`, q.name) },
-            timeoutMs: 2000,
-          });
+          answer = await http.call(
+            q.consumer,
+            'POST',
+            url('/payment-provider/captures'),
+            {
+              body: {
+                reference: order.orderId,
+                amount: order.total,
+                currency: order.currency,
+              },
+              headers: {
+                'Idempotency-Key': actionKey(
+                  `${order.orderId}:capture`,
+                  q.name,
+                ),
+              },
+              timeoutMs: 2000,
+            },
+          );
         } catch (e) {
           throw providerFailure(e, 'capture-payment');
         }
@@ -113,14 +155,26 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
         return { paymentId, ...answer };
       });
       if (result?.status === 'declined') {
-        await emit(q.consumer, 'payments', 'payment.failed', { orderId: order.orderId, reason: 'declined' }, `${order.orderId}:payment.failed`);
+        await emit(
+          q.consumer,
+          'payments',
+          'payment.failed',
+          { orderId: order.orderId, reason: 'declined' },
+          `${order.orderId}:payment.failed`,
+        );
         return;
       }
       await emit(
         q.consumer,
         'payments',
         'payment.captured',
-        { paymentId, orderId: order.orderId, amount: order.total, currency: order.currency, capturedAt: new Date().toISOString() },
+        {
+          paymentId,
+          orderId: order.orderId,
+          amount: order.total,
+          currency: order.currency,
+          capturedAt: new Date().toISOString(),
+        },
         `${order.orderId}:payment.captured`,
       );
     });
@@ -134,10 +188,19 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
         BELNR: order.orderId,
         KUNNR: order.customerId,
         WAERS: order.currency,
-        POSITIONS: order.lines.map(l => ({ MATNR: l.sku, MENGE: l.quantity, NETPR: l.unitPrice })),
+        POSITIONS: order.lines.map(l => ({
+          MATNR: l.sku,
+          MENGE: l.quantity,
+          NETPR: l.unitPrice,
+        })),
       };
       try {
-        return await http.call(q.consumer, 'POST', url('/legacy-erp/invoices'), { body: doc, timeoutMs: 3000 });
+        return await http.call(
+          q.consumer,
+          'POST',
+          url('/legacy-erp/invoices'),
+          { body: doc, timeoutMs: 3000 },
+        );
       } catch (e) {
         throw providerFailure(e, 'book-invoice');
       }
@@ -147,37 +210,59 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
   await on('inventoryPaymentCaptured', async (payload, d, q) => {
     const payment = parse(PaymentEvent, 'payment.captured', payload);
     const reservationId = `res_${payment.orderId.slice(4)}`;
-    await once(q, d, 'reserve-stock', payment.orderId, async () => ({ reservationId }));
-    const order = db.prepare('SELECT payload FROM orders WHERE order_id = ?').get(payment.orderId) as
-      | { payload: string }
-      | undefined;
+    await once(q, d, 'reserve-stock', payment.orderId, async () => ({
+      reservationId,
+    }));
+    const order = db
+      .prepare('SELECT payload FROM orders WHERE order_id = ?')
+      .get(payment.orderId) as { payload: string } | undefined;
     const lines = order ? (JSON.parse(order.payload).lines as unknown[]) : [];
-    await emit(q.consumer, 'fulfillment', 'inventory.reserved', { orderId: payment.orderId, reservationId, lines }, `${payment.orderId}:inventory.reserved`);
+    await emit(
+      q.consumer,
+      'fulfillment',
+      'inventory.reserved',
+      { orderId: payment.orderId, reservationId, lines },
+      `${payment.orderId}:inventory.reserved`,
+    );
   });
 
   await on('fulfillmentInventoryReserved', async (payload, d, q) => {
     const { orderId } = parse(OrderRef, 'inventory.reserved', payload);
     const shipmentId = `shp_${orderId.slice(4)}`;
-    await once(q, d, 'dispatch-shipment', orderId, async () => ({ shipmentId, carrier: 'DHL' }));
-    db.prepare(`UPDATE orders SET status = 'shipped' WHERE order_id = ? AND status = 'placed'`).run(orderId);
+    await once(q, d, 'dispatch-shipment', orderId, async () => ({
+      shipmentId,
+      carrier: 'DHL',
+    }));
+    db.prepare(
+      `UPDATE orders SET status = 'shipped' WHERE order_id = ? AND status = 'placed'`,
+    ).run(orderId);
     await emit(
       q.consumer,
       'fulfillment',
       'shipment.dispatched',
-      { orderId, shipmentId, carrier: 'DHL', trackingUrl: `https://track.example.net/${shipmentId}` },
+      {
+        orderId,
+        shipmentId,
+        carrier: 'DHL',
+        trackingUrl: `https://track.example.net/${shipmentId}`,
+      },
       `${orderId}:shipment.dispatched`,
     );
   });
 
   await on('notificationShipmentDispatched', async (payload, d, q) => {
     const { orderId } = parse(OrderRef, 'shipment.dispatched', payload);
-    await once(q, d, 'email-shipped', orderId, async () => ({ template: 'order-shipped' }));
+    await once(q, d, 'email-shipped', orderId, async () => ({
+      template: 'order-shipped',
+    }));
   });
 
   await on('orderPaymentFailed', async (payload, d, q) => {
     const { orderId } = parse(OrderRef, 'payment.failed', payload);
     await once(q, d, 'mark-payment-failed', orderId, async () => {
-      db.prepare(`UPDATE orders SET status = 'failed' WHERE order_id = ?`).run(orderId);
+      db.prepare(`UPDATE orders SET status = 'failed' WHERE order_id = ?`).run(
+        orderId,
+      );
     });
   });
 
@@ -188,20 +273,32 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
     await context.with(withPayment(refund.orderId), async () => {
       await once(q, d, 'refund-payment', refund.orderId, async () => {
         try {
-          return await http.call(q.consumer, 'POST', url('/payment-provider/refunds'), {
-            body: { captureId: paymentId, amount: refund.amount },
-            timeoutMs: 2000,
-          });
+          return await http.call(
+            q.consumer,
+            'POST',
+            url('/payment-provider/refunds'),
+            {
+              body: { captureId: paymentId, amount: refund.amount },
+              timeoutMs: 2000,
+            },
+          );
         } catch (e) {
           throw providerFailure(e, 'refund-payment');
         }
       });
-      db.prepare(`UPDATE orders SET status = 'refunded' WHERE order_id = ?`).run(refund.orderId);
+      db.prepare(
+        `UPDATE orders SET status = 'refunded' WHERE order_id = ?`,
+      ).run(refund.orderId);
       await emit(
         q.consumer,
         'payments',
         'payment.refunded',
-        { paymentId, orderId: refund.orderId, amount: refund.amount, currency: 'EUR' },
+        {
+          paymentId,
+          orderId: refund.orderId,
+          amount: refund.amount,
+          currency: 'EUR',
+        },
         `${refund.orderId}:payment.refunded`,
       );
     });
@@ -211,10 +308,20 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
     const payment = parse(PaymentEvent, 'payment.refunded', payload);
     await once(q, d, 'book-credit-note', payment.orderId, async () => {
       try {
-        return await http.call(q.consumer, 'POST', url('/legacy-erp/credit-notes'), {
-          body: { BELNR: payment.orderId, KUNNR: 'refund', WAERS: payment.currency, POSITIONS: [{ MATNR: 'REFUND', MENGE: 1, NETPR: payment.amount }] },
-          timeoutMs: 3000,
-        });
+        return await http.call(
+          q.consumer,
+          'POST',
+          url('/legacy-erp/credit-notes'),
+          {
+            body: {
+              BELNR: payment.orderId,
+              KUNNR: 'refund',
+              WAERS: payment.currency,
+              POSITIONS: [{ MATNR: 'REFUND', MENGE: 1, NETPR: payment.amount }],
+            },
+            timeoutMs: 3000,
+          },
+        );
       } catch (e) {
         throw providerFailure(e, 'book-credit-note');
       }
@@ -223,7 +330,9 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
 
   await on('notificationPaymentRefunded', async (payload, d, q) => {
     const payment = parse(PaymentEvent, 'payment.refunded', payload);
-    await once(q, d, 'email-refunded', payment.orderId, async () => ({ template: 'refund-confirmed' }));
+    await once(q, d, 'email-refunded', payment.orderId, async () => ({
+      template: 'refund-confirmed',
+    }));
   });
 
   return consumers;

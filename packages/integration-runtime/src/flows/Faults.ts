@@ -23,7 +23,8 @@ export class Faults {
     initial: Record<string, Fault> = {},
     private readonly random: () => number = Math.random,
   ) {
-    for (const [service, fault] of Object.entries(initial)) this.set(service, fault);
+    for (const [service, fault] of Object.entries(initial))
+      this.set(service, fault);
   }
 
   has(service: string) {
@@ -31,7 +32,13 @@ export class Faults {
   }
 
   get(service: string): Fault {
-    return { errorRate: 0, latencyMs: 0, outage: false, rejectRate: 0, ...this.knobs.get(service) };
+    return {
+      errorRate: 0,
+      latencyMs: 0,
+      outage: false,
+      rejectRate: 0,
+      ...this.knobs.get(service),
+    };
   }
 
   all(): Record<string, Fault> {

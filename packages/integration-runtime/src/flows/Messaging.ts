@@ -24,7 +24,10 @@ export class MalformedMessageError extends PermanentError {
   }
 }
 
-export type MessageHandler = (payload: Record<string, unknown>, delivery: Delivery) => Promise<void>;
+export type MessageHandler = (
+  payload: Record<string, unknown>,
+  delivery: Delivery,
+) => Promise<void>;
 
 /**
  * Publishing and consuming with tracing: a PRODUCER span per publish with trace context
@@ -68,12 +71,22 @@ export class Messaging {
           'idempotency-key': idempotencyKey,
         };
         this.telemetry.inject(context.active(), headers);
-        await this.broker.publish({ exchange, routingKey, messageId, body, headers });
+        await this.broker.publish({
+          exchange,
+          routingKey,
+          messageId,
+          body,
+          headers,
+        });
       },
     );
   }
 
-  consume(spec: QueueSpec, handler: MessageHandler, prefetch = 20): Promise<Consumer> {
+  consume(
+    spec: QueueSpec,
+    handler: MessageHandler,
+    prefetch = 20,
+  ): Promise<Consumer> {
     const tracer = this.telemetry.tracer(spec.consumer);
     return this.broker.consume(
       spec.name,
@@ -107,9 +120,15 @@ export class Messaging {
             try {
               payload = JSON.parse(delivery.body.toString('utf-8'));
             } catch (e) {
-              throw new MalformedMessageError(`body is not JSON: ${(e as Error).message}`);
+              throw new MalformedMessageError(
+                `body is not JSON: ${(e as Error).message}`,
+              );
             }
-            if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+            if (
+              !payload ||
+              typeof payload !== 'object' ||
+              Array.isArray(payload)
+            ) {
               throw new MalformedMessageError('body is not a JSON object');
             }
             await handler(payload as Record<string, unknown>, delivery);

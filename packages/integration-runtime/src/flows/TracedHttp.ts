@@ -41,7 +41,9 @@ export class TracedHttp {
   ): RequestHandler {
     const tracer = this.telemetry.tracer(service);
     return (req, res, next) => {
-      const parent = this.telemetry.extract(req.headers as Record<string, unknown>);
+      const parent = this.telemetry.extract(
+        req.headers as Record<string, unknown>,
+      );
       inSpan(
         tracer,
         `${req.method} ${route}`,
@@ -57,7 +59,8 @@ export class TracedHttp {
         async span => {
           await handler(req, res);
           span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, res.statusCode);
-          if (res.statusCode >= 500) throw new Error(`answered ${res.statusCode}`);
+          if (res.statusCode >= 500)
+            throw new Error(`answered ${res.statusCode}`);
         },
       ).catch(e => {
         if (!res.headersSent) next(e);
@@ -70,7 +73,11 @@ export class TracedHttp {
     service: string,
     method: 'GET' | 'POST',
     url: string,
-    options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+    } = {},
   ): Promise<T> {
     const target = new URL(url);
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -98,11 +105,15 @@ export class TracedHttp {
           res = await fetch(url, {
             method,
             headers,
-            body: options.body === undefined ? undefined : JSON.stringify(options.body),
+            body:
+              options.body === undefined
+                ? undefined
+                : JSON.stringify(options.body),
             signal: AbortSignal.timeout(timeoutMs),
           });
         } catch (e) {
-          if ((e as Error).name === 'TimeoutError') throw new HttpTimeoutError(url, timeoutMs);
+          if ((e as Error).name === 'TimeoutError')
+            throw new HttpTimeoutError(url, timeoutMs);
           throw e;
         }
         span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, res.status);
@@ -114,7 +125,11 @@ export class TracedHttp {
           // keep the text
         }
         if (!res.ok) {
-          throw new HttpCallError(res.status, body, `${method} ${target.pathname} answered ${res.status}`);
+          throw new HttpCallError(
+            res.status,
+            body,
+            `${method} ${target.pathname} answered ${res.status}`,
+          );
         }
         return body as T;
       },

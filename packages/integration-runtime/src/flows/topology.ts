@@ -17,15 +17,51 @@ export type ServiceName = (typeof SERVICES)[number];
 
 /** Logical queue ids; names get the runtime's namespace prefix (empty by default). */
 export const QUEUES = {
-  paymentOrderCreated: { exchange: 'orders', key: 'order.created', consumer: 'payment-service' },
-  erpOrderCreated: { exchange: 'orders', key: 'order.created', consumer: 'erp-connector' },
-  paymentRefundRequested: { exchange: 'orders', key: 'order.refund-requested', consumer: 'payment-service' },
-  inventoryPaymentCaptured: { exchange: 'payments', key: 'payment.captured', consumer: 'inventory-service' },
-  orderPaymentFailed: { exchange: 'payments', key: 'payment.failed', consumer: 'order-service' },
-  erpPaymentRefunded: { exchange: 'payments', key: 'payment.refunded', consumer: 'erp-connector' },
-  notificationPaymentRefunded: { exchange: 'payments', key: 'payment.refunded', consumer: 'notification-service' },
-  fulfillmentInventoryReserved: { exchange: 'fulfillment', key: 'inventory.reserved', consumer: 'fulfillment-service' },
-  notificationShipmentDispatched: { exchange: 'fulfillment', key: 'shipment.dispatched', consumer: 'notification-service' },
+  paymentOrderCreated: {
+    exchange: 'orders',
+    key: 'order.created',
+    consumer: 'payment-service',
+  },
+  erpOrderCreated: {
+    exchange: 'orders',
+    key: 'order.created',
+    consumer: 'erp-connector',
+  },
+  paymentRefundRequested: {
+    exchange: 'orders',
+    key: 'order.refund-requested',
+    consumer: 'payment-service',
+  },
+  inventoryPaymentCaptured: {
+    exchange: 'payments',
+    key: 'payment.captured',
+    consumer: 'inventory-service',
+  },
+  orderPaymentFailed: {
+    exchange: 'payments',
+    key: 'payment.failed',
+    consumer: 'order-service',
+  },
+  erpPaymentRefunded: {
+    exchange: 'payments',
+    key: 'payment.refunded',
+    consumer: 'erp-connector',
+  },
+  notificationPaymentRefunded: {
+    exchange: 'payments',
+    key: 'payment.refunded',
+    consumer: 'notification-service',
+  },
+  fulfillmentInventoryReserved: {
+    exchange: 'fulfillment',
+    key: 'inventory.reserved',
+    consumer: 'fulfillment-service',
+  },
+  notificationShipmentDispatched: {
+    exchange: 'fulfillment',
+    key: 'shipment.dispatched',
+    consumer: 'notification-service',
+  },
 } as const;
 export type QueueId = keyof typeof QUEUES;
 

@@ -43,7 +43,12 @@ export interface ReplayRequest {
 export interface ReplayPlan {
   dlq: string;
   count: number;
-  targets: Array<{ exchange: string; routingKey: string; queue: string; count: number }>;
+  targets: Array<{
+    exchange: string;
+    routingKey: string;
+    queue: string;
+    count: number;
+  }>;
   skipped: Array<{ id: string; messageId: string; reason: string }>;
   ratePerSecond: number;
   estimatedSeconds: number;
@@ -109,7 +114,10 @@ interface Candidate {
  * a publish repeated after a crash harmless.
  */
 export class ReplayService {
-  private readonly running = new Map<string, { cancel: boolean; done: Promise<void> }>();
+  private readonly running = new Map<
+    string,
+    { cancel: boolean; done: Promise<void> }
+  >();
   private stopped = false;
   // Prepared once: the replay loop runs them per message.
   private readonly processedKey;
@@ -127,7 +135,9 @@ export class ReplayService {
       logger?: (msg: string, meta?: object) => void;
     },
   ) {
-    this.processedKey = db.prepare('SELECT 1 FROM processed_keys WHERE idempotency_key = ?');
+    this.processedKey = db.prepare(
+      'SELECT 1 FROM processed_keys WHERE idempotency_key = ?',
+    );
     this.setOutcome = db.prepare(
       `UPDATE replay_items SET outcome = ?, detail = ?, updated_at = ? WHERE job_id = ? AND seq = ?`,
     );
@@ -142,7 +152,9 @@ export class ReplayService {
   /** Picks up jobs a previous process left running (crash, SIGKILL, restart). */
   resume() {
     const rows = this.db
-      .prepare(`SELECT id FROM replay_jobs WHERE status IN ('pending', 'running')`)
+      .prepare(
+        `SELECT id FROM replay_jobs WHERE status IN ('pending', 'running')`,
+      )
       .all() as Row[];
     for (const { id } of rows) this.start(id);
     return rows.length;
@@ -176,7 +188,9 @@ export class ReplayService {
   private select(request: ReplayRequest) {
     this.assertDlq(request.dlq);
     if (!request.ids === !request.filter) {
-      throw new InputError('give either ids or filter, not both and not neither');
+      throw new InputError(
+        'give either ids or filter, not both and not neither',
+      );
     }
     const limit = request.maxMessages ?? 100_000;
     const unavailableSkips: ReplayPlan['skipped'] = [];
@@ -187,18 +201,26 @@ export class ReplayService {
       if (ids.length > limit) {
         throw new InputError(`${ids.length} ids exceed maxMessages ${limit}`);
       }
-      rows = ids.map(id => get.get(id) as Candidate | undefined).filter(
-        (r): r is Candidate => !!r,
-      );
+      rows = ids
+        .map(id => get.get(id) as Candidate | undefined)
+        .filter((r): r is Candidate => !!r);
       const found = new Set(rows.map(r => r.id));
       const missing = ids.filter(id => !found.has(id));
       if (request.skipUnavailable) {
         // A frozen selection (a portal's plan): what is gone or no longer failed by now is
         // reported, not refused.
-        const gone = missing.map(id => ({ id, messageId: '', reason: 'missing' }));
+        const gone = missing.map(id => ({
+          id,
+          messageId: '',
+          reason: 'missing',
+        }));
         const unavailable = rows
           .filter(r => r.dlq === request.dlq && r.status !== 'failed')
-          .map(r => ({ id: r.id, messageId: r.message_id, reason: `not-failed:${r.status}` }));
+          .map(r => ({
+            id: r.id,
+            messageId: r.message_id,
+            reason: `not-failed:${r.status}`,
+          }));
         const out = new Set(unavailable.map(u => u.id));
         rows = rows.filter(r => !out.has(r.id));
         unavailableSkips.push(...gone, ...unavailable);
@@ -223,7 +245,11 @@ export class ReplayService {
       }
     } else {
       rows = this.failures
-        .idsMatching(request.dlq, { ...request.filter, status: 'failed' }, limit)
+        .idsMatching(
+          request.dlq,
+          { ...request.filter, status: 'failed' },
+          limit,
+        )
         .map(id => get.get(id) as Candidate);
     }
     const replay: Candidate[] = [];
@@ -236,7 +262,11 @@ export class ReplayService {
           reason: `in-replay:${r.replay_job_id}`,
         });
       } else if (this.isProcessed(r)) {
-        skipped.push({ id: r.id, messageId: r.message_id, reason: 'already-processed' });
+        skipped.push({
+          id: r.id,
+          messageId: r.message_id,
+          reason: 'already-processed',
+        });
         replay.push(r); // still part of the job: resolved without a publish
       } else {
         replay.push(r);
@@ -284,7 +314,8 @@ export class ReplayService {
     idempotencyKey?: string,
   ): { job: ReplayJob; created: boolean } {
     if (!request.reason?.trim()) throw new InputError('reason is required');
-    if (!request.requester?.trim()) throw new InputError('requester is required');
+    if (!request.requester?.trim())
+      throw new InputError('requester is required');
     const rate = this.rate(request);
     const result = this.db.transaction(() => {
       if (idempotencyKey) {
@@ -298,7 +329,9 @@ export class ReplayService {
         const busy = skipped.find(s => s.reason.startsWith('in-replay:'));
         throw new ConflictError(
           busy
-            ? `every selected message is already in replay ${busy.reason.slice(10)}`
+            ? `every selected message is already in replay ${busy.reason.slice(
+                10,
+              )}`
             : 'no failed messages match the selection',
         );
       }
@@ -317,7 +350,11 @@ export class ReplayService {
           request.requester.trim(),
           rate,
           idempotencyKey ?? null,
-          JSON.stringify(request.ids ? { ids: request.ids.length } : { filter: request.filter }),
+          JSON.stringify(
+            request.ids
+              ? { ids: request.ids.length }
+              : { filter: request.filter },
+          ),
           replay.length,
           now,
         );
@@ -332,11 +369,17 @@ export class ReplayService {
         item.run(id, seq, r.id, r.message_id, r.order_id, now);
         lock.run(id, r.id);
       });
-      recordAdminAction(this.db, 'replay.create', request.requester, request.reason, {
-        job: id,
-        dlq: request.dlq,
-        total: replay.length,
-      });
+      recordAdminAction(
+        this.db,
+        'replay.create',
+        request.requester,
+        request.reason,
+        {
+          job: id,
+          dlq: request.dlq,
+          total: replay.length,
+        },
+      );
       return { id, created: true };
     })();
     if (result.created) this.start(result.id);
@@ -344,9 +387,9 @@ export class ReplayService {
   }
 
   get(id: string): ReplayJob | undefined {
-    const row = this.db.prepare('SELECT * FROM replay_jobs WHERE id = ?').get(id) as
-      | Row
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM replay_jobs WHERE id = ?')
+      .get(id) as Row | undefined;
     if (!row) return undefined;
     const counts = Object.fromEntries(OUTCOMES.map(o => [o, 0])) as Record<
       ItemOutcome,
@@ -432,7 +475,9 @@ export class ReplayService {
           `UPDATE replay_jobs SET cancelled_by = ? WHERE id = ? AND status IN ('pending','running')`,
         )
         .run(requester, id);
-      recordAdminAction(this.db, 'replay.cancel', requester, reason ?? null, { job: id });
+      recordAdminAction(this.db, 'replay.cancel', requester, reason ?? null, {
+        job: id,
+      });
     })();
     if (!runner) this.finish(id, 'cancelled');
     return this.get(id)!;
@@ -467,7 +512,9 @@ export class ReplayService {
   private finish(id: string, status: ReplayStatus) {
     this.db.transaction(() => {
       this.db
-        .prepare('UPDATE failures SET replay_job_id = NULL WHERE replay_job_id = ?')
+        .prepare(
+          'UPDATE failures SET replay_job_id = NULL WHERE replay_job_id = ?',
+        )
         .run(id);
       this.db
         .prepare(
@@ -478,11 +525,15 @@ export class ReplayService {
   }
 
   private async run(id: string, state: { cancel: boolean }) {
-    const job = this.db.prepare('SELECT * FROM replay_jobs WHERE id = ?').get(id) as Row;
+    const job = this.db
+      .prepare('SELECT * FROM replay_jobs WHERE id = ?')
+      .get(id) as Row;
     if (job.cancelled_by) return this.finish(id, 'cancelled');
     const startedAt = job.started_at ?? new Date().toISOString();
     this.db
-      .prepare(`UPDATE replay_jobs SET status = 'running', started_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE replay_jobs SET status = 'running', started_at = ? WHERE id = ?`,
+      )
       .run(startedAt, id);
     const rate = job.rate_per_second as number;
     // Pacing restarts with this process; what was done before counts as already sent.
@@ -508,7 +559,11 @@ export class ReplayService {
         await Promise.race(inflight);
         continue;
       }
-      const batch = this.nextBatch.all(id, lastSeq, Math.min(due, MAX_BATCH)) as Row[];
+      const batch = this.nextBatch.all(
+        id,
+        lastSeq,
+        Math.min(due, MAX_BATCH),
+      ) as Row[];
       if (batch.length === 0) {
         await Promise.all(inflight);
         if (failure) throw failure;
@@ -532,11 +587,23 @@ export class ReplayService {
     this.db.transaction(() => {
       for (const r of batch) {
         if (!r.id) {
-          setOutcome.run('skipped-missing', 'purged before its turn', now(), jobId, r.seq);
+          setOutcome.run(
+            'skipped-missing',
+            'purged before its turn',
+            now(),
+            jobId,
+            r.seq,
+          );
         } else if (this.isProcessed(r as Candidate)) {
           // Its side effect already happened: nothing to re-drive, the record is resolved.
           deleteFailure.run(r.id);
-          setOutcome.run('skipped-duplicate', 'already processed', now(), jobId, r.seq);
+          setOutcome.run(
+            'skipped-duplicate',
+            'already processed',
+            now(),
+            jobId,
+            r.seq,
+          );
         } else {
           toPublish.push(r);
         }
@@ -559,7 +626,11 @@ export class ReplayService {
       });
     })();
     if (failed) {
-      throw new Error(`broker refused a replay publish: ${failed.reason?.message ?? failed.reason}`);
+      throw new Error(
+        `broker refused a replay publish: ${
+          failed.reason?.message ?? failed.reason
+        }`,
+      );
     }
   }
 
@@ -568,7 +639,12 @@ export class ReplayService {
     const headers: Record<string, HeaderValue> = {};
     for (const [k, v] of Object.entries(original)) {
       // Failure context and broker-owned x- headers stay with the record, not the retry.
-      if (k.startsWith('failure-') || k.startsWith('x-') || k.startsWith('replay-')) continue;
+      if (
+        k.startsWith('failure-') ||
+        k.startsWith('x-') ||
+        k.startsWith('replay-')
+      )
+        continue;
       if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) {
         headers[k] = v as HeaderValue;
       }

@@ -74,7 +74,10 @@ export class Ledger {
         `SELECT count(*) AS total, count(*) - count(DISTINCT idempotency_key) AS duplicates
          FROM side_effects WHERE (@b IS NULL OR business_id = @b)`,
       )
-      .get({ b: options.businessId ?? null }) as { total: number; duplicates: number };
+      .get({ b: options.businessId ?? null }) as {
+      total: number;
+      duplicates: number;
+    };
     return { items, total, duplicates };
   }
 }

@@ -10,7 +10,8 @@ export type Db = Database.Database;
  * replay jobs. Separate from the broker: with RabbitMQ only this file is local.
  */
 export function openRuntimeDatabase(file: string): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:')
+    fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL survives a process crash (not a power cut): enough for a demo runtime.
@@ -148,5 +149,11 @@ export function recordAdminAction(
 ) {
   db.prepare(
     'INSERT INTO admin_actions (action, requester, reason, detail, at) VALUES (?, ?, ?, ?, ?)',
-  ).run(action, requester, reason, JSON.stringify(detail), new Date().toISOString());
+  ).run(
+    action,
+    requester,
+    reason,
+    JSON.stringify(detail),
+    new Date().toISOString(),
+  );
 }

@@ -73,7 +73,9 @@ export class Telemetry {
   constructor(private readonly options: TelemetryOptions = {}) {
     // Context must follow async work; one manager per process is all OpenTelemetry allows.
     if (!contextManagerInstalled) {
-      context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+      context.setGlobalContextManager(
+        new AsyncLocalStorageContextManager().enable(),
+      );
       contextManagerInstalled = true;
     }
   }
@@ -98,7 +100,9 @@ export class Telemetry {
         }),
         spanProcessors: [
           new BaggageAttributesProcessor(),
-          ...(exporter ? [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 1000 })] : []),
+          ...(exporter
+            ? [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 1000 })]
+            : []),
         ],
       });
       this.providers.set(service, provider);
@@ -115,13 +119,21 @@ export class Telemetry {
     const strings: Record<string, string> = {};
     for (const [k, v] of Object.entries(carrier)) {
       if (typeof v === 'string') strings[k.toLowerCase()] = v;
-      else if (Buffer.isBuffer(v)) strings[k.toLowerCase()] = v.toString('utf-8');
+      else if (Buffer.isBuffer(v))
+        strings[k.toLowerCase()] = v.toString('utf-8');
     }
-    return this.propagator.extract(context.active(), strings, defaultTextMapGetter);
+    return this.propagator.extract(
+      context.active(),
+      strings,
+      defaultTextMapGetter,
+    );
   }
 
   /** The active context with business ids added to its baggage. */
-  withBusinessIds(ids: Partial<Record<keyof typeof BusinessKey, string | undefined>>, ctx = context.active()) {
+  withBusinessIds(
+    ids: Partial<Record<keyof typeof BusinessKey, string | undefined>>,
+    ctx = context.active(),
+  ) {
     let baggage = propagation.getBaggage(ctx) ?? propagation.createBaggage();
     for (const [name, key] of Object.entries(BusinessKey)) {
       const value = ids[name as keyof typeof BusinessKey];
@@ -144,7 +156,12 @@ export class Telemetry {
 export async function inSpan<T>(
   tracer: Tracer,
   name: string,
-  options: { kind: SpanKind; attributes?: Attributes; links?: Array<{ context: ReturnType<Span['spanContext']> }>; root?: boolean },
+  options: {
+    kind: SpanKind;
+    attributes?: Attributes;
+    links?: Array<{ context: ReturnType<Span['spanContext']> }>;
+    root?: boolean;
+  },
   ctx: Context,
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
@@ -165,4 +182,3 @@ export async function inSpan<T>(
     }
   });
 }
-

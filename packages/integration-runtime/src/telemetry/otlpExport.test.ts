@@ -5,7 +5,11 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { waitFor } from '../testing/AdminClient';
-import { freePort, RuntimeProcess, startRuntimeProcess } from '../testing/runtimeProcess';
+import {
+  freePort,
+  RuntimeProcess,
+  startRuntimeProcess,
+} from '../testing/runtimeProcess';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,43 +49,85 @@ describe('OTLP export of the runtime', () => {
       RUNTIME_DATA_DIR: dir,
       RUNTIME_ADMIN_PORT: String(await freePort()),
       RUNTIME_SERVICES_PORT: String(servicesPort),
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${
+        (collector.address() as AddressInfo).port
+      }`,
     });
-    const res = await fetch(`http://127.0.0.1:${servicesPort}/storefront/checkout`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ customerId: 'C1', lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '9.95' }] }),
-    });
+    const res = await fetch(
+      `http://127.0.0.1:${servicesPort}/storefront/checkout`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          customerId: 'C1',
+          lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '9.95' }],
+        }),
+      },
+    );
     expect(res.status).toBe(201);
     const { orderId } = await res.json();
 
     const services = [
-      'storefront', 'api-gateway', 'order-service', 'payment-service', 'payment-provider',
-      'inventory-service', 'fulfillment-service', 'notification-service', 'erp-connector', 'legacy-erp',
+      'storefront',
+      'api-gateway',
+      'order-service',
+      'payment-service',
+      'payment-provider',
+      'inventory-service',
+      'fulfillment-service',
+      'notification-service',
+      'erp-connector',
+      'legacy-erp',
     ];
     const spansByService = () => {
       const map = new Map<string, any[]>();
       for (const b of batches) {
         for (const rs of b.body.resourceSpans) {
-          const name = (rs.resource.attributes as KeyValue[]).find(a => a.key === 'service.name')!.value.stringValue!;
-          map.set(name, [...(map.get(name) ?? []), ...rs.scopeSpans.flatMap((s: any) => s.spans)]);
+          const name = (rs.resource.attributes as KeyValue[]).find(
+            a => a.key === 'service.name',
+          )!.value.stringValue!;
+          map.set(name, [
+            ...(map.get(name) ?? []),
+            ...rs.scopeSpans.flatMap((s: any) => s.spans),
+          ]);
         }
       }
       return map;
     };
-    const map = await waitFor(() => spansByService(), m => services.every(s => m.has(s)), {
-      what: `spans of every service (${runtime.output()})`,
-      timeoutMs: 30_000,
-      intervalMs: 200,
-    });
+    const map = await waitFor(
+      () => spansByService(),
+      m => services.every(s => m.has(s)),
+      {
+        what: `spans of every service (${runtime.output()})`,
+        timeoutMs: 30_000,
+        intervalMs: 200,
+      },
+    );
     expect(batches.every(b => b.path === '/v1/traces')).toBe(true);
     // Business ids ride along in baggage onto every span of the asynchronous flow.
-    for (const service of ['payment-service', 'inventory-service', 'fulfillment-service', 'notification-service', 'erp-connector']) {
+    for (const service of [
+      'payment-service',
+      'inventory-service',
+      'fulfillment-service',
+      'notification-service',
+      'erp-connector',
+    ]) {
       const spans = map.get(service)!;
-      expect(spans.every(s => (s.attributes as KeyValue[]).some(a => a.key === 'app.order.id' && a.value.stringValue === orderId))).toBe(true);
+      expect(
+        spans.every(s =>
+          (s.attributes as KeyValue[]).some(
+            a => a.key === 'app.order.id' && a.value.stringValue === orderId,
+          ),
+        ),
+      ).toBe(true);
     }
-    const consumer = map.get('inventory-service')!.find(s => s.kind === 5 /* CONSUMER */);
+    const consumer = map
+      .get('inventory-service')!
+      .find(s => s.kind === 5 /* CONSUMER */);
     expect(consumer.links).toHaveLength(1);
-    expect((consumer.attributes as KeyValue[]).find(a => a.key === 'app.payment.id')?.value.stringValue).toMatch(/^pay_/);
+    expect(
+      (consumer.attributes as KeyValue[]).find(a => a.key === 'app.payment.id')
+        ?.value.stringValue,
+    ).toMatch(/^pay_/);
   });
 });

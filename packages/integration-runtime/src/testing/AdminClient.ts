@@ -31,7 +31,12 @@ export class AdminClient {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+          ? body
+          : JSON.stringify(body),
     });
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
@@ -42,7 +47,11 @@ export class AdminClient {
   get<T = any>(path: string) {
     return this.call<T>('GET', path);
   }
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+  post<T = any>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) {
     return this.call<T>('POST', path, body, headers);
   }
   put<T = any>(path: string, body?: unknown) {
@@ -60,7 +69,11 @@ export async function waitFor<T>(
     const value = await probe();
     if (done(value)) return value;
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${options.what ?? 'condition'}; last value: ${JSON.stringify(value)?.slice(0, 300)}`);
+      throw new Error(
+        `timed out waiting for ${
+          options.what ?? 'condition'
+        }; last value: ${JSON.stringify(value)?.slice(0, 300)}`,
+      );
     }
     await new Promise(r => setTimeout(r, options.intervalMs ?? 50));
   }

@@ -19,7 +19,9 @@ export interface RuntimeProcess {
 }
 
 /** Starts the runtime as its own process (src/index.ts) and waits for /health. */
-export async function startRuntimeProcess(env: Record<string, string>): Promise<RuntimeProcess> {
+export async function startRuntimeProcess(
+  env: Record<string, string>,
+): Promise<RuntimeProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -35,8 +37,13 @@ export async function startRuntimeProcess(env: Record<string, string>): Promise<
   await waitFor(
     () =>
       child.exitCode !== null
-        ? Promise.reject(new Error(`runtime exited with ${child.exitCode}:\n${output}`))
-        : fetch(`http://127.0.0.1:${env.RUNTIME_ADMIN_PORT}/health`).then(r => r.ok, () => false),
+        ? Promise.reject(
+            new Error(`runtime exited with ${child.exitCode}:\n${output}`),
+          )
+        : fetch(`http://127.0.0.1:${env.RUNTIME_ADMIN_PORT}/health`).then(
+            r => r.ok,
+            () => false,
+          ),
     ok => ok,
     { what: 'the runtime to start', timeoutMs: 60_000, intervalMs: 200 },
   );

@@ -9,7 +9,8 @@ import { Names } from '../flows/topology';
 
 export type BrokerKind = 'embedded' | 'rabbitmq';
 
-export const rabbitUrl = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const rabbitUrl =
+  process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 /** Fails with a clear message when the machine's RabbitMQ does not answer. */
 export async function assertRabbitAnswers() {
@@ -18,8 +19,9 @@ export async function assertRabbitAnswers() {
     await conn.close();
   } catch (e) {
     throw new Error(
-      `RabbitMQ does not answer at ${rabbitUrl.replace(/\/\/[^@]*@/, '//')} (${(e as Error).message}). ` +
-        'Start it with `rabbitmq-server -detached` or set RABBITMQ_URL.',
+      `RabbitMQ does not answer at ${rabbitUrl.replace(/\/\/[^@]*@/, '//')} (${
+        (e as Error).message
+      }). ` + 'Start it with `rabbitmq-server -detached` or set RABBITMQ_URL.',
     );
   }
 }
@@ -28,10 +30,16 @@ export const ADMIN_TOKEN = 'test-admin-token-123';
 export const READ_TOKEN = 'test-read-token-456';
 
 /** A runtime config isolated by namespace and data directory, with fast retries. */
-export function testConfig(kind: BrokerKind, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+export function testConfig(
+  kind: BrokerKind,
+  overrides: Partial<RuntimeConfig> = {},
+): RuntimeConfig {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-runtime-'));
   return {
-    broker: kind === 'rabbitmq' ? { kind, url: rabbitUrl } : { kind, file: path.join(dir, 'broker.sqlite') },
+    broker:
+      kind === 'rabbitmq'
+        ? { kind, url: rabbitUrl }
+        : { kind, file: path.join(dir, 'broker.sqlite') },
     databaseFile: path.join(dir, 'runtime.sqlite'),
     namespace: `t${randomBytes(4).toString('hex')}`,
     host: '127.0.0.1',
@@ -48,7 +56,11 @@ export function testConfig(kind: BrokerKind, overrides: Partial<RuntimeConfig> =
 }
 
 /** Publishes valid order.created events straight to the broker (no HTTP hops). */
-export async function publishOrders(broker: Broker, names: Names, count: number): Promise<string[]> {
+export async function publishOrders(
+  broker: Broker,
+  names: Names,
+  count: number,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < count; start += 200) {
     const batch = Array.from({ length: Math.min(200, count - start) }, () => {

@@ -4,7 +4,14 @@ export interface TrafficSettings {
   refundRate: number;
 }
 
-const SKUS = ['SKU-KETTLE', 'SKU-MUG', 'SKU-TEA-EARL', 'SKU-TEA-SENCHA', 'SKU-GRINDER', 'SKU-FILTER'];
+const SKUS = [
+  'SKU-KETTLE',
+  'SKU-MUG',
+  'SKU-TEA-EARL',
+  'SKU-TEA-SENCHA',
+  'SKU-GRINDER',
+  'SKU-FILTER',
+];
 const TIERS = ['standard', 'standard', 'standard', 'gold', 'platinum'] as const;
 
 /**
@@ -24,7 +31,12 @@ export class TrafficGenerator {
     private readonly random: () => number = Math.random,
     private readonly logger?: (msg: string, meta?: object) => void,
   ) {
-    this.current = { ordersPerSecond: 0, poisonRate: 0, refundRate: 0, ...initial };
+    this.current = {
+      ordersPerSecond: 0,
+      poisonRate: 0,
+      refundRate: 0,
+      ...initial,
+    };
   }
 
   settings(): TrafficSettings {
@@ -51,7 +63,9 @@ export class TrafficGenerator {
     this.debt += ((now - this.last) / 1000) * this.current.ordersPerSecond;
     this.last = now;
     for (; this.debt >= 1; this.debt--) {
-      this.placeOrder().catch(e => this.logger?.('traffic: order failed', { error: String(e) }));
+      this.placeOrder().catch(e =>
+        this.logger?.('traffic: order failed', { error: String(e) }),
+      );
     }
   }
 
@@ -81,12 +95,18 @@ export class TrafficGenerator {
     this.placed.push(body.orderId);
     if (this.placed.length > 200) this.placed.shift();
     if (this.random() < this.current.refundRate && this.placed.length > 5) {
-      const orderId = this.placed.splice(Math.floor(this.random() * (this.placed.length - 5)), 1)[0];
-      await fetch(`${this.storefrontUrl()}/storefront/orders/${orderId}/refund`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ reason: 'customer changed their mind' }),
-      });
+      const orderId = this.placed.splice(
+        Math.floor(this.random() * (this.placed.length - 5)),
+        1,
+      )[0];
+      await fetch(
+        `${this.storefrontUrl()}/storefront/orders/${orderId}/refund`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ reason: 'customer changed their mind' }),
+        },
+      );
     }
     return body.orderId;
   }

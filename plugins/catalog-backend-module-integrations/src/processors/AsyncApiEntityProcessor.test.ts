@@ -548,14 +548,22 @@ describe('resourceNameForAddress', () => {
 
 describe('AsyncApiEntityProcessor on components', () => {
   it('relates a component to the channels of the AsyncAPI documents it provides and consumes', async () => {
-    const orderEvents = apiEntity('order-events', read(path.join(CATALOG_INFO, 'apis/order-events.asyncapi.yaml')));
+    const orderEvents = apiEntity(
+      'order-events',
+      read(path.join(CATALOG_INFO, 'apis/order-events.asyncapi.yaml')),
+    );
     const processor = new AsyncApiEntityProcessor({
       catalog: catalogServiceMock({ entities: [orderEvents] }),
       auth: mockServices.auth(),
     });
     const relationsOf = async (entity: Entity) => {
       const results: CatalogProcessorResult[] = [];
-      await processor.postProcessEntity(entity, location, r => results.push(r), memoryCache());
+      await processor.postProcessEntity(
+        entity,
+        location,
+        r => results.push(r),
+        memoryCache(),
+      );
       return results
         .filter(r => r.type === 'relation')
         .map(r => {
@@ -564,19 +572,37 @@ describe('AsyncApiEntityProcessor on components', () => {
         })
         .sort();
     };
-    const provider: Entity = { ...component('order-service', {}), spec: { type: 'service', owner: 'orders', providesApis: ['order-events'] } };
-    const consumer: Entity = { ...component('erp-connector', {}), spec: { type: 'service', owner: 'x', consumesApis: ['api:default/order-events', 'missing-api'] } };
-    expect(await relationsOf(provider)).toEqual([
-      'Component:order-service publishesTo Resource:order.created',
-      'Component:order-service publishesTo Resource:order.refund-requested',
-      'Resource:order.created publishedBy Component:order-service',
-      'Resource:order.refund-requested publishedBy Component:order-service',
-    ].sort());
-    expect(await relationsOf(consumer)).toEqual([
-      'Component:erp-connector subscribesTo Resource:order.created',
-      'Component:erp-connector subscribesTo Resource:order.refund-requested',
-      'Resource:order.created subscribedBy Component:erp-connector',
-      'Resource:order.refund-requested subscribedBy Component:erp-connector',
-    ].sort());
+    const provider: Entity = {
+      ...component('order-service', {}),
+      spec: {
+        type: 'service',
+        owner: 'orders',
+        providesApis: ['order-events'],
+      },
+    };
+    const consumer: Entity = {
+      ...component('erp-connector', {}),
+      spec: {
+        type: 'service',
+        owner: 'x',
+        consumesApis: ['api:default/order-events', 'missing-api'],
+      },
+    };
+    expect(await relationsOf(provider)).toEqual(
+      [
+        'Component:order-service publishesTo Resource:order.created',
+        'Component:order-service publishesTo Resource:order.refund-requested',
+        'Resource:order.created publishedBy Component:order-service',
+        'Resource:order.refund-requested publishedBy Component:order-service',
+      ].sort(),
+    );
+    expect(await relationsOf(consumer)).toEqual(
+      [
+        'Component:erp-connector subscribesTo Resource:order.created',
+        'Component:erp-connector subscribesTo Resource:order.refund-requested',
+        'Resource:order.created subscribedBy Component:erp-connector',
+        'Resource:order.refund-requested subscribedBy Component:erp-connector',
+      ].sort(),
+    );
   });
 });

@@ -281,9 +281,17 @@ function mergeByResourceName(
 
 /** A kept-alive connection the catalog closed under us: worth one more try. */
 function isTransientNetworkError(e: unknown): boolean {
-  const error = e as { code?: string; message?: string; cause?: { code?: string } };
+  const error = e as {
+    code?: string;
+    message?: string;
+    cause?: { code?: string };
+  };
   const code = error?.code ?? error?.cause?.code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/.test(error?.message ?? '');
+  return (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    /socket hang up/.test(error?.message ?? '')
+  );
 }
 
 async function withRetry<T>(call: () => Promise<T>): Promise<T> {
@@ -333,7 +341,9 @@ export class ApiParticipants {
   /** The API entity as the catalog has it now, or undefined. */
   async api(apiRef: string): Promise<Entity | undefined> {
     const credentials = await this.auth.getOwnServiceCredentials();
-    return withRetry(() => this.catalog.getEntityByRef(apiRef, { credentials }));
+    return withRetry(() =>
+      this.catalog.getEntityByRef(apiRef, { credentials }),
+    );
   }
 }
 
@@ -443,18 +453,29 @@ export class AsyncApiEntityProcessor implements CatalogProcessor {
         if (typeof raw !== 'string') continue;
         const api = await this.participants.api(
           stringifyEntityRef(
-            parseEntityRef(raw, { defaultKind: 'api', defaultNamespace: self.namespace }),
+            parseEntityRef(raw, {
+              defaultKind: 'api',
+              defaultNamespace: self.namespace,
+            }),
           ),
         );
-        if (!api || !isApiEntity(api) || api.spec.type !== 'asyncapi' || typeof api.spec.definition !== 'string') {
+        if (
+          !api ||
+          !isApiEntity(api) ||
+          api.spec.type !== 'asyncapi' ||
+          typeof api.spec.definition !== 'string'
+        ) {
           continue;
         }
         const reading = await this.readCached(api.spec.definition, cache);
         if (!reading.valid) continue;
         for (const channel of mergeByResourceName(reading.summary.channels)) {
-          const ref = getCompoundEntityRef(channelResource(api, reading.summary, channel));
+          const ref = getCompoundEntityRef(
+            channelResource(api, reading.summary, channel),
+          );
           const sends = role === 'provider' ? channel.sends : channel.receives;
-          const receives = role === 'provider' ? channel.receives : channel.sends;
+          const receives =
+            role === 'provider' ? channel.receives : channel.sends;
           if (sends) emitMessagingRelations(emit, self, 'publishes', ref);
           if (receives) emitMessagingRelations(emit, self, 'subscribes', ref);
         }

@@ -1,6 +1,13 @@
-import { BackstageCredentials, BackstageUserPrincipal, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   AuditAction,
   DlqEntities,
@@ -29,21 +36,30 @@ export class AccessGuard {
    * Reading a queue's messages. A queue without a catalog entity is checked on a ref
    * nothing owns, so a conditional policy denies and an unconditional one decides alone.
    */
-  async requireRead(actor: Actor, target: { dlq: string; entities: DlqEntities }): Promise<void> {
-    const resourceRef = target.entities.queue ?? `resource:default/${target.dlq}`;
+  async requireRead(
+    actor: Actor,
+    target: { dlq: string; entities: DlqEntities },
+  ): Promise<void> {
+    const resourceRef =
+      target.entities.queue ?? `resource:default/${target.dlq}`;
     const [decision] = await this.permissions.authorize(
       [{ permission: dlqMessageReadPermission, resourceRef }],
       { credentials: actor.credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`${actor.ref} may not read the messages of '${target.dlq}'`);
+      throw new NotAllowedError(
+        `${actor.ref} may not read the messages of '${target.dlq}'`,
+      );
     }
   }
 
   async requireAuditRead(actor: Actor): Promise<void> {
-    const [decision] = await this.permissions.authorize([{ permission: dlqAuditReadPermission }], {
-      credentials: actor.credentials,
-    });
+    const [decision] = await this.permissions.authorize(
+      [{ permission: dlqAuditReadPermission }],
+      {
+        credentials: actor.credentials,
+      },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`${actor.ref} may not read the audit trail`);
     }
@@ -54,7 +70,12 @@ export class AccessGuard {
     permission: ResourcePermission<'catalog-entity'>,
     target: { runtime: string; dlq: string; entities: DlqEntities },
     what: string,
-    audit?: { action: AuditAction; replayId?: string; messageCount?: number; reason?: string | null },
+    audit?: {
+      action: AuditAction;
+      replayId?: string;
+      messageCount?: number;
+      reason?: string | null;
+    },
   ): Promise<void> {
     const deny = async (message: string) => {
       if (audit) {
@@ -83,7 +104,9 @@ export class AccessGuard {
     if (decision.result !== AuthorizeResult.ALLOW) {
       await deny(
         `${actor.ref} may not ${what} on '${target.dlq}': ${
-          target.entities.owner ? `only members of ${target.entities.owner} (its owner) may` : 'not permitted'
+          target.entities.owner
+            ? `only members of ${target.entities.owner} (its owner) may`
+            : 'not permitted'
         }`,
       );
     }

@@ -1,5 +1,9 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DlqEntities } from '@internal/plugin-dlq-common';
 
@@ -15,16 +19,25 @@ const CACHE_MS = 15_000;
  * plugin's own credentials and cached briefly.
  */
 export class DlqEntityResolver {
-  private readonly cache = new Map<string, { at: number; byQueue: Promise<Map<string, DlqEntities>> }>();
+  private readonly cache = new Map<
+    string,
+    { at: number; byQueue: Promise<Map<string, DlqEntities>> }
+  >();
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
   ) {}
 
-  async resolve(runtime: string, queue: string, consumer?: string): Promise<DlqEntities> {
+  async resolve(
+    runtime: string,
+    queue: string,
+    consumer?: string,
+  ): Promise<DlqEntities> {
     const known = (await this.forRuntime(runtime)).get(queue);
-    return known ?? (consumer ? { consumer: `component:default/${consumer}` } : {});
+    return (
+      known ?? (consumer ? { consumer: `component:default/${consumer}` } : {})
+    );
   }
 
   async forRuntime(runtime: string): Promise<Map<string, DlqEntities>> {
@@ -39,7 +52,10 @@ export class DlqEntityResolver {
   private async load(runtime: string) {
     const { items } = await this.catalog.getEntities(
       {
-        filter: { kind: 'resource', [`metadata.annotations.${RUNTIME_ANNOTATION}`]: runtime },
+        filter: {
+          kind: 'resource',
+          [`metadata.annotations.${RUNTIME_ANNOTATION}`]: runtime,
+        },
         fields: ['kind', 'metadata', 'spec'],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
@@ -48,7 +64,8 @@ export class DlqEntityResolver {
     const deadLetterQueues = new Map<string, string>();
     for (const e of items) {
       const of = e.metadata.annotations?.[DEAD_LETTER_OF_ANNOTATION];
-      if (e.spec?.type === 'dead-letter-queue' && of) deadLetterQueues.set(normalise(of, 'resource'), refOf(e));
+      if (e.spec?.type === 'dead-letter-queue' && of)
+        deadLetterQueues.set(normalise(of, 'resource'), refOf(e));
     }
     const byQueue = new Map<string, DlqEntities>();
     for (const e of items) {
@@ -58,8 +75,13 @@ export class DlqEntityResolver {
       byQueue.set(address.queue, {
         queue: refOf(e),
         deadLetterQueue: deadLetterQueues.get(refOf(e)),
-        consumer: subscribers[0] ? normalise(subscribers[0], 'component') : undefined,
-        owner: typeof e.spec?.owner === 'string' ? normalise(e.spec.owner, 'group') : undefined,
+        consumer: subscribers[0]
+          ? normalise(subscribers[0], 'component')
+          : undefined,
+        owner:
+          typeof e.spec?.owner === 'string'
+            ? normalise(e.spec.owner, 'group')
+            : undefined,
       });
     }
     return byQueue;
@@ -67,5 +89,7 @@ export class DlqEntityResolver {
 }
 
 function normalise(ref: string, defaultKind: string) {
-  return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }));
+  return stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
+  );
 }

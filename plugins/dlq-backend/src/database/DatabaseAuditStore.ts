@@ -1,4 +1,9 @@
-import { AuditAction, AuditEntry, AuditOutcome, AuditPage } from '@internal/plugin-dlq-common';
+import {
+  AuditAction,
+  AuditEntry,
+  AuditOutcome,
+  AuditPage,
+} from '@internal/plugin-dlq-common';
 import { Knex } from 'knex';
 
 export type NewAuditEntry = {
@@ -45,7 +50,9 @@ export class DatabaseAuditStore {
 
   /** Newest first, keyset-paged on the entry id. */
   async list(query: AuditQuery): Promise<AuditPage> {
-    const q = this.db('dlq_audit').orderBy('id', 'desc').limit(query.limit + 1);
+    const q = this.db('dlq_audit')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1);
     if (query.runtime) q.where('runtime', query.runtime);
     if (query.dlq) q.where('dlq', query.dlq);
     if (query.replayId) q.where('replay_id', query.replayId);

@@ -1,4 +1,8 @@
-import { Replay, ReplaySelection, ReplayStatus } from '@internal/plugin-dlq-common';
+import {
+  Replay,
+  ReplaySelection,
+  ReplayStatus,
+} from '@internal/plugin-dlq-common';
 import { Knex } from 'knex';
 
 /** A replay as stored: the frozen message ids stay in the backend. */
@@ -64,8 +68,15 @@ export class DatabaseReplayStore {
     return row ? toReplay(row) : undefined;
   }
 
-  async list(query: { runtime?: string; dlq?: string; status?: ReplayStatus[]; limit: number }) {
-    const q = this.db('dlq_replays').orderBy('created_at', 'desc').limit(query.limit);
+  async list(query: {
+    runtime?: string;
+    dlq?: string;
+    status?: ReplayStatus[];
+    limit: number;
+  }) {
+    const q = this.db('dlq_replays')
+      .orderBy('created_at', 'desc')
+      .limit(query.limit);
     if (query.runtime) q.where('runtime', query.runtime);
     if (query.dlq) q.where('dlq', query.dlq);
     if (query.status?.length) q.whereIn('status', query.status);
@@ -76,13 +87,20 @@ export class DatabaseReplayStore {
    * Applies the patch only while the replay is still in one of `from`: two backend
    * instances (or a request and the scheduler) cannot both make the same transition.
    */
-  async transition(id: string, from: ReplayStatus[], patch: ReplayPatch): Promise<boolean> {
+  async transition(
+    id: string,
+    from: ReplayStatus[],
+    patch: ReplayPatch,
+  ): Promise<boolean> {
     const update: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(patch)) {
       if (key === 'finalCounts') update.final_counts = JSON.stringify(value);
       else update[columns[key]] = value;
     }
-    const changed = await this.db('dlq_replays').where({ id }).whereIn('status', from).update(update);
+    const changed = await this.db('dlq_replays')
+      .where({ id })
+      .whereIn('status', from)
+      .update(update);
     return changed === 1;
   }
 }

@@ -29,20 +29,33 @@ export class DeadLetterInspector {
   ) {}
 
   /** Every DLQ of every runtime; a runtime that fails is reported, the others still listed. */
-  async list(options: { entityRef?: string; inflowHours?: number }): Promise<DlqListResponse> {
+  async list(options: {
+    entityRef?: string;
+    inflowHours?: number;
+  }): Promise<DlqListResponse> {
     const results = await Promise.allSettled(
-      this.runtimes.all().map(runtime => this.listRuntime(runtime, options.inflowHours)),
+      this.runtimes
+        .all()
+        .map(runtime => this.listRuntime(runtime, options.inflowHours)),
     );
     const items: DlqOverview[] = [];
     const errors: DlqListResponse['errors'] = [];
     results.forEach((r, i) => {
       if (r.status === 'fulfilled') items.push(...r.value);
-      else errors.push({ runtime: this.runtimes.all()[i].name, message: (r.reason as Error).message });
+      else
+        errors.push({
+          runtime: this.runtimes.all()[i].name,
+          message: (r.reason as Error).message,
+        });
     });
     const ref = options.entityRef?.toLowerCase();
     return {
       items: ref
-        ? items.filter(d => [d.entities.consumer, d.entities.queue, d.entities.owner].includes(ref))
+        ? items.filter(d =>
+            [d.entities.consumer, d.entities.queue, d.entities.owner].includes(
+              ref,
+            ),
+          )
         : items,
       errors,
     };
@@ -57,8 +70,12 @@ export class DeadLetterInspector {
       items.map(async dlq => ({
         ...dlq,
         runtime: runtime.name,
-        entities: byQueue.get(dlq.name) ?? { consumer: `component:default/${dlq.consumer}` },
-        inflow: inflowHours ? await this.inflow(runtime, dlq.name, inflowHours) : [],
+        entities: byQueue.get(dlq.name) ?? {
+          consumer: `component:default/${dlq.consumer}`,
+        },
+        inflow: inflowHours
+          ? await this.inflow(runtime, dlq.name, inflowHours)
+          : [],
       })),
     );
   }
@@ -66,36 +83,64 @@ export class DeadLetterInspector {
   private async inflow(runtime: RuntimeClient, dlq: string, hours: number) {
     const bucketMinutes = hours <= 24 ? 60 : 360;
     const { buckets } = await runtime.call('GET /v1/dlqs/{dlq}/inflow', api =>
-      api.GET('/v1/dlqs/{dlq}/inflow', { params: { path: { dlq }, query: { hours, bucketMinutes } } }),
+      api.GET('/v1/dlqs/{dlq}/inflow', {
+        params: { path: { dlq }, query: { hours, bucketMinutes } },
+      }),
     );
     return buckets;
   }
 
-  async get(runtimeName: string, dlq: string, inflowHours = 24): Promise<DlqOverview> {
+  async get(
+    runtimeName: string,
+    dlq: string,
+    inflowHours = 24,
+  ): Promise<DlqOverview> {
     const runtime = this.runtimes.get(runtimeName);
     const [overview, inflow] = await Promise.all([
-      runtime.call('GET /v1/dlqs/{dlq}', api => api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } })),
+      runtime.call('GET /v1/dlqs/{dlq}', api =>
+        api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
+      ),
       this.inflow(runtime, dlq, inflowHours),
     ]);
     return {
       ...overview,
       runtime: runtime.name,
-      entities: await this.entities.resolve(runtime.name, dlq, overview.consumer),
+      entities: await this.entities.resolve(
+        runtime.name,
+        dlq,
+        overview.consumer,
+      ),
       inflow,
     };
   }
 
-  async groups(runtimeName: string, dlq: string, status?: FailureStatus): Promise<FingerprintGroup[]> {
-    const { items } = await this.runtimes.get(runtimeName).call('GET /v1/dlqs/{dlq}/groups', api =>
-      api.GET('/v1/dlqs/{dlq}/groups', { params: { path: { dlq }, query: { status } } }),
-    );
+  async groups(
+    runtimeName: string,
+    dlq: string,
+    status?: FailureStatus,
+  ): Promise<FingerprintGroup[]> {
+    const { items } = await this.runtimes
+      .get(runtimeName)
+      .call('GET /v1/dlqs/{dlq}/groups', api =>
+        api.GET('/v1/dlqs/{dlq}/groups', {
+          params: { path: { dlq }, query: { status } },
+        }),
+      );
     return items;
   }
 
-  async messages(runtimeName: string, dlq: string, filter: MessageFilter): Promise<MessagePage> {
-    return this.runtimes.get(runtimeName).call('GET /v1/dlqs/{dlq}/messages', api =>
-      api.GET('/v1/dlqs/{dlq}/messages', { params: { path: { dlq }, query: filter } }),
-    );
+  async messages(
+    runtimeName: string,
+    dlq: string,
+    filter: MessageFilter,
+  ): Promise<MessagePage> {
+    return this.runtimes
+      .get(runtimeName)
+      .call('GET /v1/dlqs/{dlq}/messages', api =>
+        api.GET('/v1/dlqs/{dlq}/messages', {
+          params: { path: { dlq }, query: filter },
+        }),
+      );
   }
 
   async message(runtimeName: string, id: string): Promise<MessageDetail> {
@@ -105,7 +150,9 @@ export class DeadLetterInspector {
     );
     const body = this.masker.maskBody(message.body);
     const scrub = (text: string) => this.masker.scrub(text, body.values);
-    const named = this.masker.maskHeaders(message.headers as Record<string, unknown>);
+    const named = this.masker.maskHeaders(
+      message.headers as Record<string, unknown>,
+    );
     const headers = JSON.parse(scrub(JSON.stringify(named.headers)));
     return {
       runtime: runtime.name,
@@ -126,7 +173,11 @@ export class DeadLetterInspector {
             .replace('{traceId}', encodeURIComponent(message.traceId))
             .replace('{orderId}', encodeURIComponent(message.orderId ?? ''))
         : null,
-      entities: await this.entities.resolve(runtime.name, message.dlq, message.consumer),
+      entities: await this.entities.resolve(
+        runtime.name,
+        message.dlq,
+        message.consumer,
+      ),
     };
   }
 
@@ -150,29 +201,55 @@ export class DeadLetterInspector {
     const target = {
       runtime: runtime.name,
       dlq,
-      entities: await this.entities.resolve(runtime.name, dlq, overview.consumer),
+      entities: await this.entities.resolve(
+        runtime.name,
+        dlq,
+        overview.consumer,
+      ),
     };
-    const auditAction = action === 'archive' ? 'message.archive' : 'message.purge';
-    await this.guard.require(actor, dlqMessageManagePermission, target, `${action} messages`, {
-      action: auditAction,
-      messageCount: ids.length,
-      reason,
-    });
+    const auditAction =
+      action === 'archive' ? 'message.archive' : 'message.purge';
+    await this.guard.require(
+      actor,
+      dlqMessageManagePermission,
+      target,
+      `${action} messages`,
+      {
+        action: auditAction,
+        messageCount: ids.length,
+        reason,
+      },
+    );
     for (let i = 0; i < ids.length; i += 25) {
       const batch = await Promise.all(
-        ids.slice(i, i + 25).map(id =>
-          runtime.call('GET /v1/messages/{id}', api => api.GET('/v1/messages/{id}', { params: { path: { id } } })),
-        ),
+        ids
+          .slice(i, i + 25)
+          .map(id =>
+            runtime.call('GET /v1/messages/{id}', api =>
+              api.GET('/v1/messages/{id}', { params: { path: { id } } }),
+            ),
+          ),
       );
       const stranger = batch.find(m => m.dlq !== dlq);
-      if (stranger) throw new InputError(`message ${stranger.id} belongs to '${stranger.dlq}', not '${dlq}'`);
+      if (stranger)
+        throw new InputError(
+          `message ${stranger.id} belongs to '${stranger.dlq}', not '${dlq}'`,
+        );
     }
     const body = { ids, reason, requester: actor.ref };
     try {
       const done =
         action === 'archive'
-          ? (await runtime.call('POST /v1/messages/archive', api => api.POST('/v1/messages/archive', { body }))).archived
-          : (await runtime.call('POST /v1/messages/purge', api => api.POST('/v1/messages/purge', { body }))).purged;
+          ? (
+              await runtime.call('POST /v1/messages/archive', api =>
+                api.POST('/v1/messages/archive', { body }),
+              )
+            ).archived
+          : (
+              await runtime.call('POST /v1/messages/purge', api =>
+                api.POST('/v1/messages/purge', { body }),
+              )
+            ).purged;
       await this.audit.append({
         actor: actor.ref,
         action: auditAction,

@@ -16,7 +16,12 @@ export class PiiMasker {
   }
 
   /** The body masked, pretty-printed when it is JSON, and the paths that were masked. */
-  maskBody(body: string): { text: string; isJson: boolean; masked: string[]; values: string[] } {
+  maskBody(body: string): {
+    text: string;
+    isJson: boolean;
+    masked: string[];
+    values: string[];
+  } {
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -26,16 +31,21 @@ export class PiiMasker {
     const masked: string[] = [];
     const values = new Set<string>();
     const walk = (value: unknown, path: string[]): unknown => {
-      if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, String(i)]));
+      if (Array.isArray(value))
+        return value.map((v, i) => walk(v, [...path, String(i)]));
       if (value === null || typeof value !== 'object') return value;
       const out: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(value)) {
         const at = [...path, key];
-        const dotted = at.filter(p => !/^\d+$/.test(p)).join('.').toLowerCase();
+        const dotted = at
+          .filter(p => !/^\d+$/.test(p))
+          .join('.')
+          .toLowerCase();
         if (this.names.has(key.toLowerCase()) || this.paths.has(dotted)) {
           out[key] = MASK;
           masked.push(at.join('.'));
-          if (typeof v === 'string' || typeof v === 'number') values.add(String(v));
+          if (typeof v === 'string' || typeof v === 'number')
+            values.add(String(v));
         } else {
           out[key] = walk(v, at);
         }
@@ -43,7 +53,12 @@ export class PiiMasker {
       return out;
     };
     const result = walk(parsed, []);
-    return { text: JSON.stringify(result, null, 2), isJson: true, masked, values: [...values] };
+    return {
+      text: JSON.stringify(result, null, 2),
+      isJson: true,
+      masked,
+      values: [...values],
+    };
   }
 
   /**
@@ -56,7 +71,10 @@ export class PiiMasker {
       .reduce((out, v) => out.split(v).join(MASK), text);
   }
 
-  maskHeaders(headers: Record<string, unknown>): { headers: Record<string, unknown>; masked: string[] } {
+  maskHeaders(headers: Record<string, unknown>): {
+    headers: Record<string, unknown>;
+    masked: string[];
+  } {
     const masked: string[] = [];
     const out: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(headers)) {

@@ -1,5 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   PlanReplayRequest,
   REPLAY_OUTCOMES as OUTCOMES,
@@ -18,7 +23,10 @@ import { randomUUID } from 'node:crypto';
 import { AccessGuard, Actor } from '../access/AccessGuard';
 import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
-import { DatabaseReplayStore, StoredReplay } from '../database/DatabaseReplayStore';
+import {
+  DatabaseReplayStore,
+  StoredReplay,
+} from '../database/DatabaseReplayStore';
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
 
@@ -30,7 +38,8 @@ export interface ReplayPolicy {
   canarySettleMs: number;
 }
 
-const zeroCounts = () => Object.fromEntries(OUTCOMES.map(o => [o, 0])) as ReplayCounts;
+const zeroCounts = () =>
+  Object.fromEntries(OUTCOMES.map(o => [o, 0])) as ReplayCounts;
 const ACTIVE: ReplayStatus[] = ['canary', 'running'];
 const PAGE = 500;
 
@@ -56,25 +65,47 @@ export class ReplayCoordinator {
     const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
       api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
     );
-    return { runtime: runtime.name, dlq, entities: await this.entities.resolve(runtime.name, dlq, overview.consumer) };
+    return {
+      runtime: runtime.name,
+      dlq,
+      entities: await this.entities.resolve(
+        runtime.name,
+        dlq,
+        overview.consumer,
+      ),
+    };
   }
 
   async plan(actor: Actor, request: PlanReplayRequest): Promise<Replay> {
     const runtime = this.runtimes.get(request.runtime);
     const rate = request.ratePerSecond ?? this.policy.defaultRatePerSecond;
     if (!(rate > 0) || rate > this.policy.maxRatePerSecond) {
-      throw new InputError(`ratePerSecond must be > 0 and at most ${this.policy.maxRatePerSecond}, got ${rate}`);
+      throw new InputError(
+        `ratePerSecond must be > 0 and at most ${this.policy.maxRatePerSecond}, got ${rate}`,
+      );
     }
     const target = await this.target(runtime, request.dlq);
-    await this.guard.require(actor, dlqReplayCreatePermission, target, 'plan a replay');
+    await this.guard.require(
+      actor,
+      dlqReplayCreatePermission,
+      target,
+      'plan a replay',
+    );
 
-    const ids = request.selection.ids ? [...new Set(request.selection.ids)] : await this.collect(runtime, request);
+    const ids = request.selection.ids
+      ? [...new Set(request.selection.ids)]
+      : await this.collect(runtime, request);
     const plan =
       ids.length === 0
         ? { count: 0, targets: [], skipped: [], estimatedSeconds: 0 }
         : await runtime.call('POST /v1/replays/plan', api =>
             api.POST('/v1/replays/plan', {
-              body: { dlq: request.dlq, ids, ratePerSecond: rate, skipUnavailable: true },
+              body: {
+                dlq: request.dlq,
+                ids,
+                ratePerSecond: rate,
+                skipUnavailable: true,
+              },
             }),
           );
     const replay: StoredReplay = {
@@ -112,9 +143,13 @@ export class ReplayCoordinator {
   }
 
   /** The failed messages a group or filter selects right now, frozen into the plan. */
-  private async collect(runtime: RuntimeClient, request: PlanReplayRequest): Promise<string[]> {
+  private async collect(
+    runtime: RuntimeClient,
+    request: PlanReplayRequest,
+  ): Promise<string[]> {
     const { fingerprint, filter } = request.selection;
-    if (!fingerprint && !filter) throw new InputError('selection needs ids, a fingerprint or a filter');
+    if (!fingerprint && !filter)
+      throw new InputError('selection needs ids, a fingerprint or a filter');
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -122,7 +157,13 @@ export class ReplayCoordinator {
         api.GET('/v1/dlqs/{dlq}/messages', {
           params: {
             path: { dlq: request.dlq },
-            query: { ...filter, fingerprint, status: 'failed', limit: PAGE, cursor },
+            query: {
+              ...filter,
+              fingerprint,
+              status: 'failed',
+              limit: PAGE,
+              cursor,
+            },
           },
         }),
       );
@@ -143,24 +184,50 @@ export class ReplayCoordinator {
     return replay;
   }
 
-  async submit(actor: Actor, id: string, request: SubmitReplayRequest): Promise<Replay> {
+  async submit(
+    actor: Actor,
+    id: string,
+    request: SubmitReplayRequest,
+  ): Promise<Replay> {
     const replay = await this.load(id);
     if (replay.requester !== actor.ref) {
-      throw new NotAllowedError(`replay ${id} was planned by ${replay.requester}; plan your own`);
+      throw new NotAllowedError(
+        `replay ${id} was planned by ${replay.requester}; plan your own`,
+      );
     }
-    if (replay.status !== 'planned') throw new ConflictError(`replay ${id} is ${replay.status}, not planned`);
+    if (replay.status !== 'planned')
+      throw new ConflictError(`replay ${id} is ${replay.status}, not planned`);
     const runtime = this.runtimes.get(replay.runtime);
     const target = await this.target(runtime, replay.dlq);
-    const audit = { action: 'replay.submit' as const, replayId: id, messageCount: replay.plan.count, reason: request.reason };
-    await this.guard.require(actor, dlqReplayCreatePermission, target, 'replay messages', audit);
+    const audit = {
+      action: 'replay.submit' as const,
+      replayId: id,
+      messageCount: replay.plan.count,
+      reason: request.reason,
+    };
+    await this.guard.require(
+      actor,
+      dlqReplayCreatePermission,
+      target,
+      'replay messages',
+      audit,
+    );
     if (replay.plan.count === 0) {
-      throw new ConflictError('nothing to replay: the plan selected no message that is still failed');
+      throw new ConflictError(
+        'nothing to replay: the plan selected no message that is still failed',
+      );
     }
     const canarySize = request.canarySize ?? 0;
     if (canarySize >= replay.messageIds.length) {
-      throw new InputError(`canarySize must be smaller than the ${replay.messageIds.length} planned messages`);
+      throw new InputError(
+        `canarySize must be smaller than the ${replay.messageIds.length} planned messages`,
+      );
     }
-    const status: ReplayStatus = replay.approvalRequired ? 'awaiting-approval' : canarySize > 0 ? 'canary' : 'running';
+    const status: ReplayStatus = replay.approvalRequired
+      ? 'awaiting-approval'
+      : canarySize > 0
+      ? 'canary'
+      : 'running';
     const moved = await this.replays.transition(id, ['planned'], {
       status,
       reason: request.reason,
@@ -176,23 +243,59 @@ export class ReplayCoordinator {
       outcome: 'succeeded',
       detail: replay.approvalRequired
         ? `${replay.plan.count} messages > ${this.policy.approvalThreshold}: waits for approval`
-        : `started${canarySize ? ` with a canary of ${canarySize}` : ''} at ${replay.ratePerSecond}/s`,
+        : `started${canarySize ? ` with a canary of ${canarySize}` : ''} at ${
+            replay.ratePerSecond
+          }/s`,
     });
     return this.get(id);
   }
 
-  async decide(actor: Actor, id: string, approve: boolean, comment?: string): Promise<Replay> {
+  async decide(
+    actor: Actor,
+    id: string,
+    approve: boolean,
+    comment?: string,
+  ): Promise<Replay> {
     const replay = await this.load(id);
-    const action = approve ? ('replay.approve' as const) : ('replay.reject' as const);
-    const audit = { action, replayId: id, messageCount: replay.plan.count, reason: comment ?? null };
-    const target = await this.target(this.runtimes.get(replay.runtime), replay.dlq);
-    await this.guard.require(actor, dlqReplayApprovePermission, target, `${approve ? 'approve' : 'reject'} replays`, audit);
+    const action = approve
+      ? ('replay.approve' as const)
+      : ('replay.reject' as const);
+    const audit = {
+      action,
+      replayId: id,
+      messageCount: replay.plan.count,
+      reason: comment ?? null,
+    };
+    const target = await this.target(
+      this.runtimes.get(replay.runtime),
+      replay.dlq,
+    );
+    await this.guard.require(
+      actor,
+      dlqReplayApprovePermission,
+      target,
+      `${approve ? 'approve' : 'reject'} replays`,
+      audit,
+    );
     if (replay.requester === actor.ref) {
-      const message = `${actor.ref} requested replay ${id} and cannot ${approve ? 'approve' : 'reject'} it; a second person must`;
-      await this.audit.append({ ...audit, actor: actor.ref, runtime: replay.runtime, dlq: replay.dlq, outcome: 'denied', detail: message });
+      const message = `${actor.ref} requested replay ${id} and cannot ${
+        approve ? 'approve' : 'reject'
+      } it; a second person must`;
+      await this.audit.append({
+        ...audit,
+        actor: actor.ref,
+        runtime: replay.runtime,
+        dlq: replay.dlq,
+        outcome: 'denied',
+        detail: message,
+      });
       throw new NotAllowedError(message);
     }
-    const status: ReplayStatus = !approve ? 'rejected' : replay.canarySize > 0 ? 'canary' : 'running';
+    const status: ReplayStatus = !approve
+      ? 'rejected'
+      : replay.canarySize > 0
+      ? 'canary'
+      : 'running';
     const now = new Date().toISOString();
     const moved = await this.replays.transition(id, ['awaiting-approval'], {
       status,
@@ -201,17 +304,40 @@ export class ReplayCoordinator {
       decidedAt: now,
       ...(approve ? {} : { finishedAt: now }),
     });
-    if (!moved) throw new ConflictError(`replay ${id} is ${replay.status}, not awaiting approval`);
-    await this.audit.append({ ...audit, actor: actor.ref, runtime: replay.runtime, dlq: replay.dlq, outcome: 'succeeded' });
+    if (!moved)
+      throw new ConflictError(
+        `replay ${id} is ${replay.status}, not awaiting approval`,
+      );
+    await this.audit.append({
+      ...audit,
+      actor: actor.ref,
+      runtime: replay.runtime,
+      dlq: replay.dlq,
+      outcome: 'succeeded',
+    });
     return this.get(id);
   }
 
   async cancel(actor: Actor, id: string, reason?: string): Promise<Replay> {
     const replay = await this.load(id);
-    const audit = { action: 'replay.cancel' as const, replayId: id, messageCount: replay.plan.count, reason: reason ?? null };
+    const audit = {
+      action: 'replay.cancel' as const,
+      replayId: id,
+      messageCount: replay.plan.count,
+      reason: reason ?? null,
+    };
     if (replay.requester !== actor.ref) {
-      const target = await this.target(this.runtimes.get(replay.runtime), replay.dlq);
-      await this.guard.require(actor, dlqReplayCreatePermission, target, 'cancel replays', audit);
+      const target = await this.target(
+        this.runtimes.get(replay.runtime),
+        replay.dlq,
+      );
+      await this.guard.require(
+        actor,
+        dlqReplayCreatePermission,
+        target,
+        'cancel replays',
+        audit,
+      );
     }
     if (TERMINAL_REPLAY_STATUSES.includes(replay.status)) {
       throw new ConflictError(`replay ${id} is ${replay.status} already`);
@@ -222,7 +348,10 @@ export class ReplayCoordinator {
       status: 'cancelled',
       finishedAt: new Date().toISOString(),
     });
-    if (!moved) throw new ConflictError(`replay ${id} changed while cancelling; try again`);
+    if (!moved)
+      throw new ConflictError(
+        `replay ${id} changed while cancelling; try again`,
+      );
     const jobId = replay.jobs.main ?? replay.jobs.canary;
     let detail = 'cancelled before it started';
     if (jobId) {
@@ -233,13 +362,23 @@ export class ReplayCoordinator {
         await runtime.call('POST /v1/replays/{id}/cancel', api =>
           api.POST('/v1/replays/{id}/cancel', {
             params: { path: { id: jobId } },
-            body: { requester: actor.ref, reason: reason ?? 'cancelled in the portal' },
+            body: {
+              requester: actor.ref,
+              reason: reason ?? 'cancelled in the portal',
+            },
           }),
         );
       }
       detail = `runtime job ${jobId} stopped`;
     }
-    await this.audit.append({ ...audit, actor: actor.ref, runtime: replay.runtime, dlq: replay.dlq, outcome: 'succeeded', detail });
+    await this.audit.append({
+      ...audit,
+      actor: actor.ref,
+      runtime: replay.runtime,
+      dlq: replay.dlq,
+      outcome: 'succeeded',
+      detail,
+    });
     return this.get(id);
   }
 
@@ -255,16 +394,32 @@ export class ReplayCoordinator {
     return this.view(replay);
   }
 
-  async list(query: { runtime?: string; dlq?: string; status?: ReplayStatus[]; limit: number }) {
+  async list(query: {
+    runtime?: string;
+    dlq?: string;
+    status?: ReplayStatus[];
+    limit: number;
+  }) {
     const replays = await this.replays.list(query);
-    return Promise.all(replays.map(r => this.view(r).catch(() => this.view({ ...r, jobs: { canary: null, main: null } }))));
+    return Promise.all(
+      replays.map(r =>
+        this.view(r).catch(() =>
+          this.view({ ...r, jobs: { canary: null, main: null } }),
+        ),
+      ),
+    );
   }
 
   /** Outcomes per message, across the canary and the main job, in plan order. */
-  async items(id: string, page: { outcome?: ReplayOutcome; after?: number; limit: number }) {
+  async items(
+    id: string,
+    page: { outcome?: ReplayOutcome; after?: number; limit: number },
+  ) {
     const replay = await this.load(id);
     const runtime = this.runtimes.get(replay.runtime);
-    const jobs = [replay.jobs.canary, replay.jobs.main].filter((j): j is string => !!j);
+    const jobs = [replay.jobs.canary, replay.jobs.main].filter(
+      (j): j is string => !!j,
+    );
     // Sequence numbers continue from the canary into the main job.
     const items: ReplayItem[] = [];
     let offset = 0;
@@ -276,7 +431,11 @@ export class ReplayCoordinator {
           api.GET('/v1/replays/{id}/items', {
             params: {
               path: { id: job },
-              query: { outcome: page.outcome, after: after - offset, limit: page.limit - items.length },
+              query: {
+                outcome: page.outcome,
+                after: after - offset,
+                limit: page.limit - items.length,
+              },
             },
           }),
         );
@@ -286,16 +445,25 @@ export class ReplayCoordinator {
       }
       offset += runtimeJob.total;
     }
-    return { items, nextAfter: items.length >= page.limit ? items[items.length - 1].seq : null };
+    return {
+      items,
+      nextAfter:
+        items.length >= page.limit ? items[items.length - 1].seq : null,
+    };
   }
 
   private job(runtime: RuntimeClient, id: string): Promise<RuntimeReplayJob> {
-    return runtime.call('GET /v1/replays/{id}', api => api.GET('/v1/replays/{id}', { params: { path: { id } } }));
+    return runtime.call('GET /v1/replays/{id}', api =>
+      api.GET('/v1/replays/{id}', { params: { path: { id } } }),
+    );
   }
 
   /** Advances every active replay (the scheduler calls this). */
   async advanceAll(): Promise<void> {
-    for (const replay of await this.replays.list({ status: ACTIVE, limit: 100 })) {
+    for (const replay of await this.replays.list({
+      status: ACTIVE,
+      limit: 100,
+    })) {
       await this.advance(replay).catch(e =>
         this.logger.warn(`replay ${replay.id}: ${(e as Error).message}`),
       );
@@ -315,12 +483,16 @@ export class ReplayCoordinator {
     if (replay.status === 'canary') {
       if (!replay.jobs.canary) {
         const job = await this.createJob(replay, runtime, 'canary', canaryIds);
-        await this.replays.transition(replay.id, ['canary'], { canaryJobId: job.id });
+        await this.replays.transition(replay.id, ['canary'], {
+          canaryJobId: job.id,
+        });
         return this.load(replay.id);
       }
       const job = await this.job(runtime, replay.jobs.canary);
       if (job.status === 'pending' || job.status === 'running') return replay;
-      const settled = Date.now() - Date.parse(job.finishedAt ?? job.createdAt) >= this.policy.canarySettleMs;
+      const settled =
+        Date.now() - Date.parse(job.finishedAt ?? job.createdAt) >=
+        this.policy.canarySettleMs;
       if (job.status === 'completed' && !settled) return replay;
       const bad = job.counts['failed-again'] + job.counts.parked;
       if (job.status !== 'completed' || bad > 0) {
@@ -328,10 +500,20 @@ export class ReplayCoordinator {
           job.status !== 'completed'
             ? `canary job ${job.status}${job.error ? `: ${job.error}` : ''}`
             : `${bad} of ${canaryIds.length} canary messages failed again; the rest was not replayed`;
-        await this.finish(replay, 'canary', 'canary-failed', job.counts as ReplayCounts, error);
+        await this.finish(
+          replay,
+          'canary',
+          'canary-failed',
+          job.counts as ReplayCounts,
+          error,
+        );
         return this.load(replay.id);
       }
-      if (await this.replays.transition(replay.id, ['canary'], { status: 'running' })) {
+      if (
+        await this.replays.transition(replay.id, ['canary'], {
+          status: 'running',
+        })
+      ) {
         return this.advance(await this.load(replay.id));
       }
       return this.load(replay.id);
@@ -339,22 +521,38 @@ export class ReplayCoordinator {
 
     if (!replay.jobs.main) {
       const job = await this.createJob(replay, runtime, 'main', mainIds);
-      await this.replays.transition(replay.id, ['running'], { mainJobId: job.id });
+      await this.replays.transition(replay.id, ['running'], {
+        mainJobId: job.id,
+      });
       return this.load(replay.id);
     }
     const job = await this.job(runtime, replay.jobs.main);
     if (job.status === 'pending' || job.status === 'running') return replay;
     const counts = await this.progress(replay).then(p => p.counts);
-    const status: ReplayStatus = job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'cancelled' : 'failed';
+    const status: ReplayStatus =
+      job.status === 'completed'
+        ? 'completed'
+        : job.status === 'cancelled'
+        ? 'cancelled'
+        : 'failed';
     await this.finish(replay, 'running', status, counts, job.error);
     return this.load(replay.id);
   }
 
-  private async createJob(replay: StoredReplay, runtime: RuntimeClient, stage: 'canary' | 'main', ids: string[]) {
+  private async createJob(
+    replay: StoredReplay,
+    runtime: RuntimeClient,
+    stage: 'canary' | 'main',
+    ids: string[],
+  ) {
     try {
       return await runtime.call('POST /v1/replays', api =>
         api.POST('/v1/replays', {
-          params: { header: { 'Idempotency-Key': `portal-replay:${replay.id}:${stage}` } },
+          params: {
+            header: {
+              'Idempotency-Key': `portal-replay:${replay.id}:${stage}`,
+            },
+          },
           body: {
             dlq: replay.dlq,
             ids,
@@ -368,7 +566,13 @@ export class ReplayCoordinator {
     } catch (e) {
       // 409: nothing left to publish (all gone or in another replay): the replay ends here.
       if (e instanceof ConflictError) {
-        await this.finish(replay, replay.status, 'failed', zeroCounts(), e.message);
+        await this.finish(
+          replay,
+          replay.status,
+          'failed',
+          zeroCounts(),
+          e.message,
+        );
       }
       throw e;
     }
@@ -397,9 +601,11 @@ export class ReplayCoordinator {
       messageCount: replay.messageIds.length,
       reason: replay.reason,
       outcome: status === 'completed' ? 'succeeded' : 'failed',
-      detail: `${status}: ${OUTCOMES.filter(o => counts[o]).map(o => `${counts[o]} ${o}`).join(', ') || 'nothing done'}${
-        error ? ` (${error})` : ''
-      }`,
+      detail: `${status}: ${
+        OUTCOMES.filter(o => counts[o])
+          .map(o => `${counts[o]} ${o}`)
+          .join(', ') || 'nothing done'
+      }${error ? ` (${error})` : ''}`,
     });
   }
 
@@ -428,7 +634,11 @@ export class ReplayCoordinator {
     const progress =
       replay.jobs.canary || replay.jobs.main
         ? await this.progress(replay)
-        : { total: messageIds.length, done: 0, counts: { ...zeroCounts(), pending: messageIds.length } };
+        : {
+            total: messageIds.length,
+            done: 0,
+            counts: { ...zeroCounts(), pending: messageIds.length },
+          };
     return { ...rest, progress };
   }
 }

@@ -5,7 +5,10 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { ContractValidator, RuntimeAdminPaths } from '@internal/plugin-dlq-common';
+import {
+  ContractValidator,
+  RuntimeAdminPaths,
+} from '@internal/plugin-dlq-common';
 import createClient, { Client } from 'openapi-fetch';
 
 /** The runtime answered, but not as its contract says (5xx, garbage, a rejected token). */
@@ -34,7 +37,10 @@ const contract = new ContractValidator();
 export class RuntimeClient {
   readonly api: Client<RuntimeAdminPaths>;
 
-  constructor(readonly settings: RuntimeSettings, fetchImpl: typeof fetch = fetch) {
+  constructor(
+    readonly settings: RuntimeSettings,
+    fetchImpl: typeof fetch = fetch,
+  ) {
     this.api = createClient<RuntimeAdminPaths>({
       baseUrl: settings.baseUrl.replace(/\/+$/, ''),
       headers: { authorization: `Bearer ${settings.token}` },
@@ -48,15 +54,22 @@ export class RuntimeClient {
   }
 
   /** Runs one typed call (`what` is e.g. 'GET /v1/dlqs') and returns its data, or throws. */
-  async call<T>(what: string, run: (api: Client<RuntimeAdminPaths>) => Promise<Answer<T>>): Promise<T> {
+  async call<T>(
+    what: string,
+    run: (api: Client<RuntimeAdminPaths>) => Promise<Answer<T>>,
+  ): Promise<T> {
     const who = `runtime '${this.name}'`;
     let answer: Answer<T>;
     try {
       answer = await run(this.api);
     } catch (e) {
-      const error = e as Error & { cause?: { code?: string; message?: string } };
+      const error = e as Error & {
+        cause?: { code?: string; message?: string };
+      };
       if (error instanceof SyntaxError) {
-        throw new BadGatewayError(`${who} answered ${what} with something that is not JSON`);
+        throw new BadGatewayError(
+          `${who} answered ${what} with something that is not JSON`,
+        );
       }
       const cause = error.cause?.code ?? error.cause?.message ?? error.message;
       throw new ServiceUnavailableError(
@@ -76,7 +89,9 @@ export class RuntimeClient {
     const message = runtimeMessage(body) ?? response.statusText;
     if (response.ok) {
       if (offContract) {
-        throw new BadGatewayError(`${who} answered ${what} off its admin API contract: ${offContract}`);
+        throw new BadGatewayError(
+          `${who} answered ${what} off its admin API contract: ${offContract}`,
+        );
       }
       return answer.data as T;
     }
@@ -94,7 +109,9 @@ export class RuntimeClient {
           `${who} refused the portal's token for ${what} (${response.status}); check dlq.runtimes[].token`,
         );
       default:
-        throw new BadGatewayError(`${who} failed ${what} with ${response.status}: ${message}`);
+        throw new BadGatewayError(
+          `${who} failed ${what} with ${response.status}: ${message}`,
+        );
     }
   }
 }
@@ -102,6 +119,7 @@ export class RuntimeClient {
 const methodOf = (what: string) => what.split(' ')[0];
 
 function runtimeMessage(body: unknown): string | undefined {
-  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  const message = (body as { error?: { message?: unknown } } | undefined)?.error
+    ?.message;
   return typeof message === 'string' ? message.slice(0, 1000) : undefined;
 }

@@ -12,9 +12,12 @@ export class RuntimeRegistry {
     for (const c of config.getOptionalConfigArray('dlq.runtimes') ?? []) {
       const name = c.getString('name');
       if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) {
-        throw new InputError(`dlq.runtimes: name '${name}' must be lower-case letters, digits and dashes`);
+        throw new InputError(
+          `dlq.runtimes: name '${name}' must be lower-case letters, digits and dashes`,
+        );
       }
-      if (registry.clients.has(name)) throw new InputError(`dlq.runtimes: '${name}' is configured twice`);
+      if (registry.clients.has(name))
+        throw new InputError(`dlq.runtimes: '${name}' is configured twice`);
       registry.clients.set(
         name,
         new RuntimeClient(
@@ -40,7 +43,9 @@ export class RuntimeRegistry {
     const client = this.clients.get(name);
     if (!client) {
       throw new NotFoundError(
-        `no runtime '${name}' (configured: ${[...this.clients.keys()].join(', ') || 'none'})`,
+        `no runtime '${name}' (configured: ${
+          [...this.clients.keys()].join(', ') || 'none'
+        })`,
       );
     }
     return client;
@@ -52,10 +57,16 @@ export class RuntimeRegistry {
       this.all().map(async client => {
         const base = { name: client.name, title: client.settings.title };
         try {
-          const health = await client.call('GET /health', api => api.GET('/health'));
+          const health = await client.call('GET /health', api =>
+            api.GET('/health'),
+          );
           return { ...base, status: 'up' as const, broker: health.broker };
         } catch (e) {
-          return { ...base, status: 'down' as const, error: (e as Error).message };
+          return {
+            ...base,
+            status: 'down' as const,
+            error: (e as Error).message,
+          };
         }
       }),
     );

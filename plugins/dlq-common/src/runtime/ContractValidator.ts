@@ -37,21 +37,35 @@ export class ContractValidator {
   }
 
   /** The schema errors of an answer, or undefined when it matches the contract. */
-  check(method: string, url: string, status: number, body: unknown): string | undefined {
+  check(
+    method: string,
+    url: string,
+    status: number,
+    body: unknown,
+  ): string | undefined {
     const path = new URL(url, 'http://x').pathname;
     const route = this.routes.find(r => r.pattern.test(path));
     if (!route) return `${path} is not in the contract`;
     const operation = this.doc.paths[route.template][method.toLowerCase()];
     if (!operation) return `${method} ${route.template} is not in the contract`;
-    const response = operation.responses[String(status)] ?? operation.responses.default;
-    if (!response) return `${method} ${route.template} does not declare status ${status}`;
+    const response =
+      operation.responses[String(status)] ?? operation.responses.default;
+    if (!response)
+      return `${method} ${route.template} does not declare status ${status}`;
     const resolved = this.resolve(response);
     const media = resolved.content?.['application/json'];
     if (!media) return undefined;
     const pointer =
       resolved === response
-        ? `openapi#/paths/${route.template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`
-        : `openapi#/components/responses/${response.$ref.split('/').pop()}/content/application~1json/schema`;
+        ? `openapi#/paths/${route.template
+            .replace(/~/g, '~0')
+            .replace(
+              /\//g,
+              '~1',
+            )}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`
+        : `openapi#/components/responses/${response.$ref
+            .split('/')
+            .pop()}/content/application~1json/schema`;
     const validate = this.ajv.getSchema(pointer);
     if (!validate) return `no schema at ${pointer}`;
     return validate(body) ? undefined : this.ajv.errorsText(validate.errors);
@@ -62,7 +76,9 @@ export class ContractValidator {
     const problem = this.check(method, url, status, body);
     if (problem) {
       throw new Error(
-        `${method} ${url} ${status} does not match the contract: ${problem}\n${JSON.stringify(body)?.slice(0, 500)}`,
+        `${method} ${url} ${status} does not match the contract: ${problem}\n${JSON.stringify(
+          body,
+        )?.slice(0, 500)}`,
       );
     }
   }

@@ -3,8 +3,13 @@ import path from 'node:path';
 
 describe('generated runtime contract', () => {
   it('matches packages/integration-runtime/openapi.yaml', () => {
-    const script = path.resolve(__dirname, '../../scripts/generateRuntimeContract.mjs');
-    const run = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    const script = path.resolve(
+      __dirname,
+      '../../scripts/generateRuntimeContract.mjs',
+    );
+    const run = spawnSync(process.execPath, [script, '--check'], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });

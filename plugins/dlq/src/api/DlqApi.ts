@@ -44,13 +44,34 @@ export interface AuditFilters {
 /** The dlq-backend REST API (`/api/dlq`), one method per route. */
 export interface DlqApi {
   listRuntimes(): Promise<RuntimeInfo[]>;
-  listDlqs(options?: { entityRef?: string; inflowHours?: number }): Promise<DlqListResponse>;
+  listDlqs(options?: {
+    entityRef?: string;
+    inflowHours?: number;
+  }): Promise<DlqListResponse>;
   getDlq(runtime: string, dlq: string): Promise<DlqOverview>;
-  listGroups(runtime: string, dlq: string, options?: { status?: FailureStatus }): Promise<FingerprintGroup[]>;
-  listMessages(runtime: string, dlq: string, filters?: MessageFilters): Promise<MessagePage>;
+  listGroups(
+    runtime: string,
+    dlq: string,
+    options?: { status?: FailureStatus },
+  ): Promise<FingerprintGroup[]>;
+  listMessages(
+    runtime: string,
+    dlq: string,
+    filters?: MessageFilters,
+  ): Promise<MessagePage>;
   getMessage(runtime: string, id: string): Promise<MessageDetail>;
-  archive(runtime: string, dlq: string, ids: string[], reason: string): Promise<{ archived: string[] }>;
-  purge(runtime: string, dlq: string, ids: string[], reason: string): Promise<{ purged: string[] }>;
+  archive(
+    runtime: string,
+    dlq: string,
+    ids: string[],
+    reason: string,
+  ): Promise<{ archived: string[] }>;
+  purge(
+    runtime: string,
+    dlq: string,
+    ids: string[],
+    reason: string,
+  ): Promise<{ purged: string[] }>;
   planReplay(request: PlanReplayRequest): Promise<Replay>;
   submitReplay(id: string, request: SubmitReplayRequest): Promise<Replay>;
   approveReplay(id: string, comment?: string): Promise<Replay>;
@@ -58,10 +79,16 @@ export interface DlqApi {
   cancelReplay(id: string, reason?: string): Promise<Replay>;
   listReplays(filters?: ReplayListFilters): Promise<Replay[]>;
   getReplay(id: string): Promise<Replay>;
-  listReplayItems(id: string, options?: { outcome?: ReplayOutcome; after?: number; limit?: number }): Promise<ReplayItemPage>;
+  listReplayItems(
+    id: string,
+    options?: { outcome?: ReplayOutcome; after?: number; limit?: number },
+  ): Promise<ReplayItemPage>;
   listAudit(filters?: AuditFilters): Promise<AuditPage>;
   /** The audit trail (same filters; newest `limit` entries, default 10 000) as CSV. */
   exportAuditCsv(filters?: Omit<AuditFilters, 'before'>): Promise<Blob>;
 }
 
-export const dlqApiRef = createApiRef<DlqApi>().with({ id: 'plugin.dlq.api', pluginId: 'dlq' });
+export const dlqApiRef = createApiRef<DlqApi>().with({
+  id: 'plugin.dlq.api',
+  pluginId: 'dlq',
+});

@@ -1,20 +1,29 @@
 import { DlqClient } from './DlqClient';
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
 
 describe('DlqClient', () => {
   const setup = (response: Response) => {
-    const fetch = jest.fn(async (_url: string, _init?: RequestInit) => response);
+    const fetch = jest.fn(
+      async (_url: string, _init?: RequestInit) => response,
+    );
     const client = new DlqClient({
-      discoveryApi: { getBaseUrl: async (id: string) => `http://backend/api/${id}` },
+      discoveryApi: {
+        getBaseUrl: async (id: string) => `http://backend/api/${id}`,
+      },
       fetchApi: { fetch: fetch as any },
     });
     return { client, fetch };
   };
 
   it('builds the routes and query strings of the REST API', async () => {
-    const { client, fetch } = setup(json({ items: [], nextCursor: null, total: 0 }));
+    const { client, fetch } = setup(
+      json({ items: [], nextCursor: null, total: 0 }),
+    );
     await client.listMessages('integration-runtime', 'orders.payment', {
       status: 'failed',
       businessId: 'o 1',
@@ -27,22 +36,37 @@ describe('DlqClient', () => {
     );
 
     fetch.mockResolvedValueOnce(json({ archived: ['a'] }));
-    await client.archive('integration-runtime', 'orders.payment', ['a'], 'duplicate');
-    expect(fetch.mock.calls[1][0]).toBe('http://backend/api/dlq/runtimes/integration-runtime/dlqs/orders.payment/messages/archive');
-    expect(fetch.mock.calls[1][1]).toMatchObject({ method: 'POST', body: JSON.stringify({ ids: ['a'], reason: 'duplicate' }) });
+    await client.archive(
+      'integration-runtime',
+      'orders.payment',
+      ['a'],
+      'duplicate',
+    );
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backend/api/dlq/runtimes/integration-runtime/dlqs/orders.payment/messages/archive',
+    );
+    expect(fetch.mock.calls[1][1]).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify({ ids: ['a'], reason: 'duplicate' }),
+    });
   });
 
   it("rejects with a ResponseError carrying the backend's message", async () => {
     const { client } = setup(
       json(
         {
-          error: { name: 'NotAllowedError', message: "You are not allowed to replay 'orders.payment'" },
+          error: {
+            name: 'NotAllowedError',
+            message: "You are not allowed to replay 'orders.payment'",
+          },
           response: { statusCode: 403 },
         },
         403,
       ),
     );
-    await expect(client.submitReplay('r1', { reason: 'fixed' })).rejects.toMatchObject({
+    await expect(
+      client.submitReplay('r1', { reason: 'fixed' }),
+    ).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 403,
       cause: { message: "You are not allowed to replay 'orders.payment'" },

@@ -14,7 +14,13 @@ import type {
   RuntimeInfo,
   SubmitReplayRequest,
 } from '@internal/plugin-dlq-common';
-import type { AuditFilters, DlqApi, MessageFilters, ReplayItemPage, ReplayListFilters } from './DlqApi';
+import type {
+  AuditFilters,
+  DlqApi,
+  MessageFilters,
+  ReplayItemPage,
+  ReplayListFilters,
+} from './DlqApi';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -43,18 +49,30 @@ export class DlqClient implements DlqApi {
     this.fetchApi = options.fetchApi;
   }
 
-  private async request(path: string, init?: { method?: string; body?: unknown; query?: Query }): Promise<Response> {
+  private async request(
+    path: string,
+    init?: { method?: string; body?: unknown; query?: Query },
+  ): Promise<Response> {
     const base = await this.discoveryApi.getBaseUrl('dlq');
-    const res = await this.fetchApi.fetch(`${base}${path}${queryString(init?.query)}`, {
-      method: init?.method ?? 'GET',
-      headers: init?.body !== undefined ? { 'Content-Type': 'application/json' } : undefined,
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
+    const res = await this.fetchApi.fetch(
+      `${base}${path}${queryString(init?.query)}`,
+      {
+        method: init?.method ?? 'GET',
+        headers:
+          init?.body !== undefined
+            ? { 'Content-Type': 'application/json' }
+            : undefined,
+        body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
+      },
+    );
     if (!res.ok) throw await ResponseError.fromResponse(res);
     return res;
   }
 
-  private async json<T>(path: string, init?: { method?: string; body?: unknown; query?: Query }): Promise<T> {
+  private async json<T>(
+    path: string,
+    init?: { method?: string; body?: unknown; query?: Query },
+  ): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
   }
@@ -63,41 +81,78 @@ export class DlqClient implements DlqApi {
     return (await this.json<{ items: RuntimeInfo[] }>('/runtimes')).items;
   }
 
-  listDlqs(options?: { entityRef?: string; inflowHours?: number }): Promise<DlqListResponse> {
-    return this.json('/dlqs', { query: { entityRef: options?.entityRef, inflowHours: options?.inflowHours } });
+  listDlqs(options?: {
+    entityRef?: string;
+    inflowHours?: number;
+  }): Promise<DlqListResponse> {
+    return this.json('/dlqs', {
+      query: {
+        entityRef: options?.entityRef,
+        inflowHours: options?.inflowHours,
+      },
+    });
   }
 
   getDlq(runtime: string, dlq: string): Promise<DlqOverview> {
     return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}`);
   }
 
-  async listGroups(runtime: string, dlq: string, options?: { status?: FailureStatus }): Promise<FingerprintGroup[]> {
-    const res = await this.json<{ items: FingerprintGroup[] }>(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/groups`, {
-      query: { status: options?.status },
-    });
+  async listGroups(
+    runtime: string,
+    dlq: string,
+    options?: { status?: FailureStatus },
+  ): Promise<FingerprintGroup[]> {
+    const res = await this.json<{ items: FingerprintGroup[] }>(
+      `/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/groups`,
+      {
+        query: { status: options?.status },
+      },
+    );
     return res.items;
   }
 
-  listMessages(runtime: string, dlq: string, filters?: MessageFilters): Promise<MessagePage> {
-    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages`, { query: { ...filters } });
+  listMessages(
+    runtime: string,
+    dlq: string,
+    filters?: MessageFilters,
+  ): Promise<MessagePage> {
+    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages`, {
+      query: { ...filters },
+    });
   }
 
   getMessage(runtime: string, id: string): Promise<MessageDetail> {
     return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}`);
   }
 
-  archive(runtime: string, dlq: string, ids: string[], reason: string): Promise<{ archived: string[] }> {
-    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages/archive`, {
-      method: 'POST',
-      body: { ids, reason },
-    });
+  archive(
+    runtime: string,
+    dlq: string,
+    ids: string[],
+    reason: string,
+  ): Promise<{ archived: string[] }> {
+    return this.json(
+      `/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages/archive`,
+      {
+        method: 'POST',
+        body: { ids, reason },
+      },
+    );
   }
 
-  purge(runtime: string, dlq: string, ids: string[], reason: string): Promise<{ purged: string[] }> {
-    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages/purge`, {
-      method: 'POST',
-      body: { ids, reason },
-    });
+  purge(
+    runtime: string,
+    dlq: string,
+    ids: string[],
+    reason: string,
+  ): Promise<{ purged: string[] }> {
+    return this.json(
+      `/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages/purge`,
+      {
+        method: 'POST',
+        body: { ids, reason },
+      },
+    );
   }
 
   planReplay(request: PlanReplayRequest): Promise<Replay> {
@@ -105,23 +160,39 @@ export class DlqClient implements DlqApi {
   }
 
   submitReplay(id: string, request: SubmitReplayRequest): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/submit`, { method: 'POST', body: request });
+    return this.json(`/replays/${enc(id)}/submit`, {
+      method: 'POST',
+      body: request,
+    });
   }
 
   approveReplay(id: string, comment?: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/approve`, { method: 'POST', body: comment ? { comment } : {} });
+    return this.json(`/replays/${enc(id)}/approve`, {
+      method: 'POST',
+      body: comment ? { comment } : {},
+    });
   }
 
   rejectReplay(id: string, comment: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/reject`, { method: 'POST', body: { comment } });
+    return this.json(`/replays/${enc(id)}/reject`, {
+      method: 'POST',
+      body: { comment },
+    });
   }
 
   cancelReplay(id: string, reason?: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/cancel`, { method: 'POST', body: reason ? { reason } : {} });
+    return this.json(`/replays/${enc(id)}/cancel`, {
+      method: 'POST',
+      body: reason ? { reason } : {},
+    });
   }
 
   async listReplays(filters?: ReplayListFilters): Promise<Replay[]> {
-    return (await this.json<{ items: Replay[] }>('/replays', { query: { ...filters } })).items;
+    return (
+      await this.json<{ items: Replay[] }>('/replays', {
+        query: { ...filters },
+      })
+    ).items;
   }
 
   getReplay(id: string): Promise<Replay> {
@@ -141,7 +212,11 @@ export class DlqClient implements DlqApi {
 
   async exportAuditCsv(filters?: Omit<AuditFilters, 'before'>): Promise<Blob> {
     const res = await this.request('/audit', {
-      query: { ...filters, limit: filters?.limit ?? MAX_AUDIT_EXPORT, format: 'csv' },
+      query: {
+        ...filters,
+        limit: filters?.limit ?? MAX_AUDIT_EXPORT,
+        format: 'csv',
+      },
     });
     return res.blob();
   }

@@ -57,7 +57,10 @@ export const AuditPage = () => {
     replayId: searchParams.get('replayId') ?? undefined,
   };
   const filterKey = JSON.stringify(filters);
-  const [paging, setPaging] = useState<{ key: string; stack: number[] }>({ key: filterKey, stack: [] });
+  const [paging, setPaging] = useState<{ key: string; stack: number[] }>({
+    key: filterKey,
+    stack: [],
+  });
   const stack = paging.key === filterKey ? paging.stack : [];
   const before = stack[stack.length - 1];
 
@@ -70,7 +73,9 @@ export const AuditPage = () => {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>();
 
-  const dlqOptions = [...new Set((dlqs.value?.items ?? []).map(d => `${d.runtime}/${d.name}`))].sort();
+  const dlqOptions = [
+    ...new Set((dlqs.value?.items ?? []).map(d => `${d.runtime}/${d.name}`)),
+  ].sort();
   const dlqValue = filters.dlq ? `${filters.runtime ?? ''}/${filters.dlq}` : '';
   const setDlq = (v: string) => {
     const params = new URLSearchParams();
@@ -101,7 +106,13 @@ export const AuditPage = () => {
         <Link to={links.overview()}>Dead letters</Link>
         <Typography color="textPrimary">Audit trail</Typography>
       </Breadcrumbs>
-      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2} style={{ gap: 12 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={2}
+        style={{ gap: 12 }}
+      >
         <Typography variant="h5" style={{ flex: 1 }}>
           Audit trail
         </Typography>
@@ -115,7 +126,9 @@ export const AuditPage = () => {
           style={{ minWidth: 260 }}
         >
           <MenuItem value="">all queues</MenuItem>
-          {dlqValue && !dlqOptions.includes(dlqValue) && <MenuItem value={dlqValue}>{dlqValue}</MenuItem>}
+          {dlqValue && !dlqOptions.includes(dlqValue) && (
+            <MenuItem value={dlqValue}>{dlqValue}</MenuItem>
+          )}
           {dlqOptions.map(o => (
             <MenuItem key={o} value={o}>
               {o}
@@ -132,16 +145,26 @@ export const AuditPage = () => {
             }}
           />
         )}
-        <Button variant="outlined" startIcon={<GetAppIcon />} onClick={exportCsv} disabled={exporting}>
+        <Button
+          variant="outlined"
+          startIcon={<GetAppIcon />}
+          onClick={exportCsv}
+          disabled={exporting}
+        >
           {exporting ? 'Exporting…' : 'Export CSV'}
         </Button>
       </Box>
       {exportError !== undefined && (
         <Box mb={2}>
-          <ErrorAlert error={exportError} onClose={() => setExportError(undefined)} />
+          <ErrorAlert
+            error={exportError}
+            onClose={() => setExportError(undefined)}
+          />
         </Box>
       )}
-      {page.error && <ErrorPanel error={page.error} title="Could not read the audit trail" />}
+      {page.error && (
+        <ErrorPanel error={page.error} title="Could not read the audit trail" />
+      )}
       {page.loading && <Progress />}
       {page.value && (
         <>
@@ -163,24 +186,48 @@ export const AuditPage = () => {
               <TableBody>
                 {page.value.items.map(e => (
                   <TableRow key={e.id}>
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>{formatTime(e.at)}</TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {formatTime(e.at)}
+                    </TableCell>
                     <TableCell>
                       <EntityLink entityRef={e.actor} defaultKind="user" />
                     </TableCell>
                     <TableCell>{e.action}</TableCell>
                     <TableCell>{e.runtime}</TableCell>
-                    <TableCell>{e.dlq ? <Link to={links.dlq(e.runtime, e.dlq)}>{e.dlq}</Link> : '–'}</TableCell>
                     <TableCell>
-                      {e.replayId ? <Link to={links.replay(e.replayId)}>{e.replayId.slice(0, 8)}</Link> : '–'}
+                      {e.dlq ? (
+                        <Link to={links.dlq(e.runtime, e.dlq)}>{e.dlq}</Link>
+                      ) : (
+                        '–'
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {e.replayId ? (
+                        <Link to={links.replay(e.replayId)}>
+                          {e.replayId.slice(0, 8)}
+                        </Link>
+                      ) : (
+                        '–'
+                      )}
                     </TableCell>
                     <TableCell align="right">{e.messageCount}</TableCell>
                     <TableCell>{e.reason ?? '–'}</TableCell>
                     <TableCell>
-                      <Typography variant="body2" style={{ color: OUTCOME_COLOURS[e.outcome], fontWeight: 500 }}>
+                      <Typography
+                        variant="body2"
+                        style={{
+                          color: OUTCOME_COLOURS[e.outcome],
+                          fontWeight: 500,
+                        }}
+                      >
                         {e.outcome}
                       </Typography>
                       {e.detail && (
-                        <Typography variant="caption" color="textSecondary" display="block">
+                        <Typography
+                          variant="caption"
+                          color="textSecondary"
+                          display="block"
+                        >
                           {e.detail}
                         </Typography>
                       )}
@@ -190,25 +237,39 @@ export const AuditPage = () => {
                 {page.value.items.length === 0 && (
                   <TableRow>
                     <TableCell colSpan={9}>
-                      <Typography color="textSecondary">No audit entries.</Typography>
+                      <Typography color="textSecondary">
+                        No audit entries.
+                      </Typography>
                     </TableCell>
                   </TableRow>
                 )}
               </TableBody>
             </Table>
           </TableContainer>
-          <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
+          <Box
+            display="flex"
+            justifyContent="flex-end"
+            mt={1}
+            style={{ gap: 8 }}
+          >
             <Button
               size="small"
               disabled={stack.length === 0}
-              onClick={() => setPaging({ key: filterKey, stack: stack.slice(0, -1) })}
+              onClick={() =>
+                setPaging({ key: filterKey, stack: stack.slice(0, -1) })
+              }
             >
               Newer
             </Button>
             <Button
               size="small"
               disabled={page.value.nextBefore === null}
-              onClick={() => setPaging({ key: filterKey, stack: [...stack, page.value!.nextBefore!] })}
+              onClick={() =>
+                setPaging({
+                  key: filterKey,
+                  stack: [...stack, page.value!.nextBefore!],
+                })
+              }
             >
               Older
             </Button>

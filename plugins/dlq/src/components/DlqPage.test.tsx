@@ -28,50 +28,72 @@ const message = (id: string): FailedMessageSummary => ({
 describe('DlqPage', () => {
   it('reads filters from the URL, pages with the cursor and replays the selected messages', async () => {
     const api = fakeDlqApi({
-      getDlq: jest.fn().mockResolvedValue(dlq({ runtime: 'integration-runtime', name: 'orders.payment', failed: 30 })),
-      listGroups: jest.fn().mockResolvedValue([]),
-      listMessages: jest.fn().mockImplementation(async (_r, _d, f) =>
-        f?.cursor === 'c2'
-          ? { items: [message('b')], nextCursor: null, total: 26 }
-          : { items: [message('a')], nextCursor: 'c2', total: 26 },
+      getDlq: jest.fn().mockResolvedValue(
+        dlq({
+          runtime: 'integration-runtime',
+          name: 'orders.payment',
+          failed: 30,
+        }),
       ),
-      planReplay: jest.fn().mockResolvedValue(replay({ plan: { ...replay().plan, count: 1 } })),
+      listGroups: jest.fn().mockResolvedValue([]),
+      listMessages: jest
+        .fn()
+        .mockImplementation(async (_r, _d, f) =>
+          f?.cursor === 'c2'
+            ? { items: [message('b')], nextCursor: null, total: 26 }
+            : { items: [message('a')], nextCursor: 'c2', total: 26 },
+        ),
+      planReplay: jest
+        .fn()
+        .mockResolvedValue(replay({ plan: { ...replay().plan, count: 1 } })),
     });
 
     await renderInTestApp(<DlqRouter />, {
       apis: [[dlqApiRef, api]],
       mountedRoutes,
       mountPath: '/dead-letters/*',
-      initialRouteEntries: ['/dead-letters/integration-runtime/orders.payment?status=failed&businessId=o-a'],
+      initialRouteEntries: [
+        '/dead-letters/integration-runtime/orders.payment?status=failed&businessId=o-a',
+      ],
     });
 
     expect(await screen.findByRole('link', { name: 'msg-a' })).toHaveAttribute(
       'href',
       '/dead-letters/integration-runtime/orders.payment/messages/a',
     );
-    expect(api.listMessages).toHaveBeenLastCalledWith('integration-runtime', 'orders.payment', {
-      status: 'failed',
-      businessId: 'o-a',
-      errorClass: undefined,
-      fingerprint: undefined,
-      from: undefined,
-      to: undefined,
-      limit: 25,
-      cursor: undefined,
-    });
+    expect(api.listMessages).toHaveBeenLastCalledWith(
+      'integration-runtime',
+      'orders.payment',
+      {
+        status: 'failed',
+        businessId: 'o-a',
+        errorClass: undefined,
+        fingerprint: undefined,
+        from: undefined,
+        to: undefined,
+        limit: 25,
+        cursor: undefined,
+      },
+    );
     expect(screen.getByLabelText('Business id')).toHaveValue('o-a');
 
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByRole('link', { name: 'msg-b' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'msg-b' }),
+    ).toBeInTheDocument();
     expect(api.listMessages).toHaveBeenLastCalledWith(
       'integration-runtime',
       'orders.payment',
       expect.objectContaining({ cursor: 'c2', businessId: 'o-a' }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
-    expect(await screen.findByRole('link', { name: 'msg-a' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'msg-a' }),
+    ).toBeInTheDocument();
 
-    const replaySelected = screen.getByRole('button', { name: 'Replay selected' });
+    const replaySelected = screen.getByRole('button', {
+      name: 'Replay selected',
+    });
     expect(replaySelected).toBeDisabled();
     await userEvent.click(screen.getByLabelText('select msg-a'));
     await userEvent.click(replaySelected);
@@ -82,6 +104,8 @@ describe('DlqPage', () => {
         selection: { ids: ['a'] },
       }),
     );
-    expect(await screen.findByText('1 message will be replayed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('1 message will be replayed'),
+    ).toBeInTheDocument();
   }, 30_000);
 });

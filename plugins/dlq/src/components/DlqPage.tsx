@@ -1,6 +1,18 @@
-import { Content, InfoCard, Link, Progress, Table, TableColumn } from '@backstage/core-components';
+import {
+  Content,
+  InfoCard,
+  Link,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { FailedMessageSummary, FailureStatus, FingerprintGroup, ReplaySelection } from '@internal/plugin-dlq-common';
+import type {
+  FailedMessageSummary,
+  FailureStatus,
+  FingerprintGroup,
+  ReplaySelection,
+} from '@internal/plugin-dlq-common';
 import {
   Box,
   Breadcrumbs,
@@ -23,13 +35,27 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dlqApiRef, MessageFilters } from '../api/DlqApi';
 import { useDlqLinks } from '../routes';
-import { EntityLink, ErrorAlert, ErrorPanel, FailureStatusChip, formatAge, formatTime } from './common';
+import {
+  EntityLink,
+  ErrorAlert,
+  ErrorPanel,
+  FailureStatusChip,
+  formatAge,
+  formatTime,
+} from './common';
 import { InflowChart } from './InflowChart';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
 
 const PAGE_SIZE = 25;
-const FILTER_KEYS = ['status', 'businessId', 'errorClass', 'fingerprint', 'from', 'to'] as const;
+const FILTER_KEYS = [
+  'status',
+  'businessId',
+  'errorClass',
+  'fingerprint',
+  'from',
+  'to',
+] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 type Filters = Partial<Record<FilterKey, string>>;
 
@@ -58,7 +84,12 @@ export const DlqPage = () => {
   const { runtime = '', dlq = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters: Filters = useMemo(
-    () => Object.fromEntries(FILTER_KEYS.map(k => [k, searchParams.get(k) ?? undefined]).filter(([, v]) => v)),
+    () =>
+      Object.fromEntries(
+        FILTER_KEYS.map(k => [k, searchParams.get(k) ?? undefined]).filter(
+          ([, v]) => v,
+        ),
+      ),
     [searchParams],
   );
   const filterKey = JSON.stringify(filters);
@@ -69,15 +100,24 @@ export const DlqPage = () => {
   useEffect(() => setDraft(JSON.parse(filterKey)), [filterKey]);
 
   // Cursor paging: a stack of the cursors that led to the current page.
-  const [paging, setPaging] = useState<{ key: string; stack: string[] }>({ key: filterKey, stack: [] });
+  const [paging, setPaging] = useState<{ key: string; stack: string[] }>({
+    key: filterKey,
+    stack: [],
+  });
   const stack = paging.key === filterKey ? paging.stack : [];
   const cursor = stack[stack.length - 1];
   const [selected, setSelected] = useState<Set<string>>(new Set());
   useEffect(() => setSelected(new Set()), [filterKey, cursor, refresh]);
 
-  const overview = useAsyncRetry(() => api.getDlq(runtime, dlq), [api, runtime, dlq, refresh]);
+  const overview = useAsyncRetry(
+    () => api.getDlq(runtime, dlq),
+    [api, runtime, dlq, refresh],
+  );
   const groups = useAsyncRetry(
-    () => api.listGroups(runtime, dlq, { status: filters.status as FailureStatus | undefined }),
+    () =>
+      api.listGroups(runtime, dlq, {
+        status: filters.status as FailureStatus | undefined,
+      }),
     [api, runtime, dlq, filters.status, refresh],
   );
   const apiFilters: MessageFilters = {
@@ -89,12 +129,20 @@ export const DlqPage = () => {
     to: toIso(filters.to),
   };
   const messages = useAsyncRetry(
-    () => api.listMessages(runtime, dlq, { ...apiFilters, limit: PAGE_SIZE, cursor }),
+    () =>
+      api.listMessages(runtime, dlq, {
+        ...apiFilters,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, runtime, dlq, filterKey, cursor, refresh],
   );
 
-  const [replay, setReplay] = useState<{ selection: ReplaySelection; description: string }>();
+  const [replay, setReplay] = useState<{
+    selection: ReplaySelection;
+    description: string;
+  }>();
   const [bulk, setBulk] = useState<'archive' | 'purge'>();
   const [notice, setNotice] = useState<string>();
 
@@ -105,11 +153,16 @@ export const DlqPage = () => {
   };
   const onApply = (e: FormEvent) => {
     e.preventDefault();
-    setFilters({ ...draft, status: filters.status, fingerprint: filters.fingerprint });
+    setFilters({
+      ...draft,
+      status: filters.status,
+      fingerprint: filters.fingerprint,
+    });
   };
 
   const pageItems = messages.value?.items ?? [];
-  const allOnPage = pageItems.length > 0 && pageItems.every(m => selected.has(m.id));
+  const allOnPage =
+    pageItems.length > 0 && pageItems.every(m => selected.has(m.id));
   const toggle = (id: string) =>
     setSelected(s => {
       const n = new Set(s);
@@ -135,7 +188,9 @@ export const DlqPage = () => {
       field: 'sampleMessage',
       render: g => (
         <div style={{ maxWidth: 420 }}>
-          <Link to={links.message(runtime, dlq, g.sampleId)}>{g.sampleMessage}</Link>
+          <Link to={links.message(runtime, dlq, g.sampleId)}>
+            {g.sampleMessage}
+          </Link>
           <Typography variant="caption" display="block" color="textSecondary">
             fingerprint {g.fingerprint.slice(0, 12)}
           </Typography>
@@ -145,14 +200,27 @@ export const DlqPage = () => {
     { title: 'Error class', field: 'errorClass' },
     { title: 'Stage', field: 'stage' },
     { title: 'Count', field: 'count', type: 'numeric', defaultSort: 'desc' },
-    { title: 'First seen', field: 'firstSeen', render: g => formatTime(g.firstSeen) },
-    { title: 'Last seen', field: 'lastSeen', render: g => formatTime(g.lastSeen) },
+    {
+      title: 'First seen',
+      field: 'firstSeen',
+      render: g => formatTime(g.firstSeen),
+    },
+    {
+      title: 'Last seen',
+      field: 'lastSeen',
+      render: g => formatTime(g.lastSeen),
+    },
     {
       title: '',
       sorting: false,
       render: g => (
         <Box display="flex" style={{ gap: 8 }}>
-          <Button size="small" onClick={() => setFilters({ ...filters, fingerprint: g.fingerprint })}>
+          <Button
+            size="small"
+            onClick={() =>
+              setFilters({ ...filters, fingerprint: g.fingerprint })
+            }
+          >
             Show
           </Button>
           <Button
@@ -161,7 +229,10 @@ export const DlqPage = () => {
             color="primary"
             style={{ whiteSpace: 'nowrap' }}
             onClick={() =>
-              setReplay({ selection: { fingerprint: g.fingerprint }, description: `group ${g.errorClass} (${plural(g.count)})` })
+              setReplay({
+                selection: { fingerprint: g.fingerprint },
+                description: `group ${g.errorClass} (${plural(g.count)})`,
+              })
             }
           >
             Replay group
@@ -182,24 +253,54 @@ export const DlqPage = () => {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           {overview.loading && !o && <Progress />}
-          {overview.error && <ErrorPanel error={overview.error} title={`Could not read ${dlq}`} />}
+          {overview.error && (
+            <ErrorPanel
+              error={overview.error}
+              title={`Could not read ${dlq}`}
+            />
+          )}
           {o && (
-            <InfoCard title={o.name} subheader={`dead letters arrive on ${o.deadLetterQueue} · runtime ${o.runtime}`}>
+            <InfoCard
+              title={o.name}
+              subheader={`dead letters arrive on ${o.deadLetterQueue} · runtime ${o.runtime}`}
+            >
               <Box display="flex" flexWrap="wrap" mb={2} style={{ gap: 24 }}>
                 <div>
-                  <Typography variant="caption" color="textSecondary" display="block">
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
                     Owner
                   </Typography>
-                  <EntityLink entityRef={o.entities.owner} defaultKind="group" />
+                  <EntityLink
+                    entityRef={o.entities.owner}
+                    defaultKind="group"
+                  />
                 </div>
                 <div>
-                  <Typography variant="caption" color="textSecondary" display="block">
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
                     Consumer
                   </Typography>
-                  {o.entities.consumer ? <EntityLink entityRef={o.entities.consumer} defaultKind="component" /> : o.consumer}
+                  {o.entities.consumer ? (
+                    <EntityLink
+                      entityRef={o.entities.consumer}
+                      defaultKind="component"
+                    />
+                  ) : (
+                    o.consumer
+                  )}
                 </div>
                 <div>
-                  <Typography variant="caption" color="textSecondary" display="block">
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
                     Exchange / binding
                   </Typography>
                   {o.exchange} · {o.bindingKeys.join(', ') || '–'}
@@ -225,7 +326,12 @@ export const DlqPage = () => {
             <Table<FingerprintGroup>
               title="Failure groups"
               subtitle="messages that failed the same way"
-              options={{ paging: groups.value.length > 10, pageSize: 10, search: false, padding: 'dense' }}
+              options={{
+                paging: groups.value.length > 10,
+                pageSize: 10,
+                search: false,
+                padding: 'dense',
+              }}
               columns={groupColumns}
               data={groups.value}
               emptyContent={
@@ -238,9 +344,20 @@ export const DlqPage = () => {
         </Grid>
 
         <Grid item xs={12}>
-          <InfoCard title="Messages" subheader={messages.value ? `${messages.value.total} matching` : undefined}>
+          <InfoCard
+            title="Messages"
+            subheader={
+              messages.value ? `${messages.value.total} matching` : undefined
+            }
+          >
             <form onSubmit={onApply} aria-label="message filters">
-              <Box display="flex" flexWrap="wrap" alignItems="center" mb={2} style={{ gap: 12 }}>
+              <Box
+                display="flex"
+                flexWrap="wrap"
+                alignItems="center"
+                mb={2}
+                style={{ gap: 12 }}
+              >
                 <TextField
                   select
                   size="small"
@@ -248,9 +365,16 @@ export const DlqPage = () => {
                   id="dlq-filter-status"
                   label="Status"
                   value={filters.status ?? ''}
-                  onChange={e => setFilters({ ...filters, status: e.target.value || undefined })}
+                  onChange={e =>
+                    setFilters({
+                      ...filters,
+                      status: e.target.value || undefined,
+                    })
+                  }
                   style={{ minWidth: 130 }}
-                  SelectProps={{ SelectDisplayProps: { 'aria-label': 'status' } as any }}
+                  SelectProps={{
+                    SelectDisplayProps: { 'aria-label': 'status' } as any,
+                  }}
                 >
                   <MenuItem value="">any</MenuItem>
                   <MenuItem value="failed">failed</MenuItem>
@@ -264,7 +388,9 @@ export const DlqPage = () => {
                   label="Business id"
                   placeholder="order id / payment id"
                   value={draft.businessId ?? ''}
-                  onChange={e => setDraft(d => ({ ...d, businessId: e.target.value }))}
+                  onChange={e =>
+                    setDraft(d => ({ ...d, businessId: e.target.value }))
+                  }
                 />
                 <TextField
                   size="small"
@@ -272,7 +398,9 @@ export const DlqPage = () => {
                   id="dlq-filter-errorClass"
                   label="Error class"
                   value={draft.errorClass ?? ''}
-                  onChange={e => setDraft(d => ({ ...d, errorClass: e.target.value }))}
+                  onChange={e =>
+                    setDraft(d => ({ ...d, errorClass: e.target.value }))
+                  }
                 />
                 <TextField
                   size="small"
@@ -282,7 +410,9 @@ export const DlqPage = () => {
                   type="datetime-local"
                   InputLabelProps={{ shrink: true }}
                   value={draft.from ?? ''}
-                  onChange={e => setDraft(d => ({ ...d, from: e.target.value }))}
+                  onChange={e =>
+                    setDraft(d => ({ ...d, from: e.target.value }))
+                  }
                 />
                 <TextField
                   size="small"
@@ -297,7 +427,10 @@ export const DlqPage = () => {
                 <Button type="submit" variant="outlined">
                   Apply
                 </Button>
-                <Button onClick={() => setFilters({})} disabled={Object.keys(filters).length === 0}>
+                <Button
+                  onClick={() => setFilters({})}
+                  disabled={Object.keys(filters).length === 0}
+                >
                   Clear
                 </Button>
               </Box>
@@ -305,7 +438,9 @@ export const DlqPage = () => {
                 <Alert
                   severity="info"
                   style={{ marginBottom: 12 }}
-                  onClose={() => setFilters({ ...filters, fingerprint: undefined })}
+                  onClose={() =>
+                    setFilters({ ...filters, fingerprint: undefined })
+                  }
                 >
                   Showing failure group {filters.fingerprint.slice(0, 12)} only.
                 </Alert>
@@ -317,7 +452,12 @@ export const DlqPage = () => {
                 variant="contained"
                 color="primary"
                 disabled={ids.length === 0}
-                onClick={() => setReplay({ selection: { ids }, description: `${plural(ids.length)} (selected)` })}
+                onClick={() =>
+                  setReplay({
+                    selection: { ids },
+                    description: `${plural(ids.length)} (selected)`,
+                  })
+                }
               >
                 Replay selected
               </Button>
@@ -334,19 +474,33 @@ export const DlqPage = () => {
                       })
                     }
                   >
-                    Replay all matching filter{messages.value ? ` (${messages.value.total})` : ''}
+                    Replay all matching filter
+                    {messages.value ? ` (${messages.value.total})` : ''}
                   </Button>
                 </span>
               </Tooltip>
-              <Button variant="outlined" disabled={ids.length === 0} onClick={() => setBulk('archive')}>
+              <Button
+                variant="outlined"
+                disabled={ids.length === 0}
+                onClick={() => setBulk('archive')}
+              >
                 Archive selected
               </Button>
-              <Button variant="outlined" color="secondary" disabled={ids.length === 0} onClick={() => setBulk('purge')}>
+              <Button
+                variant="outlined"
+                color="secondary"
+                disabled={ids.length === 0}
+                onClick={() => setBulk('purge')}
+              >
                 Purge selected
               </Button>
             </Box>
             {notice && (
-              <Alert severity="success" onClose={() => setNotice(undefined)} style={{ marginBottom: 8 }}>
+              <Alert
+                severity="success"
+                onClose={() => setNotice(undefined)}
+                style={{ marginBottom: 8 }}
+              >
                 {notice}
               </Alert>
             )}
@@ -361,11 +515,20 @@ export const DlqPage = () => {
                       <TableCell padding="checkbox">
                         <Checkbox
                           checked={allOnPage}
-                          indeterminate={!allOnPage && pageItems.some(m => selected.has(m.id))}
-                          onChange={() =>
-                            setSelected(allOnPage ? new Set() : new Set(pageItems.map(m => m.id)))
+                          indeterminate={
+                            !allOnPage &&
+                            pageItems.some(m => selected.has(m.id))
                           }
-                          inputProps={{ 'aria-label': 'select all on this page' }}
+                          onChange={() =>
+                            setSelected(
+                              allOnPage
+                                ? new Set()
+                                : new Set(pageItems.map(m => m.id)),
+                            )
+                          }
+                          inputProps={{
+                            'aria-label': 'select all on this page',
+                          }}
                         />
                       </TableCell>
                       <TableCell>Message</TableCell>
@@ -385,23 +548,39 @@ export const DlqPage = () => {
                           <Checkbox
                             checked={selected.has(m.id)}
                             onChange={() => toggle(m.id)}
-                            inputProps={{ 'aria-label': `select ${m.messageId}` }}
+                            inputProps={{
+                              'aria-label': `select ${m.messageId}`,
+                            }}
                           />
                         </TableCell>
                         <TableCell>
-                          <Link to={links.message(runtime, dlq, m.id)}>{m.messageId}</Link>
+                          <Link to={links.message(runtime, dlq, m.id)}>
+                            {m.messageId}
+                          </Link>
                         </TableCell>
                         <TableCell>
                           {m.orderId ?? '–'}
                           {m.paymentId && (
-                            <Typography variant="caption" display="block" color="textSecondary">
+                            <Typography
+                              variant="caption"
+                              display="block"
+                              color="textSecondary"
+                            >
                               {m.paymentId}
                             </Typography>
                           )}
                         </TableCell>
                         <TableCell style={{ maxWidth: 360 }}>
-                          <Typography variant="body2">{m.errorClass}</Typography>
-                          <Typography variant="caption" color="textSecondary" display="block" noWrap title={m.errorMessage}>
+                          <Typography variant="body2">
+                            {m.errorClass}
+                          </Typography>
+                          <Typography
+                            variant="caption"
+                            color="textSecondary"
+                            display="block"
+                            noWrap
+                            title={m.errorMessage}
+                          >
                             {m.errorMessage}
                           </Typography>
                         </TableCell>
@@ -417,30 +596,51 @@ export const DlqPage = () => {
                     {pageItems.length === 0 && (
                       <TableRow>
                         <TableCell colSpan={9}>
-                          <Typography color="textSecondary">No messages match.</Typography>
+                          <Typography color="textSecondary">
+                            No messages match.
+                          </Typography>
                         </TableCell>
                       </TableRow>
                     )}
                   </TableBody>
                 </MuiTable>
-                <Box display="flex" alignItems="center" justifyContent="flex-end" mt={1} style={{ gap: 12 }}>
-                  <Typography variant="body2" color="textSecondary" data-testid="messages-paging">
+                <Box
+                  display="flex"
+                  alignItems="center"
+                  justifyContent="flex-end"
+                  mt={1}
+                  style={{ gap: 12 }}
+                >
+                  <Typography
+                    variant="body2"
+                    color="textSecondary"
+                    data-testid="messages-paging"
+                  >
                     {pageItems.length
-                      ? `${stack.length * PAGE_SIZE + 1}–${stack.length * PAGE_SIZE + pageItems.length} of ${messages.value.total}`
+                      ? `${stack.length * PAGE_SIZE + 1}–${
+                          stack.length * PAGE_SIZE + pageItems.length
+                        } of ${messages.value.total}`
                       : `0 of ${messages.value.total}`}
                     {selected.size > 0 && ` · ${selected.size} selected`}
                   </Typography>
                   <Button
                     size="small"
                     disabled={stack.length === 0}
-                    onClick={() => setPaging({ key: filterKey, stack: stack.slice(0, -1) })}
+                    onClick={() =>
+                      setPaging({ key: filterKey, stack: stack.slice(0, -1) })
+                    }
                   >
                     Previous
                   </Button>
                   <Button
                     size="small"
                     disabled={!messages.value.nextCursor}
-                    onClick={() => setPaging({ key: filterKey, stack: [...stack, messages.value!.nextCursor!] })}
+                    onClick={() =>
+                      setPaging({
+                        key: filterKey,
+                        stack: [...stack, messages.value!.nextCursor!],
+                      })
+                    }
                   >
                     Next
                   </Button>
@@ -463,7 +663,11 @@ export const DlqPage = () => {
       )}
       <ReasonDialog
         open={bulk !== undefined}
-        title={bulk === 'purge' ? `Purge ${plural(ids.length)}?` : `Archive ${plural(ids.length)}?`}
+        title={
+          bulk === 'purge'
+            ? `Purge ${plural(ids.length)}?`
+            : `Archive ${plural(ids.length)}?`
+        }
         text={
           bulk === 'purge'
             ? 'Purged messages are deleted for good and cannot be replayed.'
@@ -478,7 +682,9 @@ export const DlqPage = () => {
             setNotice(`Purged ${res.purged.length} of ${plural(ids.length)}.`);
           } else {
             const res = await api.archive(runtime, dlq, ids, reason);
-            setNotice(`Archived ${res.archived.length} of ${plural(ids.length)}.`);
+            setNotice(
+              `Archived ${res.archived.length} of ${plural(ids.length)}.`,
+            );
           }
           setRefresh(r => r + 1);
         }}

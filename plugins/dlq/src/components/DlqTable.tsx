@@ -6,12 +6,22 @@ import { useDlqLinks } from '../routes';
 import { EntityLink, formatAge, Sparkline } from './common';
 
 /** Runtimes that could not be read: a warning, the rest of the page still works. */
-export const RuntimeErrors = ({ errors }: { errors: DlqListResponse['errors'] }) =>
+export const RuntimeErrors = ({
+  errors,
+}: {
+  errors: DlqListResponse['errors'];
+}) =>
   errors.length === 0 ? null : (
-    <Alert severity="warning" data-testid="runtime-errors" style={{ marginBottom: 16 }}>
+    <Alert
+      severity="warning"
+      data-testid="runtime-errors"
+      style={{ marginBottom: 16 }}
+    >
       <AlertTitle>
-        {errors.length === 1 ? 'One runtime could not be read' : `${errors.length} runtimes could not be read`}; their
-        queues are missing below
+        {errors.length === 1
+          ? 'One runtime could not be read'
+          : `${errors.length} runtimes could not be read`}
+        ; their queues are missing below
       </AlertTitle>
       {errors.map(e => (
         <div key={e.runtime}>
@@ -22,7 +32,13 @@ export const RuntimeErrors = ({ errors }: { errors: DlqListResponse['errors'] })
   );
 
 /** Every DLQ given, most failed messages first. */
-export const DlqTable = ({ items, title = 'Dead-letter queues' }: { items: DlqOverview[]; title?: string }) => {
+export const DlqTable = ({
+  items,
+  title = 'Dead-letter queues',
+}: {
+  items: DlqOverview[];
+  title?: string;
+}) => {
   const links = useDlqLinks();
   const columns: TableColumn<DlqOverview>[] = [
     {
@@ -40,12 +56,22 @@ export const DlqTable = ({ items, title = 'Dead-letter queues' }: { items: DlqOv
       ),
     },
     { title: 'Runtime', field: 'runtime' },
-    { title: 'Owner', field: 'entities.owner', render: d => <EntityLink entityRef={d.entities.owner} defaultKind="group" /> },
+    {
+      title: 'Owner',
+      field: 'entities.owner',
+      render: d => (
+        <EntityLink entityRef={d.entities.owner} defaultKind="group" />
+      ),
+    },
     {
       title: 'Consumer',
       field: 'consumer',
       render: d =>
-        d.entities.consumer ? <EntityLink entityRef={d.entities.consumer} defaultKind="component" /> : d.consumer,
+        d.entities.consumer ? (
+          <EntityLink entityRef={d.entities.consumer} defaultKind="component" />
+        ) : (
+          d.consumer
+        ),
     },
     { title: 'Failed', field: 'failed', type: 'numeric', defaultSort: 'desc' },
     { title: 'Parked', field: 'parked', type: 'numeric' },
@@ -56,13 +82,24 @@ export const DlqTable = ({ items, title = 'Dead-letter queues' }: { items: DlqOv
       type: 'numeric',
       render: d => formatAge(d.oldestAgeSeconds),
     },
-    { title: 'Inflow (24 h)', sorting: false, render: d => <Sparkline data={d.inflow ?? []} /> },
+    {
+      title: 'Inflow (24 h)',
+      sorting: false,
+      render: d => <Sparkline data={d.inflow ?? []} />,
+    },
   ];
-  const data = [...items].sort((a, b) => b.failed - a.failed || a.name.localeCompare(b.name));
+  const data = [...items].sort(
+    (a, b) => b.failed - a.failed || a.name.localeCompare(b.name),
+  );
   return (
     <Table<DlqOverview>
       title={title}
-      options={{ paging: data.length > 20, pageSize: 20, search: data.length > 5, padding: 'dense' }}
+      options={{
+        paging: data.length > 20,
+        pageSize: 20,
+        search: data.length > 5,
+        padding: 'dense',
+      }}
       columns={columns}
       data={data}
       emptyContent={

@@ -15,21 +15,30 @@ export const EntityDlqContent = () => {
   const api = useApi(dlqApiRef);
   const links = useDlqLinks();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(() => api.listDlqs({ entityRef, inflowHours: 24 }), [api, entityRef]);
+  const { value, loading, error } = useAsync(
+    () => api.listDlqs({ entityRef, inflowHours: 24 }),
+    [api, entityRef],
+  );
 
   if (loading) return <Progress />;
   return (
     <Content>
-      {error && <ErrorPanel error={error} title="Could not list dead-letter queues" />}
+      {error && (
+        <ErrorPanel error={error} title="Could not list dead-letter queues" />
+      )}
       {value && (
         <>
           <RuntimeErrors errors={value.errors} />
           {value.items.length === 0 ? (
             <Typography color="textSecondary">
-              {entity.metadata.name} has no dead-letter queues. <Link to={links.overview()}>All dead letters</Link>
+              {entity.metadata.name} has no dead-letter queues.{' '}
+              <Link to={links.overview()}>All dead letters</Link>
             </Typography>
           ) : (
-            <DlqTable items={value.items} title={`Dead-letter queues consumed by ${entity.metadata.name}`} />
+            <DlqTable
+              items={value.items}
+              title={`Dead-letter queues consumed by ${entity.metadata.name}`}
+            />
           )}
         </>
       )}

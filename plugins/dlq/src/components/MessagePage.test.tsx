@@ -31,7 +31,8 @@ const detail: MessageDetail = {
     contentType: 'application/json',
     headers: { 'x-first-death-reason': 'rejected' } as any,
     body: '{}',
-    stack: 'TimeoutError: payment provider timed out\n    at capture (payment.ts:42)',
+    stack:
+      'TimeoutError: payment provider timed out\n    at capture (payment.ts:42)',
     spanId: null,
     idempotencyKey: 'idem-1',
     customerTier: null,
@@ -41,7 +42,14 @@ const detail: MessageDetail = {
   formattedBody: '{\n  "orderId": "o-1",\n  "customerId": "***"\n}',
   bodyIsJson: true,
   masked: ['customerId'],
-  attempts: [{ queue: 'orders.payment', reason: 'rejected', count: 3, time: '2026-01-01T10:05:00Z' }],
+  attempts: [
+    {
+      queue: 'orders.payment',
+      reason: 'rejected',
+      count: 3,
+      time: '2026-01-01T10:05:00Z',
+    },
+  ],
   traceUrl: null,
   entities: { owner: 'group:default/team-payments' },
 };
@@ -53,15 +61,21 @@ describe('MessagePage', () => {
       apis: [[dlqApiRef, api]],
       mountedRoutes,
       mountPath: '/dead-letters/*',
-      initialRouteEntries: ['/dead-letters/integration-runtime/orders.payment/messages/f1'],
+      initialRouteEntries: [
+        '/dead-letters/integration-runtime/orders.payment/messages/f1',
+      ],
     });
 
-    expect(await screen.findByTestId('message-body')).toHaveTextContent('"customerId": "***"');
+    expect(await screen.findByTestId('message-body')).toHaveTextContent(
+      '"customerId": "***"',
+    );
     expect(api.getMessage).toHaveBeenCalledWith('integration-runtime', 'f1');
     expect(screen.getByText('Masked: customerId')).toBeInTheDocument();
     expect(screen.getByText('no trace id')).toBeInTheDocument();
     expect(screen.getByText('x-first-death-reason')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Replay this message' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Replay this message' }),
+    ).toBeEnabled();
     expect(screen.getByRole('link', { name: 'team-payments' })).toHaveAttribute(
       'href',
       '/catalog/default/group/team-payments',

@@ -22,11 +22,17 @@ import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dlqApiRef } from '../api/DlqApi';
 import { useDlqLinks } from '../routes';
-import { EntityLink, ErrorPanel, FailureStatusChip, formatTime } from './common';
+import {
+  EntityLink,
+  ErrorPanel,
+  FailureStatusChip,
+  formatTime,
+} from './common';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
 
-const headerValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+const headerValue = (v: unknown) =>
+  typeof v === 'string' ? v : JSON.stringify(v);
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <TableRow>
@@ -42,7 +48,10 @@ export const MessagePage = () => {
   const api = useApi(dlqApiRef);
   const links = useDlqLinks();
   const { runtime = '', dlq = '', id = '' } = useParams();
-  const detail = useAsyncRetry(() => api.getMessage(runtime, id), [api, runtime, id]);
+  const detail = useAsyncRetry(
+    () => api.getMessage(runtime, id),
+    [api, runtime, id],
+  );
   const [replayOpen, setReplayOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -51,20 +60,28 @@ export const MessagePage = () => {
     <Breadcrumbs aria-label="breadcrumb" style={{ marginBottom: 8 }}>
       <Link to={links.overview()}>Dead letters</Link>
       <Link to={links.dlq(runtime, dlq)}>{dlq}</Link>
-      <Typography color="textPrimary">message {detail.value?.message.messageId ?? id}</Typography>
+      <Typography color="textPrimary">
+        message {detail.value?.message.messageId ?? id}
+      </Typography>
     </Breadcrumbs>
   );
   if (!detail.value) {
     return (
       <Content>
         {crumbs}
-        {detail.error ? <ErrorPanel error={detail.error} title="Could not read the message" /> : <Progress />}
+        {detail.error ? (
+          <ErrorPanel error={detail.error} title="Could not read the message" />
+        ) : (
+          <Progress />
+        )}
       </Content>
     );
   }
   const d = detail.value;
   const m = d.message;
-  const headers = Object.entries((m.headers ?? {}) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  const headers = Object.entries(
+    (m.headers ?? {}) as Record<string, unknown>,
+  ).sort(([a], [b]) => a.localeCompare(b));
 
   return (
     <Content>
@@ -72,7 +89,11 @@ export const MessagePage = () => {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           {notice && (
-            <Alert severity="success" onClose={() => setNotice(undefined)} style={{ marginBottom: 8 }}>
+            <Alert
+              severity="success"
+              onClose={() => setNotice(undefined)}
+              style={{ marginBottom: 8 }}
+            >
               {notice}
             </Alert>
           )}
@@ -93,7 +114,11 @@ export const MessagePage = () => {
               >
                 Replay this message
               </Button>
-              <Button variant="outlined" disabled={m.status === 'archived'} onClick={() => setArchiveOpen(true)}>
+              <Button
+                variant="outlined"
+                disabled={m.status === 'archived'}
+                onClick={() => setArchiveOpen(true)}
+              >
                 Archive
               </Button>
               <Box flex={1} />
@@ -126,10 +151,20 @@ export const MessagePage = () => {
                   {m.exchange || '(default)'} · {m.routingKey} → {m.queue}
                 </Row>
                 <Row label="Consumer">
-                  {d.entities.consumer ? <EntityLink entityRef={d.entities.consumer} defaultKind="component" /> : m.consumer}
+                  {d.entities.consumer ? (
+                    <EntityLink
+                      entityRef={d.entities.consumer}
+                      defaultKind="component"
+                    />
+                  ) : (
+                    m.consumer
+                  )}
                 </Row>
                 <Row label="Owner">
-                  <EntityLink entityRef={d.entities.owner} defaultKind="group" />
+                  <EntityLink
+                    entityRef={d.entities.owner}
+                    defaultKind="group"
+                  />
                 </Row>
                 <Row label="Trace id">{m.traceId}</Row>
                 <Row label="Idempotency key">{m.idempotencyKey}</Row>
@@ -167,8 +202,22 @@ export const MessagePage = () => {
               <TableBody>
                 {headers.map(([k, v]) => (
                   <TableRow key={k}>
-                    <TableCell style={{ fontFamily: 'monospace', fontSize: 12, verticalAlign: 'top' }}>{k}</TableCell>
-                    <TableCell style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
+                    <TableCell
+                      style={{
+                        fontFamily: 'monospace',
+                        fontSize: 12,
+                        verticalAlign: 'top',
+                      }}
+                    >
+                      {k}
+                    </TableCell>
+                    <TableCell
+                      style={{
+                        fontFamily: 'monospace',
+                        fontSize: 12,
+                        wordBreak: 'break-all',
+                      }}
+                    >
                       {headerValue(v)}
                     </TableCell>
                   </TableRow>
@@ -180,11 +229,23 @@ export const MessagePage = () => {
 
         <Grid item xs={12}>
           <Accordion>
-            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="stack-trace" id="stack-trace-header">
+            <AccordionSummary
+              expandIcon={<ExpandMoreIcon />}
+              aria-controls="stack-trace"
+              id="stack-trace-header"
+            >
               <Typography>Stack trace</Typography>
             </AccordionSummary>
             <AccordionDetails id="stack-trace">
-              <pre style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'pre-wrap', margin: 0, overflow: 'auto' }}>
+              <pre
+                style={{
+                  fontFamily: 'monospace',
+                  fontSize: 12,
+                  whiteSpace: 'pre-wrap',
+                  margin: 0,
+                  overflow: 'auto',
+                }}
+              >
                 {m.stack || 'no stack trace'}
               </pre>
             </AccordionDetails>
@@ -214,7 +275,9 @@ export const MessagePage = () => {
                 {d.attempts.length === 0 && (
                   <TableRow>
                     <TableCell colSpan={4}>
-                      <Typography color="textSecondary">No delivery history.</Typography>
+                      <Typography color="textSecondary">
+                        No delivery history.
+                      </Typography>
                     </TableCell>
                   </TableRow>
                 )}
@@ -242,7 +305,11 @@ export const MessagePage = () => {
         onClose={() => setArchiveOpen(false)}
         onConfirm={async reason => {
           const res = await api.archive(runtime, m.dlq || dlq, [m.id], reason);
-          setNotice(res.archived.length ? 'Message archived.' : 'The message was not archived.');
+          setNotice(
+            res.archived.length
+              ? 'Message archived.'
+              : 'The message was not archived.',
+          );
           detail.retry();
         }}
       />

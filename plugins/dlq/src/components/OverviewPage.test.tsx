@@ -22,26 +22,48 @@ describe('OverviewPage', () => {
             ],
           }),
         ],
-        errors: [{ runtime: 'integration-runtime', message: "runtime 'integration-runtime' is unreachable" }],
+        errors: [
+          {
+            runtime: 'integration-runtime',
+            message: "runtime 'integration-runtime' is unreachable",
+          },
+        ],
       }),
-      listReplays: jest.fn().mockResolvedValue([replay({ status: 'awaiting-approval' })]),
+      listReplays: jest
+        .fn()
+        .mockResolvedValue([replay({ status: 'awaiting-approval' })]),
     });
 
-    await renderInTestApp(<OverviewPage />, { apis: [[dlqApiRef, api]], mountedRoutes });
+    await renderInTestApp(<OverviewPage />, {
+      apis: [[dlqApiRef, api]],
+      mountedRoutes,
+    });
 
     const warning = await screen.findByTestId('runtime-errors');
-    expect(warning).toHaveTextContent("integration-runtime: runtime 'integration-runtime' is unreachable");
+    expect(warning).toHaveTextContent(
+      "integration-runtime: runtime 'integration-runtime' is unreachable",
+    );
 
     const first = await screen.findByRole('link', { name: 'payments.capture' });
     const second = screen.getByRole('link', { name: 'invoices.send' });
-    expect(first).toHaveAttribute('href', '/dead-letters/billing-runtime/payments.capture');
+    expect(first).toHaveAttribute(
+      'href',
+      '/dead-letters/billing-runtime/payments.capture',
+    );
     // most failed first
-    expect(first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     expect(screen.getByText('3 h 12 min')).toBeInTheDocument();
     expect(screen.getByLabelText('inflow: 8 in 2 buckets')).toBeInTheDocument();
 
-    expect(await screen.findByText(/awaiting approval by a second person/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute('href', '/dead-letters/audit');
+    expect(
+      await screen.findByText(/awaiting approval by a second person/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toHaveAttribute(
+      'href',
+      '/dead-letters/audit',
+    );
   });
 
   it('shows the error instead of a blank page when listing fails', async () => {
@@ -49,8 +71,15 @@ describe('OverviewPage', () => {
       listDlqs: jest.fn().mockRejectedValue(new Error('Service unavailable')),
       listReplays: jest.fn().mockResolvedValue([]),
     });
-    await renderInTestApp(<OverviewPage />, { apis: [[dlqApiRef, api]], mountedRoutes });
-    expect(await screen.findByText(/Could not list dead-letter queues: Service unavailable/)).toBeInTheDocument();
+    await renderInTestApp(<OverviewPage />, {
+      apis: [[dlqApiRef, api]],
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByText(
+        /Could not list dead-letter queues: Service unavailable/,
+      ),
+    ).toBeInTheDocument();
   });
 });
 

@@ -15,14 +15,20 @@ export const OverviewPage = () => {
   const links = useDlqLinks();
   const dlqs = useAsyncRetry(() => api.listDlqs({ inflowHours: 24 }), [api]);
   const replays = useAsyncRetry(() => api.listReplays({ limit: 25 }), [api]);
-  const awaiting = replays.value?.filter(r => r.status === 'awaiting-approval') ?? [];
+  const awaiting =
+    replays.value?.filter(r => r.status === 'awaiting-approval') ?? [];
 
   return (
     <Content>
       <Grid container spacing={3}>
-        <Grid item xs={12} style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Grid
+          item
+          xs={12}
+          style={{ display: 'flex', alignItems: 'center', gap: 16 }}
+        >
           <Typography variant="body1" style={{ flex: 1 }}>
-            Failed messages per queue. Open a queue to inspect, replay, archive or purge its messages.
+            Failed messages per queue. Open a queue to inspect, replay, archive
+            or purge its messages.
           </Typography>
           <Link to={links.audit()}>Audit trail</Link>
           <Button
@@ -38,7 +44,12 @@ export const OverviewPage = () => {
         </Grid>
         <Grid item xs={12}>
           {dlqs.loading && !dlqs.value && <Progress />}
-          {dlqs.error && <ErrorPanel error={dlqs.error} title="Could not list dead-letter queues" />}
+          {dlqs.error && (
+            <ErrorPanel
+              error={dlqs.error}
+              title="Could not list dead-letter queues"
+            />
+          )}
           {dlqs.value && (
             <>
               <RuntimeErrors errors={dlqs.value.errors} />
@@ -49,13 +60,17 @@ export const OverviewPage = () => {
         <Grid item xs={12}>
           {awaiting.length > 0 && (
             <Alert severity="info" style={{ marginBottom: 16 }}>
-              {awaiting.length === 1 ? 'One replay is' : `${awaiting.length} replays are`} awaiting approval by a
-              second person.
+              {awaiting.length === 1
+                ? 'One replay is'
+                : `${awaiting.length} replays are`}{' '}
+              awaiting approval by a second person.
             </Alert>
           )}
           {replays.loading && !replays.value && <Progress />}
           {replays.error && <ErrorAlert error={replays.error} />}
-          {replays.value && <ReplaysTable replays={replays.value} title="Recent replays" />}
+          {replays.value && (
+            <ReplaysTable replays={replays.value} title="Recent replays" />
+          )}
         </Grid>
       </Grid>
     </Content>

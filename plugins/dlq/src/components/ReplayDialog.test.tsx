@@ -11,14 +11,18 @@ describe('ReplayDialog', () => {
       plan: {
         ...replay().plan,
         count: 40,
-        skipped: [{ id: 'f9', messageId: 'msg-9', reason: 'already-processed' }],
+        skipped: [
+          { id: 'f9', messageId: 'msg-9', reason: 'already-processed' },
+        ],
         estimatedSeconds: 90,
       },
       approvalRequired: true,
     });
     const api = fakeDlqApi({
       planReplay: jest.fn().mockResolvedValue(planned),
-      submitReplay: jest.fn().mockResolvedValue({ ...planned, status: 'awaiting-approval' }),
+      submitReplay: jest
+        .fn()
+        .mockResolvedValue({ ...planned, status: 'awaiting-approval' }),
     });
     const onClose = jest.fn();
 
@@ -34,7 +38,9 @@ describe('ReplayDialog', () => {
       { apis: [[dlqApiRef, api]], mountedRoutes },
     );
 
-    expect(await screen.findByText('40 messages will be replayed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('40 messages will be replayed'),
+    ).toBeInTheDocument();
     expect(api.planReplay).toHaveBeenCalledWith({
       runtime: 'integration-runtime',
       dlq: 'orders.payment',
@@ -57,7 +63,10 @@ describe('ReplayDialog', () => {
     await userEvent.click(submit);
 
     await waitFor(() =>
-      expect(api.submitReplay).toHaveBeenCalledWith(planned.id, { reason: 'abc fixed in 1.4.2', canarySize: 5 }),
+      expect(api.submitReplay).toHaveBeenCalledWith(planned.id, {
+        reason: 'abc fixed in 1.4.2',
+        canarySize: 5,
+      }),
     );
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
@@ -67,15 +76,29 @@ describe('ReplayDialog', () => {
       planReplay: jest.fn().mockRejectedValue(
         Object.assign(new Error('Request failed with 403 Forbidden'), {
           name: 'ResponseError',
-          cause: { name: 'NotAllowedError', message: 'You are not allowed to replay messages of orders.payment' },
+          cause: {
+            name: 'NotAllowedError',
+            message: 'You are not allowed to replay messages of orders.payment',
+          },
         }),
       ),
     });
     await renderInTestApp(
-      <ReplayDialog open onClose={jest.fn()} runtime="rt" dlq="orders.payment" selection={{ ids: ['a'] }} description="1 message" />,
+      <ReplayDialog
+        open
+        onClose={jest.fn()}
+        runtime="rt"
+        dlq="orders.payment"
+        selection={{ ids: ['a'] }}
+        description="1 message"
+      />,
       { apis: [[dlqApiRef, api]], mountedRoutes },
     );
-    expect(await screen.findByText('You are not allowed to replay messages of orders.payment')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'You are not allowed to replay messages of orders.payment',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('replay-submit')).toBeDisabled();
   });
 });

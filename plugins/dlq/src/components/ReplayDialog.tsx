@@ -40,7 +40,14 @@ export const MIN_REASON_LENGTH = 3;
 const MAX_CANARY = 1000;
 
 /** Plan (frozen message set), then reason and canary, then submit and go to the replay's page. */
-export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, description }: ReplayDialogProps) => {
+export const ReplayDialog = ({
+  open,
+  onClose,
+  runtime,
+  dlq,
+  selection,
+  description,
+}: ReplayDialogProps) => {
   const api = useApi(dlqApiRef);
   const navigate = useNavigate();
   const links = useDlqLinks();
@@ -78,8 +85,12 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
   const reasonValid = trimmed.length >= MIN_REASON_LENGTH;
   const canaryNumber = Number(canary === '' ? 0 : canary);
   const maxCanary = Math.max(0, Math.min(MAX_CANARY, count - 1));
-  const canaryValid = Number.isInteger(canaryNumber) && canaryNumber >= 0 && canaryNumber <= maxCanary;
-  const canSubmit = !!plan && count > 0 && reasonValid && canaryValid && !submitting;
+  const canaryValid =
+    Number.isInteger(canaryNumber) &&
+    canaryNumber >= 0 &&
+    canaryNumber <= maxCanary;
+  const canSubmit =
+    !!plan && count > 0 && reasonValid && canaryValid && !submitting;
   const activeStep = !plan ? 0 : !reasonValid || !canaryValid ? 1 : 2;
 
   const submit = async () => {
@@ -101,7 +112,13 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
   };
 
   return (
-    <Dialog open={open} onClose={submitting ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="replay-dialog-title">
+    <Dialog
+      open={open}
+      onClose={submitting ? undefined : onClose}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="replay-dialog-title"
+    >
       <DialogTitle id="replay-dialog-title">
         Replay {description} from {dlq}
       </DialogTitle>
@@ -120,7 +137,8 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
 
         {planning && (
           <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-            <CircularProgress size={20} /> <Typography>Planning the replay…</Typography>
+            <CircularProgress size={20} />{' '}
+            <Typography>Planning the replay…</Typography>
           </div>
         )}
         {planError !== undefined && <ErrorAlert error={planError} />}
@@ -131,12 +149,14 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
               {count} message{count === 1 ? '' : 's'} will be replayed
             </Typography>
             <Typography variant="body2" color="textSecondary" gutterBottom>
-              The message set is frozen now: messages arriving later are not added. At {plan.plan.ratePerSecond}/s this
-              takes about {formatAge(plan.plan.estimatedSeconds)}.
+              The message set is frozen now: messages arriving later are not
+              added. At {plan.plan.ratePerSecond}/s this takes about{' '}
+              {formatAge(plan.plan.estimatedSeconds)}.
             </Typography>
             {plan.approvalRequired ? (
               <Alert severity="warning" style={{ margin: '8px 0' }}>
-                This replay needs approval: a second person must approve it before it starts.
+                This replay needs approval: a second person must approve it
+                before it starts.
               </Alert>
             ) : (
               <Alert severity="info" style={{ margin: '8px 0' }}>
@@ -170,7 +190,8 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
             {plan.plan.skipped.length > 0 && (
               <div style={{ marginTop: 16 }}>
                 <Typography variant="subtitle2">
-                  {plan.plan.skipped.length} message{plan.plan.skipped.length === 1 ? '' : 's'} will be skipped
+                  {plan.plan.skipped.length} message
+                  {plan.plan.skipped.length === 1 ? '' : 's'} will be skipped
                 </Typography>
                 <Table size="small" aria-label="skipped messages">
                   <TableHead>
@@ -184,7 +205,9 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
                       <TableRow key={s.id}>
                         <TableCell>{s.messageId}</TableCell>
                         <TableCell>
-                          {s.reason === 'already-processed' ? 'already processed' : s.reason.replace(/^in-replay:/, 'in replay ')}
+                          {s.reason === 'already-processed'
+                            ? 'already processed'
+                            : s.reason.replace(/^in-replay:/, 'in replay ')}
                         </TableCell>
                       </TableRow>
                     ))}
@@ -203,7 +226,14 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
                 Nothing to replay.
               </Alert>
             ) : (
-              <div style={{ marginTop: 16, display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+              <div
+                style={{
+                  marginTop: 16,
+                  display: 'flex',
+                  gap: 16,
+                  alignItems: 'flex-start',
+                }}
+              >
                 <TextField
                   label="Reason"
                   required
@@ -214,7 +244,10 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
                   onChange={e => setReason(e.target.value)}
                   error={reason.length > 0 && !reasonValid}
                   helperText={`Why replay? Recorded in the audit trail (at least ${MIN_REASON_LENGTH} characters).`}
-                  inputProps={{ 'aria-label': 'reason', 'data-testid': 'replay-reason' }}
+                  inputProps={{
+                    'aria-label': 'reason',
+                    'data-testid': 'replay-reason',
+                  }}
                 />
                 <TextField
                   label="Canary size"
@@ -224,9 +257,16 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
                   onChange={e => setCanary(e.target.value)}
                   error={!canaryValid}
                   helperText={
-                    canaryValid ? 'Replay this many first, go on only if all succeed (0 = none)' : `0 to ${maxCanary}`
+                    canaryValid
+                      ? 'Replay this many first, go on only if all succeed (0 = none)'
+                      : `0 to ${maxCanary}`
                   }
-                  inputProps={{ min: 0, max: maxCanary, step: 1, 'aria-label': 'canary size' }}
+                  inputProps={{
+                    min: 0,
+                    max: maxCanary,
+                    step: 1,
+                    'aria-label': 'canary size',
+                  }}
                   style={{ minWidth: 220 }}
                 />
               </div>
@@ -250,7 +290,11 @@ export const ReplayDialog = ({ open, onClose, runtime, dlq, selection, descripti
           onClick={submit}
           data-testid="replay-submit"
         >
-          {submitting ? 'Submitting…' : plan?.approvalRequired ? 'Replay (request approval)' : 'Replay'}
+          {submitting
+            ? 'Submitting…'
+            : plan?.approvalRequired
+            ? 'Replay (request approval)'
+            : 'Replay'}
         </Button>
       </DialogActions>
     </Dialog>

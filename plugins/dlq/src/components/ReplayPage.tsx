@@ -35,14 +35,27 @@ import { ReasonDialog } from './ReasonDialog';
 
 export const POLL_INTERVAL_MS = 1000;
 const ITEMS_PAGE_SIZE = 50;
-const OUTCOMES: ReplayOutcome[] = ['replayed', 'skipped-duplicate', 'skipped-missing', 'failed-again', 'parked', 'pending'];
+const OUTCOMES: ReplayOutcome[] = [
+  'replayed',
+  'skipped-duplicate',
+  'skipped-missing',
+  'failed-again',
+  'parked',
+  'pending',
+];
 
-export const isTerminal = (r: Replay) => TERMINAL_REPLAY_STATUSES.includes(r.status);
+export const isTerminal = (r: Replay) =>
+  TERMINAL_REPLAY_STATUSES.includes(r.status);
 
 /** done / total as a determinate bar with "12 / 40 replayed". */
 export const ReplayProgress = ({ replay }: { replay: Replay }) => {
   const { done, total } = replay.progress;
-  const value = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : isTerminal(replay) ? 100 : 0;
+  const value =
+    total > 0
+      ? Math.min(100, Math.round((done / total) * 100))
+      : isTerminal(replay)
+      ? 100
+      : 0;
   return (
     <div>
       <LinearProgress
@@ -52,7 +65,11 @@ export const ReplayProgress = ({ replay }: { replay: Replay }) => {
         data-testid="replay-progress"
         style={{ height: 10, borderRadius: 5 }}
       />
-      <Typography variant="body2" style={{ marginTop: 4 }} data-testid="replay-progress-text">
+      <Typography
+        variant="body2"
+        style={{ marginTop: 4 }}
+        data-testid="replay-progress-text"
+      >
         {done} / {total} replayed
       </Typography>
     </div>
@@ -104,7 +121,10 @@ export const ReplayPage = () => {
   const after = afterStack[afterStack.length - 1];
   const progressKey = replay ? `${replay.status}:${replay.progress.done}` : '';
   const items = useAsyncRetry(
-    async () => (replay ? api.listReplayItems(id, { after, limit: ITEMS_PAGE_SIZE }) : undefined),
+    async () =>
+      replay
+        ? api.listReplayItems(id, { after, limit: ITEMS_PAGE_SIZE })
+        : undefined,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, id, after, progressKey],
   );
@@ -118,7 +138,11 @@ export const ReplayPage = () => {
   if (!replay) {
     return (
       <Content>
-        {loadError ? <ErrorPanel error={loadError} title="Could not read the replay" /> : <Progress />}
+        {loadError ? (
+          <ErrorPanel error={loadError} title="Could not read the replay" />
+        ) : (
+          <Progress />
+        )}
       </Content>
     );
   }
@@ -129,7 +153,9 @@ export const ReplayPage = () => {
       <Breadcrumbs aria-label="breadcrumb" style={{ marginBottom: 8 }}>
         <Link to={links.overview()}>Dead letters</Link>
         <Link to={links.dlq(replay.runtime, replay.dlq)}>{replay.dlq}</Link>
-        <Typography color="textPrimary">replay {replay.id.slice(0, 8)}</Typography>
+        <Typography color="textPrimary">
+          replay {replay.id.slice(0, 8)}
+        </Typography>
       </Breadcrumbs>
       <Grid container spacing={3}>
         <Grid item xs={12}>
@@ -141,7 +167,10 @@ export const ReplayPage = () => {
           <InfoCard
             title={
               <Box display="flex" alignItems="center" style={{ gap: 12 }}>
-                <span>Replay of {replay.plan.count} message{replay.plan.count === 1 ? '' : 's'} from {replay.dlq}</span>
+                <span>
+                  Replay of {replay.plan.count} message
+                  {replay.plan.count === 1 ? '' : 's'} from {replay.dlq}
+                </span>
                 <ReplayStatusChip status={replay.status} />
               </Box>
             }
@@ -149,7 +178,8 @@ export const ReplayPage = () => {
           >
             {replay.status === 'awaiting-approval' && (
               <Alert severity="warning" style={{ marginBottom: 16 }}>
-                This replay waits for approval by someone other than the requester.
+                This replay waits for approval by someone other than the
+                requester.
               </Alert>
             )}
             {replay.error && (
@@ -162,46 +192,95 @@ export const ReplayPage = () => {
                 <Table size="small" aria-label="replay details">
                   <TableBody>
                     <TableRow>
-                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Requester</TableCell>
+                      <TableCell
+                        component="th"
+                        style={{ whiteSpace: 'nowrap', width: 120 }}
+                      >
+                        Requester
+                      </TableCell>
                       <TableCell>
-                        <EntityLink entityRef={replay.requester} defaultKind="user" />
+                        <EntityLink
+                          entityRef={replay.requester}
+                          defaultKind="user"
+                        />
                       </TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Reason</TableCell>
+                      <TableCell
+                        component="th"
+                        style={{ whiteSpace: 'nowrap', width: 120 }}
+                      >
+                        Reason
+                      </TableCell>
                       <TableCell>{replay.reason ?? '–'}</TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Approval</TableCell>
+                      <TableCell
+                        component="th"
+                        style={{ whiteSpace: 'nowrap', width: 120 }}
+                      >
+                        Approval
+                      </TableCell>
                       <TableCell>
                         {!replay.approvalRequired && 'not needed'}
-                        {replay.approvalRequired && !replay.approver && 'needed, not given yet'}
+                        {replay.approvalRequired &&
+                          !replay.approver &&
+                          'needed, not given yet'}
                         {replay.approver && (
                           <>
-                            {replay.status === 'rejected' ? 'rejected by ' : 'approved by '}
-                            <EntityLink entityRef={replay.approver} defaultKind="user" />
-                            {replay.decisionComment && ` — ${replay.decisionComment}`}
+                            {replay.status === 'rejected'
+                              ? 'rejected by '
+                              : 'approved by '}
+                            <EntityLink
+                              entityRef={replay.approver}
+                              defaultKind="user"
+                            />
+                            {replay.decisionComment &&
+                              ` — ${replay.decisionComment}`}
                           </>
                         )}
                       </TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Canary</TableCell>
-                      <TableCell>{replay.canarySize > 0 ? `${replay.canarySize} first` : 'none'}</TableCell>
-                    </TableRow>
-                    <TableRow>
-                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Rate</TableCell>
+                      <TableCell
+                        component="th"
+                        style={{ whiteSpace: 'nowrap', width: 120 }}
+                      >
+                        Canary
+                      </TableCell>
                       <TableCell>
-                        {replay.plan.ratePerSecond}/s · about {formatAge(replay.plan.estimatedSeconds)}
+                        {replay.canarySize > 0
+                          ? `${replay.canarySize} first`
+                          : 'none'}
                       </TableCell>
                     </TableRow>
                     <TableRow>
-                      <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>Times</TableCell>
+                      <TableCell
+                        component="th"
+                        style={{ whiteSpace: 'nowrap', width: 120 }}
+                      >
+                        Rate
+                      </TableCell>
+                      <TableCell>
+                        {replay.plan.ratePerSecond}/s · about{' '}
+                        {formatAge(replay.plan.estimatedSeconds)}
+                      </TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell
+                        component="th"
+                        style={{ whiteSpace: 'nowrap', width: 120 }}
+                      >
+                        Times
+                      </TableCell>
                       <TableCell>
                         planned {formatTime(replay.plan.plannedAt)}
-                        {replay.submittedAt && ` · submitted ${formatTime(replay.submittedAt)}`}
-                        {replay.decidedAt && ` · decided ${formatTime(replay.decidedAt)}`}
-                        {replay.finishedAt && ` · finished ${formatTime(replay.finishedAt)}`}
+                        {replay.submittedAt &&
+                          ` · submitted ${formatTime(replay.submittedAt)}`}
+                        {replay.decidedAt &&
+                          ` · decided ${formatTime(replay.decidedAt)}`}
+                        {replay.finishedAt &&
+                          ` · finished ${formatTime(replay.finishedAt)}`}
                       </TableCell>
                     </TableRow>
                   </TableBody>
@@ -209,13 +288,33 @@ export const ReplayPage = () => {
               </Grid>
               <Grid item xs={12} md={6}>
                 <ReplayProgress replay={replay} />
-                <Box display="flex" flexWrap="wrap" mt={2} style={{ gap: 8 }} aria-label="outcome counts">
+                <Box
+                  display="flex"
+                  flexWrap="wrap"
+                  mt={2}
+                  style={{ gap: 8 }}
+                  aria-label="outcome counts"
+                >
                   {OUTCOMES.map(o => (
-                    <Box key={o} px={1.5} py={0.5} borderRadius={4} style={{ border: `1px solid ${OUTCOME_COLOURS[o]}` }}>
-                      <Typography variant="caption" style={{ color: OUTCOME_COLOURS[o] }} display="block">
+                    <Box
+                      key={o}
+                      px={1.5}
+                      py={0.5}
+                      borderRadius={4}
+                      style={{ border: `1px solid ${OUTCOME_COLOURS[o]}` }}
+                    >
+                      <Typography
+                        variant="caption"
+                        style={{ color: OUTCOME_COLOURS[o] }}
+                        display="block"
+                      >
                         {o}
                       </Typography>
-                      <Typography variant="h6" component="span" data-testid={`count-${o}`}>
+                      <Typography
+                        variant="h6"
+                        component="span"
+                        data-testid={`count-${o}`}
+                      >
                         {replay.progress.counts?.[o] ?? 0}
                       </Typography>
                     </Box>
@@ -224,16 +323,27 @@ export const ReplayPage = () => {
                 <Box display="flex" mt={2} style={{ gap: 8 }}>
                   {replay.status === 'awaiting-approval' && (
                     <>
-                      <Button variant="contained" color="primary" onClick={() => setDialog('approve')}>
+                      <Button
+                        variant="contained"
+                        color="primary"
+                        onClick={() => setDialog('approve')}
+                      >
                         Approve
                       </Button>
-                      <Button variant="outlined" color="secondary" onClick={() => setDialog('reject')}>
+                      <Button
+                        variant="outlined"
+                        color="secondary"
+                        onClick={() => setDialog('reject')}
+                      >
                         Reject
                       </Button>
                     </>
                   )}
                   {!terminal && (
-                    <Button variant="outlined" onClick={() => setDialog('cancel')}>
+                    <Button
+                      variant="outlined"
+                      onClick={() => setDialog('cancel')}
+                    >
                       Cancel replay
                     </Button>
                   )}
@@ -265,7 +375,15 @@ export const ReplayPage = () => {
                       <TableRow key={i.seq}>
                         <TableCell>{i.seq}</TableCell>
                         <TableCell>
-                          <Link to={links.message(replay.runtime, replay.dlq, i.failureId)}>{i.messageId}</Link>
+                          <Link
+                            to={links.message(
+                              replay.runtime,
+                              replay.dlq,
+                              i.failureId,
+                            )}
+                          >
+                            {i.messageId}
+                          </Link>
                         </TableCell>
                         <TableCell>{i.orderId ?? '–'}</TableCell>
                         <TableCell>
@@ -279,7 +397,8 @@ export const ReplayPage = () => {
                       <TableRow>
                         <TableCell colSpan={6}>
                           <Typography color="textSecondary">
-                            {replay.status === 'planned' || replay.status === 'awaiting-approval'
+                            {replay.status === 'planned' ||
+                            replay.status === 'awaiting-approval'
                               ? 'Nothing replayed yet.'
                               : 'No items.'}
                           </Typography>
@@ -288,14 +407,28 @@ export const ReplayPage = () => {
                     )}
                   </TableBody>
                 </Table>
-                <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
-                  <Button size="small" disabled={afterStack.length === 0} onClick={() => setAfterStack(s => s.slice(0, -1))}>
+                <Box
+                  display="flex"
+                  justifyContent="flex-end"
+                  mt={1}
+                  style={{ gap: 8 }}
+                >
+                  <Button
+                    size="small"
+                    disabled={afterStack.length === 0}
+                    onClick={() => setAfterStack(s => s.slice(0, -1))}
+                  >
                     Previous
                   </Button>
                   <Button
                     size="small"
-                    disabled={items.value.nextAfter === null || items.value.nextAfter === undefined}
-                    onClick={() => setAfterStack(s => [...s, items.value!.nextAfter!])}
+                    disabled={
+                      items.value.nextAfter === null ||
+                      items.value.nextAfter === undefined
+                    }
+                    onClick={() =>
+                      setAfterStack(s => [...s, items.value!.nextAfter!])
+                    }
                   >
                     Next
                   </Button>
@@ -309,7 +442,9 @@ export const ReplayPage = () => {
       <ReasonDialog
         open={dialog === 'approve'}
         title="Approve this replay?"
-        text={`${replay.plan.count} messages will be replayed from ${replay.dlq}. Reason given: ${replay.reason ?? '–'}`}
+        text={`${replay.plan.count} messages will be replayed from ${
+          replay.dlq
+        }. Reason given: ${replay.reason ?? '–'}`}
         confirmLabel="Approve"
         required={false}
         fieldLabel="Comment"

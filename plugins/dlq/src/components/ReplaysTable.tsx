@@ -5,11 +5,18 @@ import { useDlqLinks } from '../routes';
 import { EntityLink, formatTime, ReplayStatusChip } from './common';
 
 /** Replays, the ones waiting for a second person first. */
-export const ReplaysTable = ({ replays, title = 'Replays' }: { replays: Replay[]; title?: string }) => {
+export const ReplaysTable = ({
+  replays,
+  title = 'Replays',
+}: {
+  replays: Replay[];
+  title?: string;
+}) => {
   const links = useDlqLinks();
   const data = [...replays].sort(
     (a, b) =>
-      Number(b.status === 'awaiting-approval') - Number(a.status === 'awaiting-approval') ||
+      Number(b.status === 'awaiting-approval') -
+        Number(a.status === 'awaiting-approval') ||
       b.createdAt.localeCompare(a.createdAt),
   );
   const columns: TableColumn<Replay>[] = [
@@ -30,21 +37,41 @@ export const ReplaysTable = ({ replays, title = 'Replays' }: { replays: Replay[]
         </div>
       ),
     },
-    { title: 'Status', field: 'status', render: r => <ReplayStatusChip status={r.status} /> },
+    {
+      title: 'Status',
+      field: 'status',
+      render: r => <ReplayStatusChip status={r.status} />,
+    },
     {
       title: 'Messages',
       field: 'plan.count',
       type: 'numeric',
-      render: r => (r.progress.total ? `${r.progress.done} / ${r.progress.total}` : r.plan.count),
+      render: r =>
+        r.progress.total
+          ? `${r.progress.done} / ${r.progress.total}`
+          : r.plan.count,
     },
-    { title: 'Requester', field: 'requester', render: r => <EntityLink entityRef={r.requester} defaultKind="user" /> },
+    {
+      title: 'Requester',
+      field: 'requester',
+      render: r => <EntityLink entityRef={r.requester} defaultKind="user" />,
+    },
     { title: 'Reason', field: 'reason', render: r => r.reason ?? '–' },
-    { title: 'Created', field: 'createdAt', render: r => formatTime(r.createdAt) },
+    {
+      title: 'Created',
+      field: 'createdAt',
+      render: r => formatTime(r.createdAt),
+    },
   ];
   return (
     <Table<Replay>
       title={title}
-      options={{ paging: data.length > 10, pageSize: 10, search: false, padding: 'dense' }}
+      options={{
+        paging: data.length > 10,
+        pageSize: 10,
+        search: false,
+        padding: 'dense',
+      }}
       columns={columns}
       data={data}
       emptyContent={

@@ -1,7 +1,14 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import type { FailureStatus, ReplayOutcome, ReplayStatus } from '@internal/plugin-dlq-common';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
+import type {
+  FailureStatus,
+  ReplayOutcome,
+  ReplayStatus,
+} from '@internal/plugin-dlq-common';
 import { Chip, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Area, AreaChart } from 'recharts';
@@ -9,18 +16,39 @@ import { Area, AreaChart } from 'recharts';
 /** The backend's own message of a failed request (`{ error: { message } }`), else the error's message. */
 export function errorMessage(e: unknown): string {
   if (!e) return 'Unknown error';
-  const err = e as { name?: string; message?: string; cause?: { message?: string }; statusCode?: number };
-  if (err.name === 'ResponseError' && err.cause?.message) return err.cause.message;
+  const err = e as {
+    name?: string;
+    message?: string;
+    cause?: { message?: string };
+    statusCode?: number;
+  };
+  if (err.name === 'ResponseError' && err.cause?.message)
+    return err.cause.message;
   return err.message ?? String(e);
 }
 
 /** A page-level error: the backend's message as the title, details below. */
-export const ErrorPanel = ({ error, title }: { error: Error; title?: string }) => (
-  <ResponseErrorPanel error={error} title={title ? `${title}: ${errorMessage(error)}` : errorMessage(error)} />
+export const ErrorPanel = ({
+  error,
+  title,
+}: {
+  error: Error;
+  title?: string;
+}) => (
+  <ResponseErrorPanel
+    error={error}
+    title={title ? `${title}: ${errorMessage(error)}` : errorMessage(error)}
+  />
 );
 
 /** An inline error (failed action) with the backend's message. */
-export const ErrorAlert = ({ error, onClose }: { error: unknown; onClose?: () => void }) => (
+export const ErrorAlert = ({
+  error,
+  onClose,
+}: {
+  error: unknown;
+  onClose?: () => void;
+}) => (
   <Alert severity="error" onClose={onClose} role="alert">
     {errorMessage(error)}
   </Alert>
@@ -28,7 +56,8 @@ export const ErrorAlert = ({ error, onClose }: { error: unknown; onClose?: () =>
 
 /** 11532 → '3 h 12 min'. */
 export function formatAge(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '–';
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds))
+    return '–';
   const s = Math.max(0, Math.floor(seconds));
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
@@ -91,15 +120,34 @@ export const FailureStatusChip = ({ status }: { status: FailureStatus }) =>
   chip(status, FAILURE_COLOURS[status] ?? '#757575');
 
 /** An entity ref as a catalog link, or a dash. */
-export const EntityLink = ({ entityRef, defaultKind }: { entityRef?: string | null; defaultKind?: string }) => {
-  if (!entityRef) return <Typography variant="body2" color="textSecondary">–</Typography>;
+export const EntityLink = ({
+  entityRef,
+  defaultKind,
+}: {
+  entityRef?: string | null;
+  defaultKind?: string;
+}) => {
+  if (!entityRef)
+    return (
+      <Typography variant="body2" color="textSecondary">
+        –
+      </Typography>
+    );
   let title = entityRef;
   try {
-    title = humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), { defaultKind });
+    title = humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), {
+      defaultKind,
+    });
   } catch {
     return <span>{entityRef}</span>;
   }
-  return <EntityRefLink entityRef={entityRef} defaultKind={defaultKind} title={title} />;
+  return (
+    <EntityRefLink
+      entityRef={entityRef}
+      defaultKind={defaultKind}
+      title={title}
+    />
+  );
 };
 
 /** A tiny inflow trend (dead letters per bucket). */
@@ -112,11 +160,24 @@ export const Sparkline = ({
   width?: number;
   height?: number;
 }) => {
-  if (!data.length) return <Typography variant="caption" color="textSecondary">no data</Typography>;
+  if (!data.length)
+    return (
+      <Typography variant="caption" color="textSecondary">
+        no data
+      </Typography>
+    );
   const total = data.reduce((n, b) => n + b.count, 0);
   return (
-    <div aria-label={`inflow: ${total} in ${data.length} buckets`} title={`${total} dead letters`}>
-      <AreaChart width={width} height={height} data={data} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+    <div
+      aria-label={`inflow: ${total} in ${data.length} buckets`}
+      title={`${total} dead letters`}
+    >
+      <AreaChart
+        width={width}
+        height={height}
+        data={data}
+        margin={{ top: 2, right: 0, bottom: 0, left: 0 }}
+      >
         <Area
           type="monotone"
           dataKey="count"

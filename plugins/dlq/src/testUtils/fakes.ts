@@ -4,15 +4,33 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { rootRouteRef } from '../routes';
 
 /** A DlqApi whose every method is a jest mock; override what the test needs. */
-export function fakeDlqApi(overrides: Partial<jest.Mocked<DlqApi>> = {}): jest.Mocked<DlqApi> {
-  const notStubbed = (name: string) => jest.fn(async () => {
-    throw new Error(`${name} not stubbed`);
-  });
+export function fakeDlqApi(
+  overrides: Partial<jest.Mocked<DlqApi>> = {},
+): jest.Mocked<DlqApi> {
+  const notStubbed = (name: string) =>
+    jest.fn(async () => {
+      throw new Error(`${name} not stubbed`);
+    });
   const api: Record<string, jest.Mock> = {};
   for (const name of [
-    'listRuntimes', 'listDlqs', 'getDlq', 'listGroups', 'listMessages', 'getMessage', 'archive', 'purge',
-    'planReplay', 'submitReplay', 'approveReplay', 'rejectReplay', 'cancelReplay', 'listReplays', 'getReplay',
-    'listReplayItems', 'listAudit', 'exportAuditCsv',
+    'listRuntimes',
+    'listDlqs',
+    'getDlq',
+    'listGroups',
+    'listMessages',
+    'getMessage',
+    'archive',
+    'purge',
+    'planReplay',
+    'submitReplay',
+    'approveReplay',
+    'rejectReplay',
+    'cancelReplay',
+    'listReplays',
+    'getReplay',
+    'listReplayItems',
+    'listAudit',
+    'exportAuditCsv',
   ]) {
     api[name] = notStubbed(name);
   }
@@ -24,7 +42,9 @@ export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef as any,
 };
 
-export function dlq(partial: Partial<DlqOverview> & { name: string; runtime: string }): DlqOverview {
+export function dlq(
+  partial: Partial<DlqOverview> & { name: string; runtime: string },
+): DlqOverview {
   return {
     deadLetterQueue: `${partial.name}.dlq`,
     exchange: 'orders',
@@ -36,7 +56,10 @@ export function dlq(partial: Partial<DlqOverview> & { name: string; runtime: str
     brokerDepth: 0,
     oldestFailureAt: null,
     oldestAgeSeconds: null,
-    entities: { owner: 'group:default/team-orders', consumer: 'component:default/order-service' },
+    entities: {
+      owner: 'group:default/team-orders',
+      consumer: 'component:default/order-service',
+    },
     inflow: [],
     ...partial,
   };
@@ -51,7 +74,14 @@ export function replay(partial: Partial<Replay> = {}): Replay {
     selection: { ids: ['m1'] },
     plan: {
       count: 40,
-      targets: [{ exchange: 'orders', routingKey: 'order.created', queue: 'orders.payment', count: 40 }],
+      targets: [
+        {
+          exchange: 'orders',
+          routingKey: 'order.created',
+          queue: 'orders.payment',
+          count: 40,
+        },
+      ],
       skipped: [],
       ratePerSecond: 50,
       estimatedSeconds: 1,
@@ -67,7 +97,14 @@ export function replay(partial: Partial<Replay> = {}): Replay {
     progress: {
       total: 40,
       done: 0,
-      counts: { pending: 40, replayed: 0, 'skipped-duplicate': 0, 'skipped-missing': 0, 'failed-again': 0, parked: 0 },
+      counts: {
+        pending: 40,
+        replayed: 0,
+        'skipped-duplicate': 0,
+        'skipped-missing': 0,
+        'failed-again': 0,
+        parked: 0,
+      },
     },
     error: null,
     createdAt: '2026-01-01T10:00:00Z',

@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { humanizeEntityRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  humanizeEntityRef,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import {
   Content,
   InfoCard,
@@ -14,7 +17,14 @@ import {
   isArtifact,
   summarizeArtifact,
 } from '@internal/plugin-integrations-common';
-import { Chip, Grid, MenuItem, TextField, Tooltip, Typography } from '@material-ui/core';
+import {
+  Chip,
+  Grid,
+  MenuItem,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { useMemo, useState } from 'react';
@@ -31,10 +41,17 @@ const FILTERS: Array<{ key: FilterKey; label: string }> = [
   { key: 'protocol', label: 'Protocol' },
 ];
 
-const valueOf = (a: ArtifactSummary, key: FilterKey) => (key === 'owner' ? a.owner : a[key]) ?? '';
+const valueOf = (a: ArtifactSummary, key: FilterKey) =>
+  (key === 'owner' ? a.owner : a[key]) ?? '';
 
 const refList = (refs: string[]) => (
-  <Tooltip title={refs.length ? refs.map(r => humanizeEntityRef(parseEntityRef(r))).join(', ') : 'none'}>
+  <Tooltip
+    title={
+      refs.length
+        ? refs.map(r => humanizeEntityRef(parseEntityRef(r))).join(', ')
+        : 'none'
+    }
+  >
     <span>{refs.length}</span>
   </Tooltip>
 );
@@ -48,14 +65,24 @@ const columns: TableColumn<ArtifactSummary>[] = [
       <div>
         <EntityRefLink entityRef={a.ref} title={a.title} />
         {a.description && (
-          <Typography variant="caption" display="block" color="textSecondary" noWrap style={{ maxWidth: 300 }}>
+          <Typography
+            variant="caption"
+            display="block"
+            color="textSecondary"
+            noWrap
+            style={{ maxWidth: 300 }}
+          >
             {a.description}
           </Typography>
         )}
       </div>
     ),
   },
-  { title: 'Type', field: 'type', render: a => a.type.replace('dead-letter-queue', 'DLQ') },
+  {
+    title: 'Type',
+    field: 'type',
+    render: a => a.type.replace('dead-letter-queue', 'DLQ'),
+  },
   {
     title: 'Owner',
     field: 'owner',
@@ -68,20 +95,40 @@ const columns: TableColumn<ArtifactSummary>[] = [
     field: 'lifecycle',
     render: a =>
       a.deprecation ? (
-        <Chip size="small" color="secondary" label={a.deprecation.sunset ? `sunset ${a.deprecation.sunset}` : 'deprecated'} />
+        <Chip
+          size="small"
+          color="secondary"
+          label={
+            a.deprecation.sunset
+              ? `sunset ${a.deprecation.sunset}`
+              : 'deprecated'
+          }
+        />
       ) : (
         a.lifecycle
       ),
   },
-  { title: 'Producers', field: 'producers', render: a => refList(a.producers), width: '90px' },
-  { title: 'Consumers', field: 'consumers', render: a => refList(a.consumers), width: '90px' },
+  {
+    title: 'Producers',
+    field: 'producers',
+    render: a => refList(a.producers),
+    width: '90px',
+  },
+  {
+    title: 'Consumers',
+    field: 'consumers',
+    render: a => refList(a.consumers),
+    width: '90px',
+  },
 ];
 
 /** Search and filter APIs, topics and queues with their owners, producers and consumers. */
 export const ExplorePage = () => {
   const catalog = useApi(catalogApiRef);
   const { value, loading, error } = useIntegrationGraph();
-  const [selected, setSelected] = useState<Partial<Record<FilterKey, string>>>({});
+  const [selected, setSelected] = useState<Partial<Record<FilterKey, string>>>(
+    {},
+  );
 
   const artifacts = useMemo(
     () =>
@@ -96,7 +143,12 @@ export const ExplorePage = () => {
   const options = useMemo(
     () =>
       Object.fromEntries(
-        FILTERS.map(f => [f.key, [...new Set(artifacts.map(a => valueOf(a, f.key)).filter(Boolean))].sort()]),
+        FILTERS.map(f => [
+          f.key,
+          [
+            ...new Set(artifacts.map(a => valueOf(a, f.key)).filter(Boolean)),
+          ].sort(),
+        ]),
       ) as Record<FilterKey, string[]>,
     [artifacts],
   );
@@ -113,14 +165,23 @@ export const ExplorePage = () => {
     <Content>
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>
-          <InfoCard title="Ownership completeness" subheader={`${issues.length} of ${artifacts.length} need attention`}>
+          <InfoCard
+            title="Ownership completeness"
+            subheader={`${issues.length} of ${artifacts.length} need attention`}
+          >
             {issues.length === 0 ? (
-              <Typography>Every artifact has an owner, a contact and a runbook.</Typography>
+              <Typography>
+                Every artifact has an owner, a contact and a runbook.
+              </Typography>
             ) : (
               issues.slice(0, 8).map(i => (
                 <div key={i.ref} style={{ marginBottom: 8 }}>
                   <EntityRefLink entityRef={i.ref} title={i.title} />
-                  <Typography variant="caption" display="block" color="textSecondary">
+                  <Typography
+                    variant="caption"
+                    display="block"
+                    color="textSecondary"
+                  >
                     {i.problems.join('; ')}
                   </Typography>
                 </div>
@@ -129,17 +190,29 @@ export const ExplorePage = () => {
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={6}>
-          <InfoCard title="Deprecations" subheader="sunset dates and who still depends on them">
+          <InfoCard
+            title="Deprecations"
+            subheader="sunset dates and who still depends on them"
+          >
             {deprecated.length === 0 ? (
               <Typography>Nothing deprecated.</Typography>
             ) : (
               deprecated.map(a => (
                 <div key={a.ref} style={{ marginBottom: 8 }}>
                   <EntityRefLink entityRef={a.ref} title={a.title} />
-                  <Typography variant="caption" display="block" color="textSecondary">
-                    {a.deprecation?.sunset ? `sunset ${a.deprecation.sunset}` : 'no sunset date'}
-                    {a.deprecation?.replacement ? ` · use ${a.deprecation.replacement}` : ''} ·{' '}
-                    {a.consumers.length} consumer{a.consumers.length === 1 ? '' : 's'} still on it
+                  <Typography
+                    variant="caption"
+                    display="block"
+                    color="textSecondary"
+                  >
+                    {a.deprecation?.sunset
+                      ? `sunset ${a.deprecation.sunset}`
+                      : 'no sunset date'}
+                    {a.deprecation?.replacement
+                      ? ` · use ${a.deprecation.replacement}`
+                      : ''}{' '}
+                    · {a.consumers.length} consumer
+                    {a.consumers.length === 1 ? '' : 's'} still on it
                   </Typography>
                 </div>
               ))
@@ -157,12 +230,19 @@ export const ExplorePage = () => {
                   variant="outlined"
                   label={f.label}
                   value={selected[f.key] ?? ''}
-                  onChange={e => setSelected(s => ({ ...s, [f.key]: e.target.value || undefined }))}
+                  onChange={e =>
+                    setSelected(s => ({
+                      ...s,
+                      [f.key]: e.target.value || undefined,
+                    }))
+                  }
                 >
                   <MenuItem value="">all</MenuItem>
                   {options[f.key].map(o => (
                     <MenuItem key={o} value={o}>
-                      {f.key === 'owner' ? o.replace(/^group:default\//, '') : o}
+                      {f.key === 'owner'
+                        ? o.replace(/^group:default\//, '')
+                        : o}
                     </MenuItem>
                   ))}
                 </TextField>
@@ -174,7 +254,14 @@ export const ExplorePage = () => {
           <Table<ArtifactSummary>
             key={JSON.stringify(filter)}
             title="APIs, topics and queues"
-            options={{ paging: true, pageSize: 20, pageSizeOptions: [20, 50, 100], search: true, debounceInterval: 300, padding: 'dense' }}
+            options={{
+              paging: true,
+              pageSize: 20,
+              pageSizeOptions: [20, 50, 100],
+              search: true,
+              debounceInterval: 300,
+              padding: 'dense',
+            }}
             columns={columns}
             data={async query => {
               const page = await catalog.queryEntities({
@@ -184,7 +271,10 @@ export const ExplorePage = () => {
                 offset: query.page * query.pageSize,
                 orderFields: { field: 'metadata.name', order: 'asc' },
                 fullTextFilter: query.search
-                  ? { term: query.search, fields: ['metadata.name', 'metadata.title'] }
+                  ? {
+                      term: query.search,
+                      fields: ['metadata.name', 'metadata.title'],
+                    }
                   : undefined,
               });
               return {

@@ -19,7 +19,9 @@ export function useIntegrationGraph() {
       ],
       fields: FIELDS,
     });
-    const byRef = new Map<string, Entity>(items.map(e => [stringifyEntityRef(e), e]));
+    const byRef = new Map<string, Entity>(
+      items.map(e => [stringifyEntityRef(e), e]),
+    );
     return { items, byRef };
   }, [catalog]);
 }

@@ -17,7 +17,13 @@ export interface TestSpan {
 }
 
 const anyValue = (v: string | number | boolean) =>
-  typeof v === 'string' ? { stringValue: v } : typeof v === 'boolean' ? { boolValue: v } : Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
+  typeof v === 'string'
+    ? { stringValue: v }
+    : typeof v === 'boolean'
+    ? { boolValue: v }
+    : Number.isInteger(v)
+    ? { intValue: String(v) }
+    : { doubleValue: v };
 
 export function otlpSpan(s: TestSpan) {
   const start = BigInt(Math.round(s.startMs * 1000)) * 1000n;
@@ -30,7 +36,10 @@ export function otlpSpan(s: TestSpan) {
     kind: s.kind ?? 1,
     startTimeUnixNano: start.toString(),
     endTimeUnixNano: end.toString(),
-    attributes: Object.entries(s.attributes ?? {}).map(([key, value]) => ({ key, value: anyValue(value) })),
+    attributes: Object.entries(s.attributes ?? {}).map(([key, value]) => ({
+      key,
+      value: anyValue(value),
+    })),
     links: (s.links ?? []).map(l => ({ ...l, attributes: [] })),
     status: s.error ? { code: 2, message: s.error } : { code: 0 },
   };
@@ -40,7 +49,11 @@ export function exportRequest(service: string, spans: TestSpan[]) {
   return {
     resourceSpans: [
       {
-        resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
+        resource: {
+          attributes: [
+            { key: 'service.name', value: { stringValue: service } },
+          ],
+        },
         scopeSpans: [{ scope: { name: 'test' }, spans: spans.map(otlpSpan) }],
       },
     ],

@@ -1,6 +1,7 @@
 import { WaterfallSpan } from '@internal/plugin-journeys-common';
 
-const idOf = (s: { traceId: string; spanId: string }) => `${s.traceId}:${s.spanId}`;
+const idOf = (s: { traceId: string; spanId: string }) =>
+  `${s.traceId}:${s.spanId}`;
 const endOf = (s: WaterfallSpan) => s.startUs + s.durationUs;
 
 /**
@@ -28,7 +29,9 @@ export function criticalPath(spans: WaterfallSpan[]): string[] {
   // Latest end within each subtree, iteratively (hostile links could form cycles or deep chains).
   const subtreeEnd = new Map<string, number>();
   const roots = spans.filter(s => !hasPredecessor.has(idOf(s)));
-  const stack: Array<{ span: WaterfallSpan; expanded: boolean }> = (roots.length ? roots : [spans[0]]).map(span => ({ span, expanded: false }));
+  const stack: Array<{ span: WaterfallSpan; expanded: boolean }> = (
+    roots.length ? roots : [spans[0]]
+  ).map(span => ({ span, expanded: false }));
   const onPath = new Set<string>();
   while (stack.length) {
     const top = stack[stack.length - 1];
@@ -37,18 +40,22 @@ export function criticalPath(spans: WaterfallSpan[]): string[] {
       top.expanded = true;
       onPath.add(id);
       for (const c of children.get(id) ?? []) {
-        if (!subtreeEnd.has(idOf(c)) && !onPath.has(idOf(c))) stack.push({ span: c, expanded: false });
+        if (!subtreeEnd.has(idOf(c)) && !onPath.has(idOf(c)))
+          stack.push({ span: c, expanded: false });
       }
       continue;
     }
     stack.pop();
     onPath.delete(id);
     let end = endOf(top.span);
-    for (const c of children.get(id) ?? []) end = Math.max(end, subtreeEnd.get(idOf(c)) ?? endOf(c));
+    for (const c of children.get(id) ?? [])
+      end = Math.max(end, subtreeEnd.get(idOf(c)) ?? endOf(c));
     subtreeEnd.set(id, end);
   }
 
-  let current: WaterfallSpan | undefined = (roots.length ? roots : spans).reduce((a, b) => (b.startUs < a.startUs ? b : a));
+  let current: WaterfallSpan | undefined = (
+    roots.length ? roots : spans
+  ).reduce((a, b) => (b.startUs < a.startUs ? b : a));
   const path: string[] = [];
   const seen = new Set<string>();
   while (current && !seen.has(idOf(current))) {
@@ -56,7 +63,11 @@ export function criticalPath(spans: WaterfallSpan[]): string[] {
     path.push(idOf(current));
     let next: WaterfallSpan | undefined;
     for (const c of children.get(idOf(current)) ?? []) {
-      if (!next || (subtreeEnd.get(idOf(c)) ?? 0) > (subtreeEnd.get(idOf(next)) ?? 0)) next = c;
+      if (
+        !next ||
+        (subtreeEnd.get(idOf(c)) ?? 0) > (subtreeEnd.get(idOf(next)) ?? 0)
+      )
+        next = c;
     }
     current = next;
   }

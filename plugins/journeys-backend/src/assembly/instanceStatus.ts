@@ -4,7 +4,17 @@ import { JourneyDefinition } from '../journeys/JourneyCatalog';
 
 export type MemberTrace = Pick<
   TraceRow,
-  'traceId' | 'startUs' | 'endUs' | 'spanCount' | 'errorCount' | 'rootService' | 'rootName' | 'rootStatus' | 'completes' | 'errorEndUs' | 'errorStep'
+  | 'traceId'
+  | 'startUs'
+  | 'endUs'
+  | 'spanCount'
+  | 'errorCount'
+  | 'rootService'
+  | 'rootName'
+  | 'rootStatus'
+  | 'completes'
+  | 'errorEndUs'
+  | 'errorStep'
 >;
 
 export interface InstanceFacts {
@@ -30,7 +40,11 @@ const DEFAULT_STUCK_AFTER_MS = 10 * 60_000;
  * - stuck: not complete and quiet for longer than the journey's stuckAfter;
  * - in-flight: otherwise.
  */
-export function assessInstance(journey: JourneyDefinition | undefined, members: MemberTrace[], nowUs: number): InstanceFacts {
+export function assessInstance(
+  journey: JourneyDefinition | undefined,
+  members: MemberTrace[],
+  nowUs: number,
+): InstanceFacts {
   let startUs = Infinity;
   let endUs = 0;
   let spanCount = 0;
@@ -48,20 +62,32 @@ export function assessInstance(journey: JourneyDefinition | undefined, members: 
     const seen = latestAttempt.get(step);
     if (!seen || m.startUs > seen.startUs) latestAttempt.set(step, m);
   }
-  const failedSteps = [...latestAttempt.values()].filter(m => m.rootStatus === 2).sort((a, b) => b.endUs - a.endUs);
+  const failedSteps = [...latestAttempt.values()]
+    .filter(m => m.rootStatus === 2)
+    .sort((a, b) => b.endUs - a.endUs);
   const completed = journey?.completion
     ? members.some(m => m.completes.includes(journey.ref))
     : last !== undefined && failedSteps.length === 0;
   let status: InstanceStatus;
   if (completed) status = 'ok';
   else if (failedSteps.length) status = 'failed';
-  else if (nowUs - endUs > (journey?.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS) * 1000) status = 'stuck';
+  else if (
+    nowUs - endUs >
+    (journey?.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS) * 1000
+  )
+    status = 'stuck';
   else status = 'in-flight';
 
   let failingStep: ErrorStep | null = null;
   if (status === 'failed') failingStep = failedSteps[0].errorStep;
   if (status === 'stuck' && last?.rootService && last.rootName) {
-    failingStep = { traceId: last.traceId, spanId: '', service: last.rootService, name: last.rootName, message: 'no activity since this step' };
+    failingStep = {
+      traceId: last.traceId,
+      spanId: '',
+      service: last.rootService,
+      name: last.rootName,
+      message: 'no activity since this step',
+    };
   }
   return {
     status,

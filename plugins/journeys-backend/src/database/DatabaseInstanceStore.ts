@@ -1,4 +1,7 @@
-import { InstanceStatus, InstanceSummary } from '@internal/plugin-journeys-common';
+import {
+  InstanceStatus,
+  InstanceSummary,
+} from '@internal/plugin-journeys-common';
 import { Knex } from 'knex';
 import { InstanceFacts } from '../assembly/instanceStatus';
 import { SpanIdentity } from '../journeys/JourneyCatalog';
@@ -66,9 +69,13 @@ export function toSummary(row: InstanceRow): InstanceSummary {
   };
 }
 
-async function chunked<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+async function chunked<T, R>(
+  items: T[],
+  fn: (chunk: T[]) => Promise<R[]>,
+): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
+  for (let i = 0; i < items.length; i += CHUNK)
+    out.push(...(await fn(items.slice(i, i + CHUNK))));
   return out;
 }
 
@@ -83,7 +90,10 @@ export class DatabaseInstanceStore {
     return String(this.db.client.config.client) === 'pg' ? false : 0;
   }
 
-  async dirtyTraces(receivedBeforeUs: number, limit: number): Promise<TraceRow[]> {
+  async dirtyTraces(
+    receivedBeforeUs: number,
+    limit: number,
+  ): Promise<TraceRow[]> {
     const rows = await this.db('journeys_traces')
       .where('dirty', this.truthy)
       .andWhere('received_us', '<', receivedBeforeUs)
@@ -93,22 +103,38 @@ export class DatabaseInstanceStore {
   }
 
   async traces(ids: string[]): Promise<TraceRow[]> {
-    const rows = await chunked(ids, c => this.db('journeys_traces').whereIn('trace_id', c));
+    const rows = await chunked(ids, c =>
+      this.db('journeys_traces').whereIn('trace_id', c),
+    );
     return rows.map(toTraceRow);
   }
 
-  async spanIdentities(traceId: string): Promise<Array<SpanIdentity & { status: number }>> {
-    return this.db('journeys_spans').where('trace_id', traceId).select('service', 'name', 'route', 'status');
+  async spanIdentities(
+    traceId: string,
+  ): Promise<Array<SpanIdentity & { status: number }>> {
+    return this.db('journeys_spans')
+      .where('trace_id', traceId)
+      .select('service', 'name', 'route', 'status');
   }
 
-  async markAssembled(traceId: string, entryJourney: string | null, completes: string[]) {
+  async markAssembled(
+    traceId: string,
+    entryJourney: string | null,
+    completes: string[],
+  ) {
     await this.db('journeys_traces')
       .where('trace_id', traceId)
-      .update({ dirty: this.falsy, entry_journey: entryJourney, completes: completes.length ? JSON.stringify(completes) : null });
+      .update({
+        dirty: this.falsy,
+        entry_journey: entryJourney,
+        completes: completes.length ? JSON.stringify(completes) : null,
+      });
   }
 
   async upstreamOf(traceId: string): Promise<string[]> {
-    const rows = await this.db('journeys_trace_links').where('trace_id', traceId).select('linked_trace_id');
+    const rows = await this.db('journeys_trace_links')
+      .where('trace_id', traceId)
+      .select('linked_trace_id');
     return rows.map(r => r.linked_trace_id);
   }
 
@@ -116,7 +142,12 @@ export class DatabaseInstanceStore {
    * An earlier attempt of the same entry: a trace linking to one of the same upstream traces
    * whose entry span is of the same journey (a redelivered message starts a new trace).
    */
-  async earlierEntryAttempt(traceId: string, upstream: string[], journey: string, startUs: number): Promise<string | undefined> {
+  async earlierEntryAttempt(
+    traceId: string,
+    upstream: string[],
+    journey: string,
+    startUs: number,
+  ): Promise<string | undefined> {
     if (!upstream.length) return undefined;
     const row = await this.db('journeys_trace_links as l')
       .join('journeys_traces as t', 't.trace_id', 'l.trace_id')
@@ -131,12 +162,21 @@ export class DatabaseInstanceStore {
 
   async markDownstreamDirty(traceId: string) {
     await this.db('journeys_traces')
-      .whereIn('trace_id', this.db('journeys_trace_links').where('linked_trace_id', traceId).select('trace_id'))
+      .whereIn(
+        'trace_id',
+        this.db('journeys_trace_links')
+          .where('linked_trace_id', traceId)
+          .select('trace_id'),
+      )
       .update({ dirty: this.truthy });
   }
 
   async instancesOf(traceIds: string[]): Promise<string[]> {
-    const rows = await chunked(traceIds, c => this.db('journeys_instance_traces').whereIn('trace_id', c).distinct('instance_id'));
+    const rows = await chunked(traceIds, c =>
+      this.db('journeys_instance_traces')
+        .whereIn('trace_id', c)
+        .distinct('instance_id'),
+    );
     return [...new Set(rows.map(r => r.instance_id as string))];
   }
 
@@ -144,39 +184,59 @@ export class DatabaseInstanceStore {
     await this.db.transaction(async tx => {
       await tx('journeys_instance_traces').where('trace_id', traceId).delete();
       if (instanceIds.length) {
-        await tx('journeys_instance_traces').insert(instanceIds.map(id => ({ instance_id: id, trace_id: traceId })));
+        await tx('journeys_instance_traces').insert(
+          instanceIds.map(id => ({ instance_id: id, trace_id: traceId })),
+        );
       }
     });
   }
 
-  async keysOf(traceIds: string[]): Promise<Array<{ key: string; value: string; traceId: string }>> {
-    const rows = await chunked(traceIds, c => this.db('journeys_keys').whereIn('trace_id', c).select('key', 'value', 'trace_id'));
+  async keysOf(
+    traceIds: string[],
+  ): Promise<Array<{ key: string; value: string; traceId: string }>> {
+    const rows = await chunked(traceIds, c =>
+      this.db('journeys_keys')
+        .whereIn('trace_id', c)
+        .select('key', 'value', 'trace_id'),
+    );
     return rows.map(r => ({ key: r.key, value: r.value, traceId: r.trace_id }));
   }
 
   /** Instances holding traces that carry the given key values (newest first). */
-  async instancesByKeys(pairs: Array<{ key: string; value: string }>, excludeTrace: string) {
+  async instancesByKeys(
+    pairs: Array<{ key: string; value: string }>,
+    excludeTrace: string,
+  ) {
     if (!pairs.length) return [];
     const rows = await this.db('journeys_keys as k')
       .join('journeys_instance_traces as m', 'm.trace_id', 'k.trace_id')
       .join('journeys_instances as i', 'i.id', 'm.instance_id')
       .where(q => {
-        for (const p of pairs) q.orWhere(w => w.where('k.value', p.value).andWhere('k.key', p.key));
+        for (const p of pairs)
+          q.orWhere(w => w.where('k.value', p.value).andWhere('k.key', p.key));
       })
       .andWhereNot('k.trace_id', excludeTrace)
       .distinct('i.id', 'i.start_us', 'i.journey')
       .orderBy('i.start_us', 'desc')
       .limit(20);
-    return rows.map(r => ({ id: r.id as string, startUs: Number(r.start_us), journey: (r.journey as string) ?? null }));
+    return rows.map(r => ({
+      id: r.id as string,
+      startUs: Number(r.start_us),
+      journey: (r.journey as string) ?? null,
+    }));
   }
 
   async memberIds(instanceId: string): Promise<string[]> {
-    const rows = await this.db('journeys_instance_traces').where('instance_id', instanceId).select('trace_id');
+    const rows = await this.db('journeys_instance_traces')
+      .where('instance_id', instanceId)
+      .select('trace_id');
     return rows.map(r => r.trace_id);
   }
 
   async servicesOf(traceIds: string[]): Promise<string[]> {
-    const rows = await chunked(traceIds, c => this.db('journeys_spans').whereIn('trace_id', c).distinct('service'));
+    const rows = await chunked(traceIds, c =>
+      this.db('journeys_spans').whereIn('trace_id', c).distinct('service'),
+    );
     return [...new Set(rows.map(r => r.service as string))].sort();
   }
 
@@ -215,7 +275,9 @@ export class DatabaseInstanceStore {
   }
 
   async instancesById(ids: string[]): Promise<InstanceRow[]> {
-    const rows = await chunked(ids, c => this.db('journeys_instances').whereIn('id', c));
+    const rows = await chunked(ids, c =>
+      this.db('journeys_instances').whereIn('id', c),
+    );
     return rows.map(toInstanceRow);
   }
 
@@ -251,28 +313,47 @@ export class DatabaseInstanceStore {
       .where('journey', journey)
       .andWhere('start_us', '>=', sinceUs)
       .select('start_us', 'end_us', 'status');
-    return rows.map(r => ({ startUs: Number(r.start_us), endUs: Number(r.end_us), status: r.status as InstanceStatus }));
+    return rows.map(r => ({
+      startUs: Number(r.start_us),
+      endUs: Number(r.end_us),
+      status: r.status as InstanceStatus,
+    }));
   }
 
   /** Trace ids carrying a business key value, with the key that matched. */
   async tracesByValue(value: string, limit: number) {
-    const rows = await this.db('journeys_keys').where('value', value).select('key', 'trace_id').limit(limit);
-    return rows.map(r => ({ key: r.key as string, traceId: r.trace_id as string }));
+    const rows = await this.db('journeys_keys')
+      .where('value', value)
+      .select('key', 'trace_id')
+      .limit(limit);
+    return rows.map(r => ({
+      key: r.key as string,
+      traceId: r.trace_id as string,
+    }));
   }
 
   /** Retention: the oldest traces ending before `beforeUs`, at most `limit`. */
   async tracesEndedBefore(beforeUs: number, limit: number): Promise<string[]> {
-    const rows = await this.db('journeys_traces').where('end_us', '<', beforeUs).orderBy('end_us').limit(limit).select('trace_id');
+    const rows = await this.db('journeys_traces')
+      .where('end_us', '<', beforeUs)
+      .orderBy('end_us')
+      .limit(limit)
+      .select('trace_id');
     return rows.map(r => r.trace_id);
   }
 
   async oldestTraces(limit: number): Promise<string[]> {
-    const rows = await this.db('journeys_traces').orderBy('end_us').limit(limit).select('trace_id');
+    const rows = await this.db('journeys_traces')
+      .orderBy('end_us')
+      .limit(limit)
+      .select('trace_id');
     return rows.map(r => r.trace_id);
   }
 
   async spanTotal(): Promise<number> {
-    const row = await this.db('journeys_traces').sum({ n: 'span_count' }).first();
+    const row = await this.db('journeys_traces')
+      .sum({ n: 'span_count' })
+      .first();
     return Number(row?.n ?? 0);
   }
 

@@ -6,10 +6,11 @@ import { DatabaseSpanStore } from './DatabaseSpanStore';
 import { connect } from './migrations';
 
 // PostgreSQL as `npm test` provides it (see .toolchain/services.sh).
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
-  `postgresql://${process.env.POSTGRES_USER ?? 'postgres'}:${process.env.POSTGRES_PASSWORD ?? ''}@${
-    process.env.POSTGRES_HOST ?? '127.0.0.1'
-  }:${process.env.POSTGRES_PORT ?? 5432}`;
+process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= `postgresql://${
+  process.env.POSTGRES_USER ?? 'postgres'
+}:${process.env.POSTGRES_PASSWORD ?? ''}@${
+  process.env.POSTGRES_HOST ?? '127.0.0.1'
+}:${process.env.POSTGRES_PORT ?? 5432}`;
 
 jest.setTimeout(60_000);
 
@@ -17,45 +18,93 @@ describe('DatabaseSpanStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
   const normalizer = new SpanNormalizer(() => new Set(['app.order.id']));
 
-  it.each(databases.eachSupportedId())('merges a trace written in several batches and indexes its keys and links, on %p', async id => {
-    const knex = await databases.init(id);
-    const db = await connect({ getClient: async () => knex });
-    const spans = new DatabaseSpanStore(db);
-    const instances = new DatabaseInstanceStore(db);
-    const trace = hex(16);
-    const upstream = hex(16);
-    const root = hex(8);
-    const t0 = Date.now();
+  it.each(databases.eachSupportedId())(
+    'merges a trace written in several batches and indexes its keys and links, on %p',
+    async id => {
+      const knex = await databases.init(id);
+      const db = await connect({ getClient: async () => knex });
+      const spans = new DatabaseSpanStore(db);
+      const instances = new DatabaseInstanceStore(db);
+      const trace = hex(16);
+      const upstream = hex(16);
+      const root = hex(8);
+      const t0 = Date.now();
 
-    await spans.write(normalizer.normalize(exportRequest('storefront', [{ traceId: trace, spanId: root, name: 'POST /checkout', kind: 2, startMs: t0, durationMs: 50, attributes: { 'app.order.id': 'ord-1' } }])));
-    await spans.write(
-      normalizer.normalize(
-        exportRequest('order-service', [
-          { traceId: trace, parentSpanId: root, name: 'db', startMs: t0 - 5, durationMs: 80, error: 'deadlock', links: [{ traceId: upstream, spanId: hex(8) }], attributes: { 'app.order.id': 'ord-1' } },
-        ]),
-      ),
-    );
+      await spans.write(
+        normalizer.normalize(
+          exportRequest('storefront', [
+            {
+              traceId: trace,
+              spanId: root,
+              name: 'POST /checkout',
+              kind: 2,
+              startMs: t0,
+              durationMs: 50,
+              attributes: { 'app.order.id': 'ord-1' },
+            },
+          ]),
+        ),
+      );
+      await spans.write(
+        normalizer.normalize(
+          exportRequest('order-service', [
+            {
+              traceId: trace,
+              parentSpanId: root,
+              name: 'db',
+              startMs: t0 - 5,
+              durationMs: 80,
+              error: 'deadlock',
+              links: [{ traceId: upstream, spanId: hex(8) }],
+              attributes: { 'app.order.id': 'ord-1' },
+            },
+          ]),
+        ),
+      );
 
-    const [row] = await instances.traces([trace]);
-    expect(row).toMatchObject({ traceId: trace, spanCount: 2, errorCount: 1, rootService: 'storefront', rootName: 'POST /checkout', rootStatus: 0 });
-    expect(row.startUs).toBe((t0 - 5) * 1000);
-    expect(row.endUs).toBe((t0 + 75) * 1000);
-    expect(row.errorStep).toMatchObject({ service: 'order-service', name: 'db', message: 'deadlock' });
-    expect(await instances.upstreamOf(trace)).toEqual([upstream]);
-    expect(await instances.tracesByValue('ord-1', 10)).toEqual([{ key: 'app.order.id', traceId: trace }]);
-    expect((await instances.dirtyTraces(Number.MAX_SAFE_INTEGER, 10)).map(t => t.traceId)).toEqual([trace]);
+      const [row] = await instances.traces([trace]);
+      expect(row).toMatchObject({
+        traceId: trace,
+        spanCount: 2,
+        errorCount: 1,
+        rootService: 'storefront',
+        rootName: 'POST /checkout',
+        rootStatus: 0,
+      });
+      expect(row.startUs).toBe((t0 - 5) * 1000);
+      expect(row.endUs).toBe((t0 + 75) * 1000);
+      expect(row.errorStep).toMatchObject({
+        service: 'order-service',
+        name: 'db',
+        message: 'deadlock',
+      });
+      expect(await instances.upstreamOf(trace)).toEqual([upstream]);
+      expect(await instances.tracesByValue('ord-1', 10)).toEqual([
+        { key: 'app.order.id', traceId: trace },
+      ]);
+      expect(
+        (await instances.dirtyTraces(Number.MAX_SAFE_INTEGER, 10)).map(
+          t => t.traceId,
+        ),
+      ).toEqual([trace]);
 
-    const { spans: waterfall, truncated } = await spans.waterfall([trace], 10);
-    expect(truncated).toBe(false);
-    expect(waterfall.map(s => [s.service, s.status, s.links.length])).toEqual([
-      ['order-service', 2, 1],
-      ['storefront', 0, 0],
-    ]);
-    const detail = await spans.span(trace, root);
-    expect(detail?.attributes['app.order.id']).toBe('ord-1');
+      const { spans: waterfall, truncated } = await spans.waterfall(
+        [trace],
+        10,
+      );
+      expect(truncated).toBe(false);
+      expect(waterfall.map(s => [s.service, s.status, s.links.length])).toEqual(
+        [
+          ['order-service', 2, 1],
+          ['storefront', 0, 0],
+        ],
+      );
+      const detail = await spans.span(trace, root);
+      expect(detail?.attributes['app.order.id']).toBe('ord-1');
 
-    await instances.deleteTraces([trace]);
-    expect(await instances.traces([trace])).toEqual([]);
-    expect((await spans.waterfall([trace], 10)).spans).toEqual([]);
-  });
+      await instances.deleteTraces([trace]);
+      expect(await instances.traces([trace])).toEqual([]);
+      expect((await spans.waterfall([trace], 10)).spans).toEqual([]);
+    },
+  );
 });

@@ -73,7 +73,20 @@ const TRACE_COLUMNS = [
 ] as const;
 
 function spanValues(s: SpanRecord) {
-  return [s.traceId, s.spanId, s.parentSpanId, s.name, s.service, s.kind, s.startUs, s.durationUs, s.status, s.route, s.links, s.detail];
+  return [
+    s.traceId,
+    s.spanId,
+    s.parentSpanId,
+    s.name,
+    s.service,
+    s.kind,
+    s.startUs,
+    s.durationUs,
+    s.status,
+    s.route,
+    s.links,
+    s.detail,
+  ];
 }
 
 function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
@@ -81,7 +94,18 @@ function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
   for (const s of spans) {
     let t = byTrace.get(s.traceId);
     if (!t) {
-      t = { traceId: s.traceId, startUs: s.startUs, endUs: s.startUs + s.durationUs, spanCount: 0, errorCount: 0, rootService: null, rootName: null, rootStatus: null, errorEndUs: null, errorStep: null };
+      t = {
+        traceId: s.traceId,
+        startUs: s.startUs,
+        endUs: s.startUs + s.durationUs,
+        spanCount: 0,
+        errorCount: 0,
+        rootService: null,
+        rootName: null,
+        rootStatus: null,
+        errorEndUs: null,
+        errorStep: null,
+      };
       byTrace.set(s.traceId, t);
     }
     const end = s.startUs + s.durationUs;
@@ -97,7 +121,13 @@ function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
       t.errorCount++;
       if (t.errorEndUs === null || end > t.errorEndUs) {
         t.errorEndUs = end;
-        const step: ErrorStep = { traceId: s.traceId, spanId: s.spanId, service: s.service, name: s.name, message: s.statusMessage };
+        const step: ErrorStep = {
+          traceId: s.traceId,
+          spanId: s.spanId,
+          service: s.service,
+          name: s.name,
+          message: s.statusMessage,
+        };
         t.errorStep = JSON.stringify(step);
       }
     }
@@ -128,7 +158,9 @@ export class DatabaseSpanStore {
     const t = 'journeys_traces';
     const tuple = `(${TRACE_COLUMNS.map(() => '?').join(',')})`;
     const newer = `excluded.error_end_us IS NOT NULL AND (${t}.error_end_us IS NULL OR excluded.error_end_us > ${t}.error_end_us)`;
-    return `INSERT INTO ${t} (${TRACE_COLUMNS.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}
+    return `INSERT INTO ${t} (${TRACE_COLUMNS.join(',')}) VALUES ${Array(rows)
+      .fill(tuple)
+      .join(',')}
       ON CONFLICT (trace_id) DO UPDATE SET
         start_us = ${min}(${t}.start_us, excluded.start_us),
         end_us = ${max}(${t}.end_us, excluded.end_us),
@@ -144,11 +176,27 @@ export class DatabaseSpanStore {
   }
 
   private traceValues(d: TraceDelta, receivedUs: number) {
-    return [d.traceId, d.startUs, d.endUs, d.spanCount, d.errorCount, d.rootService, d.rootName, d.rootStatus, d.errorEndUs, d.errorStep, receivedUs, this.sqlite ? 1 : true];
+    return [
+      d.traceId,
+      d.startUs,
+      d.endUs,
+      d.spanCount,
+      d.errorCount,
+      d.rootService,
+      d.rootName,
+      d.rootStatus,
+      d.errorEndUs,
+      d.errorStep,
+      receivedUs,
+      this.sqlite ? 1 : true,
+    ];
   }
 
   /** Stores one batch (spans, trace summaries, business keys, links) atomically. */
-  async write(batch: Pick<NormalizedBatch, 'spans' | 'keys' | 'links'>, receivedUs = Date.now() * 1000): Promise<void> {
+  async write(
+    batch: Pick<NormalizedBatch, 'spans' | 'keys' | 'links'>,
+    receivedUs = Date.now() * 1000,
+  ): Promise<void> {
     if (batch.spans.length === 0) return;
     const traces = traceDeltas(batch.spans);
     if (this.sqlite) {
@@ -165,21 +213,37 @@ export class DatabaseSpanStore {
         const chunk = batch.spans.slice(i, i + 1000);
         const tuple = `(${SPAN_COLUMNS.map(() => '?').join(',')})`;
         await tx.raw(
-          `INSERT INTO journeys_spans (${SPAN_COLUMNS.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}`,
+          `INSERT INTO journeys_spans (${SPAN_COLUMNS.join(',')}) VALUES ${chunk
+            .map(() => tuple)
+            .join(',')}`,
           chunk.flatMap(spanValues),
         );
       }
       for (let i = 0; i < traces.length; i += 1000) {
         const chunk = traces.slice(i, i + 1000);
-        await tx.raw(this.traceUpsertSql(chunk.length), chunk.flatMap(d => this.traceValues(d, receivedUs)));
+        await tx.raw(
+          this.traceUpsertSql(chunk.length),
+          chunk.flatMap(d => this.traceValues(d, receivedUs)),
+        );
       }
       for (let i = 0; i < batch.keys.length; i += 1000) {
-        const chunk = batch.keys.slice(i, i + 1000).map(k => ({ value: k.value, key: k.key, trace_id: k.traceId }));
-        await tx('journeys_keys').insert(chunk).onConflict(['value', 'key', 'trace_id']).ignore();
+        const chunk = batch.keys
+          .slice(i, i + 1000)
+          .map(k => ({ value: k.value, key: k.key, trace_id: k.traceId }));
+        await tx('journeys_keys')
+          .insert(chunk)
+          .onConflict(['value', 'key', 'trace_id'])
+          .ignore();
       }
       for (let i = 0; i < batch.links.length; i += 1000) {
-        const chunk = batch.links.slice(i, i + 1000).map(([trace, linked]) => ({ trace_id: trace, linked_trace_id: linked }));
-        await tx('journeys_trace_links').insert(chunk).onConflict(['trace_id', 'linked_trace_id']).ignore();
+        const chunk = batch.links.slice(i, i + 1000).map(([trace, linked]) => ({
+          trace_id: trace,
+          linked_trace_id: linked,
+        }));
+        await tx('journeys_trace_links')
+          .insert(chunk)
+          .onConflict(['trace_id', 'linked_trace_id'])
+          .ignore();
       }
     });
   }
@@ -196,27 +260,41 @@ export class DatabaseSpanStore {
     }
     const ROWS = 50;
     const spanTuple = `(${SPAN_COLUMNS.map(() => '?').join(',')})`;
-    const spanSql = (n: number) => `INSERT INTO journeys_spans (${SPAN_COLUMNS.join(',')}) VALUES ${Array(n).fill(spanTuple).join(',')}`;
+    const spanSql = (n: number) =>
+      `INSERT INTO journeys_spans (${SPAN_COLUMNS.join(',')}) VALUES ${Array(n)
+        .fill(spanTuple)
+        .join(',')}`;
     return {
       conn,
       rows: ROWS,
       spans: conn.prepare(spanSql(ROWS)),
       span: conn.prepare(spanSql(1)),
       trace: conn.prepare(this.traceUpsertSql(1)),
-      key: conn.prepare('INSERT OR IGNORE INTO journeys_keys (value, key, trace_id) VALUES (?, ?, ?)'),
-      link: conn.prepare('INSERT OR IGNORE INTO journeys_trace_links (trace_id, linked_trace_id) VALUES (?, ?)'),
+      key: conn.prepare(
+        'INSERT OR IGNORE INTO journeys_keys (value, key, trace_id) VALUES (?, ?, ?)',
+      ),
+      link: conn.prepare(
+        'INSERT OR IGNORE INTO journeys_trace_links (trace_id, linked_trace_id) VALUES (?, ?)',
+      ),
     };
   }
 
-  private writeSqlite(conn: SqliteDatabase, batch: Pick<NormalizedBatch, 'spans' | 'keys' | 'links'>, traces: TraceDelta[], receivedUs: number) {
-    if (!this.statements || this.statements.conn !== conn) this.statements = this.prepare(conn);
+  private writeSqlite(
+    conn: SqliteDatabase,
+    batch: Pick<NormalizedBatch, 'spans' | 'keys' | 'links'>,
+    traces: TraceDelta[],
+    receivedUs: number,
+  ) {
+    if (!this.statements || this.statements.conn !== conn)
+      this.statements = this.prepare(conn);
     const st = this.statements;
     conn.transaction(() => {
       const spans = batch.spans;
       let i = 0;
       for (; i + st.rows <= spans.length; i += st.rows) {
         const values: unknown[] = [];
-        for (let j = i; j < i + st.rows; j++) values.push(...spanValues(spans[j]));
+        for (let j = i; j < i + st.rows; j++)
+          values.push(...spanValues(spans[j]));
         st.spans.run(values);
       }
       for (; i < spans.length; i++) st.span.run(spanValues(spans[i]));
@@ -227,13 +305,27 @@ export class DatabaseSpanStore {
   }
 
   /** The spans of some traces for the waterfall (no details), oldest first, at most `limit`. */
-  async waterfall(traceIds: string[], limit: number): Promise<{ spans: WaterfallSpan[]; truncated: boolean }> {
+  async waterfall(
+    traceIds: string[],
+    limit: number,
+  ): Promise<{ spans: WaterfallSpan[]; truncated: boolean }> {
     const rows: any[] = [];
     for (let i = 0; i < traceIds.length && rows.length <= limit; i += 500) {
       rows.push(
         ...(await this.db('journeys_spans')
           .whereIn('trace_id', traceIds.slice(i, i + 500))
-          .select('trace_id', 'span_id', 'parent_span_id', 'name', 'service', 'kind', 'start_us', 'duration_us', 'status', 'links')
+          .select(
+            'trace_id',
+            'span_id',
+            'parent_span_id',
+            'name',
+            'service',
+            'kind',
+            'start_us',
+            'duration_us',
+            'status',
+            'links',
+          )
           .limit(limit + 1 - rows.length)),
       );
     }
@@ -244,7 +336,9 @@ export class DatabaseSpanStore {
   }
 
   async span(traceId: string, spanId: string): Promise<SpanDetail | undefined> {
-    const row = await this.db('journeys_spans').where({ trace_id: traceId, span_id: spanId }).first();
+    const row = await this.db('journeys_spans')
+      .where({ trace_id: traceId, span_id: spanId })
+      .first();
     if (!row) return undefined;
     const detail = JSON.parse(row.detail);
     return {

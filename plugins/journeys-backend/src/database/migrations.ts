@@ -1,13 +1,22 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
-const migrationsDir = resolvePackagePath('@internal/plugin-journeys-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-journeys-backend',
+  'migrations',
+);
 
 /** The plugin's knex client with its migrations applied (unless the operator skips them). */
 export async function connect(database: DatabaseService): Promise<Knex> {
   const knex = await database.getClient();
   if (!database.migrations?.skip) {
-    await knex.migrate.latest({ directory: migrationsDir, tableName: 'journeys_knex_migrations' });
+    await knex.migrate.latest({
+      directory: migrationsDir,
+      tableName: 'journeys_knex_migrations',
+    });
   }
   return knex;
 }

@@ -3,7 +3,11 @@ import { InputError, serializeError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { PayloadTooLargeError, sendIngestError, UnsupportedMediaTypeError } from '../ingest/ingestErrors';
+import {
+  PayloadTooLargeError,
+  sendIngestError,
+  UnsupportedMediaTypeError,
+} from '../ingest/ingestErrors';
 import { TraceIngestor } from '../ingest/types';
 
 export interface FaroRouterOptions {
@@ -45,11 +49,17 @@ const faroPayload = z.looseObject({
 const IGNORED_PARTS = ['logs', 'events', 'measurements', 'exceptions'] as const;
 
 /** The body parser's refusals as the receivers' own errors (413 and 400 with our messages). */
-function fromBodyParser(error: Error & { type?: unknown }, maxBodyBytes: number): Error {
+function fromBodyParser(
+  error: Error & { type?: unknown },
+  maxBodyBytes: number,
+): Error {
   if (error.type === 'entity.too.large') {
-    return new PayloadTooLargeError(`the Faro payload is over the ${maxBodyBytes} byte limit`);
+    return new PayloadTooLargeError(
+      `the Faro payload is over the ${maxBodyBytes} byte limit`,
+    );
   }
-  if (error.type === 'entity.parse.failed') return new InputError(`the body is not JSON: ${error.message}`);
+  if (error.type === 'entity.parse.failed')
+    return new InputError(`the body is not JSON: ${error.message}`);
   return error;
 }
 
@@ -78,7 +88,9 @@ export function createFaroRouter(options: FaroRouterOptions): express.Router {
     async (req, res) => {
       if (!req.is(['application/json', 'text/plain'])) {
         throw new UnsupportedMediaTypeError(
-          `content type '${req.get('content-type') ?? '(none)'}' is not a Faro payload; send application/json`,
+          `content type '${
+            req.get('content-type') ?? '(none)'
+          }' is not a Faro payload; send application/json`,
         );
       }
       const parsed = faroPayload.safeParse(req.body);
@@ -128,11 +140,17 @@ export function createFaroRouter(options: FaroRouterOptions): express.Router {
         next(error);
         return;
       }
-      if (sendIngestError(req, res, fromBodyParser(error, maxBodyBytes))) return;
+      if (sendIngestError(req, res, fromBodyParser(error, maxBodyBytes)))
+        return;
       // Other body-parser refusals keep their 4xx; anything else is ours to log.
       const statusCode =
-        typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
-      if (statusCode >= 500) logger.error('Faro payload could not be stored', error);
+        typeof error.status === 'number' &&
+        error.status >= 400 &&
+        error.status < 600
+          ? error.status
+          : 500;
+      if (statusCode >= 500)
+        logger.error('Faro payload could not be stored', error);
       res.status(statusCode).json({
         error: serializeError(error),
         request: { method: req.method, url: req.originalUrl },

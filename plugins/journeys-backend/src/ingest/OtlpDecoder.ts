@@ -4,11 +4,16 @@ import { InputError } from '@backstage/errors';
 import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { PayloadTooLargeError, UnsupportedMediaTypeError } from './ingestErrors';
+import {
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from './ingestErrors';
 
 const proto = (generated as any).opentelemetry.proto;
-const ExportTraceServiceRequest = proto.collector.trace.v1.ExportTraceServiceRequest;
-const ExportTraceServiceResponse = proto.collector.trace.v1.ExportTraceServiceResponse;
+const ExportTraceServiceRequest =
+  proto.collector.trace.v1.ExportTraceServiceRequest;
+const ExportTraceServiceResponse =
+  proto.collector.trace.v1.ExportTraceServiceResponse;
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -18,25 +23,43 @@ export type OtlpEncoding = 'json' | 'protobuf';
 export function encodingOf(contentType: string | undefined): OtlpEncoding {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json') return 'json';
-  if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
+  if (type === 'application/x-protobuf' || type === 'application/protobuf')
+    return 'protobuf';
   throw new UnsupportedMediaTypeError(
-    `content type ${type ? `'${type}'` : '(none)'} is not OTLP; send application/json or application/x-protobuf`,
+    `content type ${
+      type ? `'${type}'` : '(none)'
+    } is not OTLP; send application/json or application/x-protobuf`,
   );
 }
 
 /** Undoes Content-Encoding; the inflated size is capped so a zip bomb stops at the limit. */
-export async function decompress(body: Buffer, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
+export async function decompress(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<Buffer> {
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   if (encoding === 'identity' || encoding === '') return body;
-  const inflater = encoding === 'gzip' ? gunzip : encoding === 'deflate' ? inflate : undefined;
-  if (!inflater) throw new UnsupportedMediaTypeError(`content encoding '${encoding}' is not supported; use gzip`);
+  const inflater =
+    encoding === 'gzip' ? gunzip : encoding === 'deflate' ? inflate : undefined;
+  if (!inflater)
+    throw new UnsupportedMediaTypeError(
+      `content encoding '${encoding}' is not supported; use gzip`,
+    );
   try {
     return await inflater(body, { maxOutputLength: maxBytes });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-      throw new PayloadTooLargeError(`the ${encoding} body inflates to more than ${maxBytes} bytes`);
+    if (
+      (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
+      e instanceof RangeError
+    ) {
+      throw new PayloadTooLargeError(
+        `the ${encoding} body inflates to more than ${maxBytes} bytes`,
+      );
     }
-    throw new InputError(`the body is not valid ${encoding}: ${(e as Error).message}`);
+    throw new InputError(
+      `the body is not valid ${encoding}: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -54,7 +77,11 @@ export function decodeRequest(body: Buffer, encoding: OtlpEncoding): unknown {
     // Longs, which the normalizer reads as they are (no copy into plain objects).
     return ExportTraceServiceRequest.decode(body);
   } catch (e) {
-    throw new InputError(`the body is not an OTLP ExportTraceServiceRequest in protobuf: ${(e as Error).message}`);
+    throw new InputError(
+      `the body is not an OTLP ExportTraceServiceRequest in protobuf: ${
+        (e as Error).message
+      }`,
+    );
   }
 }
 
@@ -63,9 +90,14 @@ export function encodeResponse(
   partialSuccess?: { rejectedSpans: number; errorMessage: string },
 ): { contentType: string; body: Buffer | string } {
   if (encoding === 'json') {
-    return { contentType: 'application/json', body: JSON.stringify(partialSuccess ? { partialSuccess } : {}) };
+    return {
+      contentType: 'application/json',
+      body: JSON.stringify(partialSuccess ? { partialSuccess } : {}),
+    };
   }
-  const message = ExportTraceServiceResponse.create(partialSuccess ? { partialSuccess } : {});
+  const message = ExportTraceServiceResponse.create(
+    partialSuccess ? { partialSuccess } : {},
+  );
   return {
     contentType: 'application/x-protobuf',
     body: Buffer.from(ExportTraceServiceResponse.encode(message).finish()),

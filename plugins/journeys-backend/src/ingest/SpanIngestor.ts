@@ -42,10 +42,13 @@ export class SpanIngestor implements TraceIngestor {
   async ingest(request: unknown): Promise<IngestResult> {
     const batch = this.normalizer.normalize(request);
     const errorMessage = batch.errors.length
-      ? `${batch.rejected} span(s) rejected: ${batch.errors.join('; ')}${batch.rejected > batch.errors.length ? '; …' : ''}`
+      ? `${batch.rejected} span(s) rejected: ${batch.errors.join('; ')}${
+          batch.rejected > batch.errors.length ? '; …' : ''
+        }`
       : undefined;
     if (batch.spans.length === 0) {
-      if (batch.rejected > 0) throw new InputError(`no span accepted; ${errorMessage}`);
+      if (batch.rejected > 0)
+        throw new InputError(`no span accepted; ${errorMessage}`);
       return { acceptedSpans: 0, rejectedSpans: 0 };
     }
     if (this.queuedSpans + batch.spans.length > this.options.maxQueuedSpans) {
@@ -59,7 +62,11 @@ export class SpanIngestor implements TraceIngestor {
       this.pending.push({ batch, resolve, reject });
       void this.flush();
     });
-    return { acceptedSpans: batch.spans.length, rejectedSpans: batch.rejected, errorMessage };
+    return {
+      acceptedSpans: batch.spans.length,
+      rejectedSpans: batch.rejected,
+      errorMessage,
+    };
   }
 
   /** Spans accepted but not yet written. */
@@ -78,7 +85,12 @@ export class SpanIngestor implements TraceIngestor {
         }
         const take: Pending[] = [];
         let spans = 0;
-        while (this.pending.length && (take.length === 0 || spans + this.pending[0].batch.spans.length <= this.options.maxBatchSpans)) {
+        while (
+          this.pending.length &&
+          (take.length === 0 ||
+            spans + this.pending[0].batch.spans.length <=
+              this.options.maxBatchSpans)
+        ) {
           const next = this.pending.shift()!;
           spans += next.batch.spans.length;
           take.push(next);

@@ -61,7 +61,9 @@ class SpanError extends Error {}
 
 // OTLP/JSON: lowerCamelCase fields, ids as hex, 64-bit integers as decimal strings or numbers.
 // The protobuf decoder hands over the same shape with ids still as bytes.
-const keyValues = z.array(z.object({ key: z.string(), value: z.unknown() })).optional();
+const keyValues = z
+  .array(z.object({ key: z.string(), value: z.unknown() }))
+  .optional();
 const requestSchema = z.object({
   resourceSpans: z
     .array(
@@ -70,7 +72,12 @@ const requestSchema = z.object({
         scopeSpans: z
           .array(
             z.object({
-              scope: z.object({ name: z.string().nullish(), version: z.string().nullish() }).nullish(),
+              scope: z
+                .object({
+                  name: z.string().nullish(),
+                  version: z.string().nullish(),
+                })
+                .nullish(),
               spans: z.array(z.unknown()).nullish(),
             }),
           )
@@ -87,13 +94,20 @@ interface LongBits {
   unsigned?: boolean;
 }
 const isLong = (v: unknown): v is LongBits =>
-  typeof v === 'object' && v !== null && typeof (v as LongBits).low === 'number' && typeof (v as LongBits).high === 'number';
-const longValue = (v: LongBits) => (v.unsigned ? v.high >>> 0 : v.high) * 2 ** 32 + (v.low >>> 0);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as LongBits).low === 'number' &&
+  typeof (v as LongBits).high === 'number';
+const longValue = (v: LongBits) =>
+  (v.unsigned ? v.high >>> 0 : v.high) * 2 ** 32 + (v.low >>> 0);
 
 const nanos = z.union([
   z.string().regex(/^\d{1,20}$/),
   z.number().int().nonnegative(),
-  z.custom<LongBits>(v => isLong(v) && longValue(v) >= 0, 'a non-negative 64-bit integer'),
+  z.custom<LongBits>(
+    v => isLong(v) && longValue(v) >= 0,
+    'a non-negative 64-bit integer',
+  ),
 ]);
 const id = z.union([z.string(), z.instanceof(Uint8Array)]);
 const spanSchema = z.object({
@@ -101,27 +115,61 @@ const spanSchema = z.object({
   spanId: id,
   parentSpanId: id.nullish(),
   name: z.string().min(1, 'a span needs a name'),
-  kind: z.union([z.number().int().min(0).max(5), z.enum(['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'])]).nullish(),
+  kind: z
+    .union([
+      z.number().int().min(0).max(5),
+      z.enum([
+        'SPAN_KIND_UNSPECIFIED',
+        'SPAN_KIND_INTERNAL',
+        'SPAN_KIND_SERVER',
+        'SPAN_KIND_CLIENT',
+        'SPAN_KIND_PRODUCER',
+        'SPAN_KIND_CONSUMER',
+      ]),
+    ])
+    .nullish(),
   startTimeUnixNano: nanos,
   endTimeUnixNano: nanos,
   attributes: keyValues,
   events: z
-    .array(z.object({ timeUnixNano: nanos.nullish(), name: z.string().nullish(), attributes: keyValues }))
+    .array(
+      z.object({
+        timeUnixNano: nanos.nullish(),
+        name: z.string().nullish(),
+        attributes: keyValues,
+      }),
+    )
     .nullish(),
-  links: z.array(z.object({ traceId: id, spanId: id, attributes: keyValues })).nullish(),
+  links: z
+    .array(z.object({ traceId: id, spanId: id, attributes: keyValues }))
+    .nullish(),
   status: z
-    .object({ code: z.union([z.number().int().min(0).max(2), z.enum(['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'])]).nullish(), message: z.string().nullish() })
+    .object({
+      code: z
+        .union([
+          z.number().int().min(0).max(2),
+          z.enum(['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR']),
+        ])
+        .nullish(),
+      message: z.string().nullish(),
+    })
     .nullish(),
 });
 
 const isId = (v: unknown) => typeof v === 'string' || v instanceof Uint8Array;
 const isNanos = (v: unknown) =>
-  (typeof v === 'string' && v.length > 0 && v.length <= 20 && /^\d+$/.test(v)) ||
+  (typeof v === 'string' &&
+    v.length > 0 &&
+    v.length <= 20 &&
+    /^\d+$/.test(v)) ||
   (typeof v === 'number' && Number.isInteger(v) && v >= 0) ||
   (isLong(v) && longValue(v) >= 0);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isKeyValues = (v: unknown) =>
-  v === undefined || (Array.isArray(v) && v.every(kv => isObject(kv) && typeof kv.key === 'string'));
+  v === undefined ||
+  (Array.isArray(v) &&
+    v.every(kv => isObject(kv) && typeof kv.key === 'string'));
 
 /**
  * The shape almost every span has, checked by hand: at tens of thousands of spans per
@@ -131,11 +179,42 @@ const isKeyValues = (v: unknown) =>
  */
 function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
   if (!isObject(raw)) return false;
-  const { traceId, spanId, parentSpanId, name, kind, startTimeUnixNano, endTimeUnixNano, attributes, events, links, status } = raw;
-  if (!isId(traceId) || !isId(spanId) || (parentSpanId != null && !isId(parentSpanId))) return false;
+  const {
+    traceId,
+    spanId,
+    parentSpanId,
+    name,
+    kind,
+    startTimeUnixNano,
+    endTimeUnixNano,
+    attributes,
+    events,
+    links,
+    status,
+  } = raw;
+  if (
+    !isId(traceId) ||
+    !isId(spanId) ||
+    (parentSpanId != null && !isId(parentSpanId))
+  )
+    return false;
   if (typeof name !== 'string' || name.length === 0) return false;
-  if (kind != null && !(typeof kind === 'number' && Number.isInteger(kind) && kind >= 0 && kind <= 5)) return false;
-  if (!isNanos(startTimeUnixNano) || !isNanos(endTimeUnixNano) || !isKeyValues(attributes)) return false;
+  if (
+    kind != null &&
+    !(
+      typeof kind === 'number' &&
+      Number.isInteger(kind) &&
+      kind >= 0 &&
+      kind <= 5
+    )
+  )
+    return false;
+  if (
+    !isNanos(startTimeUnixNano) ||
+    !isNanos(endTimeUnixNano) ||
+    !isKeyValues(attributes)
+  )
+    return false;
   if (events != null) {
     if (!Array.isArray(events)) return false;
     for (const e of events) {
@@ -146,23 +225,58 @@ function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
   }
   if (links != null) {
     if (!Array.isArray(links)) return false;
-    for (const l of links) if (!isObject(l) || !isId(l.traceId) || !isId(l.spanId) || !isKeyValues(l.attributes)) return false;
+    for (const l of links)
+      if (
+        !isObject(l) ||
+        !isId(l.traceId) ||
+        !isId(l.spanId) ||
+        !isKeyValues(l.attributes)
+      )
+        return false;
   }
   if (status != null) {
     if (!isObject(status)) return false;
     const { code, message } = status;
-    if (code != null && !(typeof code === 'number' && Number.isInteger(code) && code >= 0 && code <= 2)) return false;
+    if (
+      code != null &&
+      !(
+        typeof code === 'number' &&
+        Number.isInteger(code) &&
+        code >= 0 &&
+        code <= 2
+      )
+    )
+      return false;
     if (message != null && typeof message !== 'string') return false;
   }
   return true;
 }
 
-const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
-const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
+const KIND_NAMES = [
+  'SPAN_KIND_UNSPECIFIED',
+  'SPAN_KIND_INTERNAL',
+  'SPAN_KIND_SERVER',
+  'SPAN_KIND_CLIENT',
+  'SPAN_KIND_PRODUCER',
+  'SPAN_KIND_CONSUMER',
+];
+const STATUS_NAMES = [
+  'STATUS_CODE_UNSET',
+  'STATUS_CODE_OK',
+  'STATUS_CODE_ERROR',
+];
 const HEX = /^[0-9a-f]+$/;
 
-function hexId(value: string | Uint8Array, bytes: number, what: string, optional = false): string {
-  const hex = typeof value === 'string' ? value.toLowerCase() : Buffer.from(value).toString('hex');
+function hexId(
+  value: string | Uint8Array,
+  bytes: number,
+  what: string,
+  optional = false,
+): string {
+  const hex =
+    typeof value === 'string'
+      ? value.toLowerCase()
+      : Buffer.from(value).toString('hex');
   if (optional && hex === '') return '';
   if (hex.length !== bytes * 2 || !HEX.test(hex)) {
     throw new SpanError(`${what} must be ${bytes * 2} hex digits`);
@@ -176,11 +290,12 @@ function toMicros(value: string | number | LongBits, what: string): number {
     typeof value === 'number'
       ? Math.floor(value / 1000)
       : typeof value === 'string'
-        ? value.length > 3
-          ? Number(value.slice(0, -3))
-          : 0
-        : Math.floor(longValue(value) / 1000);
-  if (!Number.isSafeInteger(us) || us <= 0) throw new SpanError(`${what} must be a positive time in nanoseconds`);
+      ? value.length > 3
+        ? Number(value.slice(0, -3))
+        : 0
+      : Math.floor(longValue(value) / 1000);
+  if (!Number.isSafeInteger(us) || us <= 0)
+    throw new SpanError(`${what} must be a positive time in nanoseconds`);
   return us;
 }
 
@@ -196,14 +311,26 @@ export class SpanNormalizer {
 
   normalize(request: unknown): NormalizedBatch {
     if (!request || typeof request !== 'object' || Array.isArray(request)) {
-      throw new InputError('an OTLP export request must be a JSON object with resourceSpans');
+      throw new InputError(
+        'an OTLP export request must be a JSON object with resourceSpans',
+      );
     }
     const parsed = requestSchema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new InputError(`invalid OTLP export request at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      throw new InputError(
+        `invalid OTLP export request at ${issue.path.join('.') || '(root)'}: ${
+          issue.message
+        }`,
+      );
     }
-    const out: NormalizedBatch = { spans: [], keys: [], links: [], rejected: 0, errors: [] };
+    const out: NormalizedBatch = {
+      spans: [],
+      keys: [],
+      links: [],
+      rejected: 0,
+      errors: [],
+    };
     const keysSeen = new Set<string>();
     const linksSeen = new Set<string>();
     const businessKeys = this.businessKeys();
@@ -211,19 +338,40 @@ export class SpanNormalizer {
     (parsed.data.resourceSpans ?? []).forEach((rs, r) => {
       let resource: Record<string, AttributeValue>;
       try {
-        resource = this.attributes(rs.resource?.attributes, `resourceSpans.${r}.resource`);
+        resource = this.attributes(
+          rs.resource?.attributes,
+          `resourceSpans.${r}.resource`,
+        );
       } catch (e) {
-        const count = (rs.scopeSpans ?? []).reduce((n, ss) => n + (ss.spans?.length ?? 0), 0);
-        this.reject(out, `resourceSpans.${r}.resource: ${(e as Error).message}`, count);
+        const count = (rs.scopeSpans ?? []).reduce(
+          (n, ss) => n + (ss.spans?.length ?? 0),
+          0,
+        );
+        this.reject(
+          out,
+          `resourceSpans.${r}.resource: ${(e as Error).message}`,
+          count,
+        );
         return;
       }
-      const service = typeof resource['service.name'] === 'string' && resource['service.name'] ? resource['service.name'] : 'unknown_service';
+      const service =
+        typeof resource['service.name'] === 'string' && resource['service.name']
+          ? resource['service.name']
+          : 'unknown_service';
       (rs.scopeSpans ?? []).forEach((ss, s) => {
-        const scope = ss.scope?.name ? `${ss.scope.name}${ss.scope.version ? `@${ss.scope.version}` : ''}` : undefined;
+        const scope = ss.scope?.name
+          ? `${ss.scope.name}${ss.scope.version ? `@${ss.scope.version}` : ''}`
+          : undefined;
         (ss.spans ?? []).forEach((raw, i) => {
           const where = `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`;
           try {
-            const span = this.span(raw, service.slice(0, 255), resource, businessKeys, scope);
+            const span = this.span(
+              raw,
+              service.slice(0, 255),
+              resource,
+              businessKeys,
+              scope,
+            );
             out.spans.push(span.record);
             for (const [key, value] of span.keys) {
               const k = `${span.record.traceId}\u0000${key}\u0000${value}`;
@@ -267,39 +415,58 @@ export class SpanNormalizer {
       const parsed = spanSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new SpanError(`${issue.path.join('.') || 'span'}: ${issue.message}`);
+        throw new SpanError(
+          `${issue.path.join('.') || 'span'}: ${issue.message}`,
+        );
       }
       s = parsed.data;
     }
     const traceId = hexId(s.traceId, 16, 'traceId');
     const spanId = hexId(s.spanId, 8, 'spanId');
-    const parentSpanId = s.parentSpanId ? hexId(s.parentSpanId, 8, 'parentSpanId', true) : '';
+    const parentSpanId = s.parentSpanId
+      ? hexId(s.parentSpanId, 8, 'parentSpanId', true)
+      : '';
     const startUs = toMicros(s.startTimeUnixNano, 'startTimeUnixNano');
     const endUs = toMicros(s.endTimeUnixNano, 'endTimeUnixNano');
-    if (endUs < startUs) throw new SpanError('endTimeUnixNano is before startTimeUnixNano');
-    const kind = typeof s.kind === 'string' ? KIND_NAMES.indexOf(s.kind) : s.kind ?? 0;
+    if (endUs < startUs)
+      throw new SpanError('endTimeUnixNano is before startTimeUnixNano');
+    const kind =
+      typeof s.kind === 'string' ? KIND_NAMES.indexOf(s.kind) : s.kind ?? 0;
     const code = s.status?.code;
-    const status = typeof code === 'string' ? STATUS_NAMES.indexOf(code) : code ?? 0;
+    const status =
+      typeof code === 'string' ? STATUS_NAMES.indexOf(code) : code ?? 0;
     const attributes = this.attributes(s.attributes, 'attributes');
 
-    const links = (s.links ?? []).slice(0, this.limits.maxLinks).map((l, i) => ({
-      traceId: hexId(l.traceId, 16, `links.${i}.traceId`),
-      spanId: hexId(l.spanId, 8, `links.${i}.spanId`),
-      attributes: this.attributes(l.attributes, `links.${i}.attributes`),
-    }));
-    const events = (s.events ?? []).slice(0, this.limits.maxEvents).map((e, i) => ({
-      name: (e.name ?? '').slice(0, 512),
-      timeUs: e.timeUnixNano ? toMicros(e.timeUnixNano, `events.${i}.timeUnixNano`) : startUs,
-      attributes: this.attributes(e.attributes, `events.${i}.attributes`),
-    }));
+    const links = (s.links ?? [])
+      .slice(0, this.limits.maxLinks)
+      .map((l, i) => ({
+        traceId: hexId(l.traceId, 16, `links.${i}.traceId`),
+        spanId: hexId(l.spanId, 8, `links.${i}.spanId`),
+        attributes: this.attributes(l.attributes, `links.${i}.attributes`),
+      }));
+    const events = (s.events ?? [])
+      .slice(0, this.limits.maxEvents)
+      .map((e, i) => ({
+        name: (e.name ?? '').slice(0, 512),
+        timeUs: e.timeUnixNano
+          ? toMicros(e.timeUnixNano, `events.${i}.timeUnixNano`)
+          : startUs,
+        attributes: this.attributes(e.attributes, `events.${i}.attributes`),
+      }));
 
     const keys: Array<[string, string]> = [];
     for (const key of wanted) {
       const v = attributes[key];
-      if ((typeof v === 'string' && v.length > 0 && v.length <= 255) || typeof v === 'number') keys.push([key, String(v)]);
+      if (
+        (typeof v === 'string' && v.length > 0 && v.length <= 255) ||
+        typeof v === 'number'
+      )
+        keys.push([key, String(v)]);
     }
     const route = attributes['http.route'];
-    const statusMessage = s.status?.message ? s.status.message.slice(0, this.limits.maxValueLength) : undefined;
+    const statusMessage = s.status?.message
+      ? s.status.message.slice(0, this.limits.maxValueLength)
+      : undefined;
     const record: SpanRecord = {
       traceId,
       spanId,
@@ -311,7 +478,9 @@ export class SpanNormalizer {
       durationUs: endUs - startUs,
       status,
       route: typeof route === 'string' ? route.slice(0, 512) : null,
-      links: links.length ? links.map(l => `${l.traceId}:${l.spanId}`).join(' ') : null,
+      links: links.length
+        ? links.map(l => `${l.traceId}:${l.spanId}`).join(' ')
+        : null,
       statusMessage,
       detail: JSON.stringify({
         attributes,
@@ -325,13 +494,19 @@ export class SpanNormalizer {
     return { record, keys, linkedTraces: links.map(l => l.traceId) };
   }
 
-  private attributes(list: Array<{ key: string; value?: unknown }> | undefined | null, where: string) {
+  private attributes(
+    list: Array<{ key: string; value?: unknown }> | undefined | null,
+    where: string,
+  ) {
     const out: Record<string, AttributeValue> = {};
     if (!list) return out;
     let n = 0;
     for (const { key, value } of list) {
       if (n >= this.limits.maxAttributes) break;
-      if (key.length === 0 || key.length > 255) throw new SpanError(`${where}: attribute keys must have 1 to 255 characters`);
+      if (key.length === 0 || key.length > 255)
+        throw new SpanError(
+          `${where}: attribute keys must have 1 to 255 characters`,
+        );
       out[key] = this.value(value, `${where}.${key}`, 0);
       n++;
     }
@@ -340,16 +515,30 @@ export class SpanNormalizer {
 
   /** OTLP AnyValue → plain JSON value, depth-limited (hostile nesting never reaches the stack limit). */
   private value(v: unknown, where: string, depth: number): AttributeValue {
-    if (depth > this.limits.maxValueDepth) throw new SpanError(`${where}: values nest deeper than ${this.limits.maxValueDepth} levels`);
+    if (depth > this.limits.maxValueDepth)
+      throw new SpanError(
+        `${where}: values nest deeper than ${this.limits.maxValueDepth} levels`,
+      );
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'object' || Array.isArray(v)) throw new SpanError(`${where}: an attribute value must be an AnyValue object`);
+    if (typeof v !== 'object' || Array.isArray(v))
+      throw new SpanError(
+        `${where}: an attribute value must be an AnyValue object`,
+      );
     const o = v as Record<string, unknown>;
-    if ('stringValue' in o && o.stringValue !== undefined && o.stringValue !== null) {
-      if (typeof o.stringValue !== 'string') throw new SpanError(`${where}: stringValue must be a string`);
-      return o.stringValue.length > this.limits.maxValueLength ? o.stringValue.slice(0, this.limits.maxValueLength) : o.stringValue;
+    if (
+      'stringValue' in o &&
+      o.stringValue !== undefined &&
+      o.stringValue !== null
+    ) {
+      if (typeof o.stringValue !== 'string')
+        throw new SpanError(`${where}: stringValue must be a string`);
+      return o.stringValue.length > this.limits.maxValueLength
+        ? o.stringValue.slice(0, this.limits.maxValueLength)
+        : o.stringValue;
     }
     if ('boolValue' in o && o.boolValue !== undefined && o.boolValue !== null) {
-      if (typeof o.boolValue !== 'boolean') throw new SpanError(`${where}: boolValue must be a boolean`);
+      if (typeof o.boolValue !== 'boolean')
+        throw new SpanError(`${where}: boolValue must be a boolean`);
       return o.boolValue;
     }
     if ('intValue' in o && o.intValue !== undefined && o.intValue !== null) {
@@ -362,30 +551,51 @@ export class SpanNormalizer {
       }
       throw new SpanError(`${where}: intValue must be an integer`);
     }
-    if ('doubleValue' in o && o.doubleValue !== undefined && o.doubleValue !== null) {
+    if (
+      'doubleValue' in o &&
+      o.doubleValue !== undefined &&
+      o.doubleValue !== null
+    ) {
       const d = o.doubleValue;
       if (typeof d === 'number') return d;
       if (d === 'NaN' || d === 'Infinity' || d === '-Infinity') return d;
       throw new SpanError(`${where}: doubleValue must be a number`);
     }
-    if ('bytesValue' in o && o.bytesValue !== undefined && o.bytesValue !== null) {
+    if (
+      'bytesValue' in o &&
+      o.bytesValue !== undefined &&
+      o.bytesValue !== null
+    ) {
       const b = o.bytesValue;
       if (typeof b === 'string') return b.slice(0, this.limits.maxValueLength);
-      if (b instanceof Uint8Array) return Buffer.from(b).toString('base64').slice(0, this.limits.maxValueLength);
+      if (b instanceof Uint8Array)
+        return Buffer.from(b)
+          .toString('base64')
+          .slice(0, this.limits.maxValueLength);
       throw new SpanError(`${where}: bytesValue must be base64`);
     }
     if ('arrayValue' in o && o.arrayValue) {
       const values = (o.arrayValue as { values?: unknown }).values ?? [];
-      if (!Array.isArray(values)) throw new SpanError(`${where}: arrayValue.values must be an array`);
-      return values.slice(0, this.limits.maxAttributes).map((x, i) => this.value(x, `${where}[${i}]`, depth + 1));
+      if (!Array.isArray(values))
+        throw new SpanError(`${where}: arrayValue.values must be an array`);
+      return values
+        .slice(0, this.limits.maxAttributes)
+        .map((x, i) => this.value(x, `${where}[${i}]`, depth + 1));
     }
     if ('kvlistValue' in o && o.kvlistValue) {
       const values = (o.kvlistValue as { values?: unknown }).values ?? [];
-      if (!Array.isArray(values)) throw new SpanError(`${where}: kvlistValue.values must be an array`);
+      if (!Array.isArray(values))
+        throw new SpanError(`${where}: kvlistValue.values must be an array`);
       const out: Record<string, AttributeValue> = {};
       for (const kv of values.slice(0, this.limits.maxAttributes)) {
-        if (!kv || typeof kv !== 'object' || typeof (kv as { key?: unknown }).key !== 'string') {
-          throw new SpanError(`${where}: kvlistValue entries need a string key`);
+        if (
+          !kv ||
+          typeof kv !== 'object' ||
+          typeof (kv as { key?: unknown }).key !== 'string'
+        ) {
+          throw new SpanError(
+            `${where}: kvlistValue entries need a string key`,
+          );
         }
         const { key, value } = kv as { key: string; value?: unknown };
         out[key] = this.value(value, `${where}.${key}`, depth + 1);

@@ -32,11 +32,16 @@ const STATUS_BY_NAME: Record<string, number> = {
  * body shape. Returns false for anything else (authentication, bugs): the caller passes
  * those on.
  */
-export function sendIngestError(req: Request, res: Response, e: unknown): boolean {
+export function sendIngestError(
+  req: Request,
+  res: Response,
+  e: unknown,
+): boolean {
   const statusCode = isError(e) ? STATUS_BY_NAME[e.name] : undefined;
   if (!statusCode || !isError(e)) return false;
   const retryAfter = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-  if (statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  if (statusCode === 429 && typeof retryAfter === 'number')
+    res.setHeader('Retry-After', String(retryAfter));
   res.status(statusCode).json({
     error: serializeError(e),
     request: { method: req.method, url: req.originalUrl },

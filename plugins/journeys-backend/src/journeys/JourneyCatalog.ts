@@ -1,5 +1,9 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   JOURNEY_KIND,
@@ -34,18 +38,27 @@ export interface SpanIdentity {
 export const MESSAGE_ID_KEY = 'messaging.message.id';
 const DEFAULT_STUCK_AFTER_MS = 10 * 60_000;
 
-export function matchesStep(step: JourneyEntry | JourneyCompletion, span: SpanIdentity): boolean {
+export function matchesStep(
+  step: JourneyEntry | JourneyCompletion,
+  span: SpanIdentity,
+): boolean {
   if (step.service !== span.service) return false;
   if (step.span) return step.span === span.name;
-  if (step.route) return span.route === step.route || span.name.endsWith(` ${step.route}`);
+  if (step.route)
+    return span.route === step.route || span.name.endsWith(` ${step.route}`);
   return false;
 }
 
 export function toDefinition(entity: Entity): JourneyDefinition {
   const spec = entity.spec as unknown as JourneyEntityV1alpha1['spec'];
   const namespace = entity.metadata.namespace ?? 'default';
-  const ref = (r: string, defaultKind: string) => stringifyEntityRef(parseEntityRef(r, { defaultKind, defaultNamespace: namespace }));
-  const stuck = spec.stuckAfter ? parseDuration(spec.stuckAfter) : DEFAULT_STUCK_AFTER_MS;
+  const ref = (r: string, defaultKind: string) =>
+    stringifyEntityRef(
+      parseEntityRef(r, { defaultKind, defaultNamespace: namespace }),
+    );
+  const stuck = spec.stuckAfter
+    ? parseDuration(spec.stuckAfter)
+    : DEFAULT_STUCK_AFTER_MS;
   return {
     ref: stringifyEntityRef(entity),
     title: entity.metadata.title ?? entity.metadata.name,
@@ -80,7 +93,11 @@ export class JourneyCatalog {
   }
 
   /** For tests and for operators without a catalog: fixed definitions. */
-  static fixed(journeys: JourneyDefinition[], logger: LoggerService, defaultKeys: string[] = []) {
+  static fixed(
+    journeys: JourneyDefinition[],
+    logger: LoggerService,
+    defaultKeys: string[] = [],
+  ) {
     const c = new JourneyCatalog(undefined, undefined, logger, defaultKeys);
     c.set(journeys);
     return c;
@@ -98,19 +115,31 @@ export class JourneyCatalog {
         try {
           journeys.push(toDefinition(entity));
         } catch (e) {
-          this.logger.warn(`journey ${stringifyEntityRef(entity)} ignored: ${(e as Error).message}`);
+          this.logger.warn(
+            `journey ${stringifyEntityRef(entity)} ignored: ${
+              (e as Error).message
+            }`,
+          );
         }
       }
       this.set(journeys);
     } catch (e) {
-      this.logger.warn(`could not read Journey entities from the catalog: ${(e as Error).message}`);
+      this.logger.warn(
+        `could not read Journey entities from the catalog: ${
+          (e as Error).message
+        }`,
+      );
     }
   }
 
   private set(journeys: JourneyDefinition[]) {
     this.loaded = true;
     this.journeys = journeys.sort((a, b) => a.ref.localeCompare(b.ref));
-    this.keys = new Set([...this.defaultKeys, MESSAGE_ID_KEY, ...journeys.flatMap(j => j.businessKeys)]);
+    this.keys = new Set([
+      ...this.defaultKeys,
+      MESSAGE_ID_KEY,
+      ...journeys.flatMap(j => j.businessKeys),
+    ]);
   }
 
   list(): JourneyDefinition[] {
@@ -131,6 +160,8 @@ export class JourneyCatalog {
   }
 
   completedBy(span: SpanIdentity): JourneyDefinition[] {
-    return this.journeys.filter(j => j.completion && matchesStep(j.completion, span));
+    return this.journeys.filter(
+      j => j.completion && matchesStep(j.completion, span),
+    );
   }
 }

@@ -11,9 +11,16 @@ import {
   StatsWindow,
 } from '@internal/plugin-journeys-common';
 import { criticalPath } from '../assembly/criticalPath';
-import { DatabaseInstanceStore, toSummary } from '../database/DatabaseInstanceStore';
+import {
+  DatabaseInstanceStore,
+  toSummary,
+} from '../database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
-import { JourneyCatalog, JourneyDefinition, MESSAGE_ID_KEY } from '../journeys/JourneyCatalog';
+import {
+  JourneyCatalog,
+  JourneyDefinition,
+  MESSAGE_ID_KEY,
+} from '../journeys/JourneyCatalog';
 
 const WINDOWS: Record<StatsWindow, { spanMs: number; bucketMs: number }> = {
   '1h': { spanMs: 3_600_000, bucketMs: 60_000 },
@@ -25,7 +32,12 @@ const WINDOWS: Record<StatsWindow, { spanMs: number; bucketMs: number }> = {
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return sorted[
+    Math.min(
+      sorted.length - 1,
+      Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
+    )
+  ];
 }
 
 const FINISHED: InstanceStatus[] = ['ok', 'failed'];
@@ -39,17 +51,34 @@ export class JourneyQueries {
     private readonly maxWaterfallSpans: number,
   ) {}
 
-  async stats(window: StatsWindow, component?: string, nowMs = Date.now()): Promise<JourneyStats[]> {
-    const journeys = this.journeys.list().filter(j => !component || j.components.includes(component));
+  async stats(
+    window: StatsWindow,
+    component?: string,
+    nowMs = Date.now(),
+  ): Promise<JourneyStats[]> {
+    const journeys = this.journeys
+      .list()
+      .filter(j => !component || j.components.includes(component));
     return Promise.all(journeys.map(j => this.journeyStats(j, window, nowMs)));
   }
 
-  private async journeyStats(journey: JourneyDefinition, window: StatsWindow, nowMs: number): Promise<JourneyStats> {
+  private async journeyStats(
+    journey: JourneyDefinition,
+    window: StatsWindow,
+    nowMs: number,
+  ): Promise<JourneyStats> {
     const { spanMs, bucketMs } = WINDOWS[window];
     const firstBucket = Math.floor((nowMs - spanMs) / bucketMs) * bucketMs;
-    const outcomes = await this.instances.outcomes(journey.ref, firstBucket * 1000);
-    const buckets = new Map<number, { count: number; failed: number; durations: number[] }>();
-    for (let t = firstBucket; t <= nowMs; t += bucketMs) buckets.set(t, { count: 0, failed: 0, durations: [] });
+    const outcomes = await this.instances.outcomes(
+      journey.ref,
+      firstBucket * 1000,
+    );
+    const buckets = new Map<
+      number,
+      { count: number; failed: number; durations: number[] }
+    >();
+    for (let t = firstBucket; t <= nowMs; t += bucketMs)
+      buckets.set(t, { count: 0, failed: 0, durations: [] });
     const durations: number[] = [];
     let failed = 0;
     let stuck = 0;
@@ -101,27 +130,53 @@ export class JourneyQueries {
 
   async instancesOf(
     journey: string,
-    filter: { status?: InstanceStatus; sort?: 'recent' | 'duration'; limit: number; window?: StatsWindow },
+    filter: {
+      status?: InstanceStatus;
+      sort?: 'recent' | 'duration';
+      limit: number;
+      window?: StatsWindow;
+    },
     nowMs = Date.now(),
   ): Promise<InstanceSummary[]> {
-    if (!this.journeys.get(journey)) throw new NotFoundError(`no journey ${journey} in the catalog`);
-    const sinceUs = filter.window ? (nowMs - WINDOWS[filter.window].spanMs) * 1000 : undefined;
-    const rows = await this.instances.listInstances({ journey, status: filter.status, sort: filter.sort, limit: filter.limit, sinceUs });
+    if (!this.journeys.get(journey))
+      throw new NotFoundError(`no journey ${journey} in the catalog`);
+    const sinceUs = filter.window
+      ? (nowMs - WINDOWS[filter.window].spanMs) * 1000
+      : undefined;
+    const rows = await this.instances.listInstances({
+      journey,
+      status: filter.status,
+      sort: filter.sort,
+      limit: filter.limit,
+      sinceUs,
+    });
     return rows.map(toSummary);
   }
 
   /** An order id (any business key), a trace id, a message id or an instance id. */
   async search(query: string): Promise<SearchResult> {
-    const hits = new Map<string, { matchedBy: SearchMatchKind; key?: string }>();
+    const hits = new Map<
+      string,
+      { matchedBy: SearchMatchKind; key?: string }
+    >();
     if (/^[0-9a-f]{32}$/i.test(query)) {
       const traceId = query.toLowerCase();
       for (const id of await this.instances.instancesOf([traceId])) {
-        hits.set(id, { matchedBy: id === traceId ? 'instance-id' : 'trace-id' });
+        hits.set(id, {
+          matchedBy: id === traceId ? 'instance-id' : 'trace-id',
+        });
       }
     }
-    for (const { key, traceId } of await this.instances.tracesByValue(query, 2000)) {
+    for (const { key, traceId } of await this.instances.tracesByValue(
+      query,
+      2000,
+    )) {
       for (const id of await this.instances.instancesOf([traceId])) {
-        if (!hits.has(id)) hits.set(id, { matchedBy: key === MESSAGE_ID_KEY ? 'message-id' : 'business-key', key });
+        if (!hits.has(id))
+          hits.set(id, {
+            matchedBy: key === MESSAGE_ID_KEY ? 'message-id' : 'business-key',
+            key,
+          });
       }
     }
     const rows = await this.instances.instancesById([...hits.keys()]);
@@ -134,7 +189,10 @@ export class JourneyQueries {
     }
     const matches = rows
       .filter(r => !nested.has(r.id))
-      .sort((a, b) => Number(!!b.journey) - Number(!!a.journey) || b.startUs - a.startUs)
+      .sort(
+        (a, b) =>
+          Number(!!b.journey) - Number(!!a.journey) || b.startUs - a.startUs,
+      )
       .slice(0, 50)
       .map(r => ({ instance: toSummary(r), ...hits.get(r.id)! }));
     return { query, matches };
@@ -144,8 +202,16 @@ export class JourneyQueries {
     const row = await this.instances.instance(id);
     if (!row) throw new NotFoundError(`no journey instance ${id}`);
     const members = await this.instances.memberIds(id);
-    const { spans, truncated } = await this.spans.waterfall(members, this.maxWaterfallSpans);
-    return { instance: toSummary(row), spans, criticalPath: criticalPath(spans), truncated };
+    const { spans, truncated } = await this.spans.waterfall(
+      members,
+      this.maxWaterfallSpans,
+    );
+    return {
+      instance: toSummary(row),
+      spans,
+      criticalPath: criticalPath(spans),
+      truncated,
+    };
   }
 
   async span(traceId: string, spanId: string): Promise<SpanDetail> {

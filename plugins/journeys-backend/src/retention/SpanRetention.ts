@@ -19,7 +19,10 @@ export class SpanRetention {
   async run(nowMs = Date.now()): Promise<{ traces: number }> {
     let deleted = 0;
     for (;;) {
-      const old = await this.store.tracesEndedBefore((nowMs - this.options.maxAgeMs) * 1000, 2000);
+      const old = await this.store.tracesEndedBefore(
+        (nowMs - this.options.maxAgeMs) * 1000,
+        2000,
+      );
       if (!old.length) break;
       deleted += await this.delete(old);
     }

@@ -34,11 +34,17 @@ export interface JourneyName {
 /** The journeys-backend REST API (`/api/journeys`), one method per route. */
 export interface JourneysApi {
   listJourneys(filters: JourneyListFilters): Promise<JourneyStats[]>;
-  listInstances(journey: JourneyName, filters?: InstanceListFilters): Promise<InstanceSummary[]>;
+  listInstances(
+    journey: JourneyName,
+    filters?: InstanceListFilters,
+  ): Promise<InstanceSummary[]>;
   /** Finds instances by business key value, trace id, message id or instance id. */
   search(query: string): Promise<SearchResult>;
   getInstance(id: string): Promise<InstanceDetail>;
   getSpan(traceId: string, spanId: string): Promise<SpanDetail>;
 }
 
-export const journeysApiRef = createApiRef<JourneysApi>().with({ id: 'plugin.journeys.api', pluginId: 'journeys' });
+export const journeysApiRef = createApiRef<JourneysApi>().with({
+  id: 'plugin.journeys.api',
+  pluginId: 'journeys',
+});

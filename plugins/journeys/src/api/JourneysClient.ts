@@ -9,7 +9,12 @@ import type {
   SearchResult,
   SpanDetail,
 } from '@internal/plugin-journeys-common';
-import type { InstanceListFilters, JourneyListFilters, JourneyName, JourneysApi } from './JourneysApi';
+import type {
+  InstanceListFilters,
+  JourneyListFilters,
+  JourneyName,
+  JourneysApi,
+} from './JourneysApi';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -37,23 +42,34 @@ export class JourneysClient implements JourneysApi {
 
   private async get<T>(path: string, query?: Query): Promise<T> {
     const base = await this.discoveryApi.getBaseUrl('journeys');
-    const res = await this.fetchApi.fetch(`${base}${path}${queryString(query)}`);
+    const res = await this.fetchApi.fetch(
+      `${base}${path}${queryString(query)}`,
+    );
     if (!res.ok) throw await ResponseError.fromResponse(res);
     return (await res.json()) as T;
   }
 
   async listJourneys(filters: JourneyListFilters): Promise<JourneyStats[]> {
-    const res = await this.get<JourneyStatsList>('/journeys', { window: filters.window, component: filters.component });
+    const res = await this.get<JourneyStatsList>('/journeys', {
+      window: filters.window,
+      component: filters.component,
+    });
     return res.items;
   }
 
-  async listInstances(journey: JourneyName, filters?: InstanceListFilters): Promise<InstanceSummary[]> {
-    const res = await this.get<InstanceList>(`/journeys/${enc(journey.namespace)}/${enc(journey.name)}/instances`, {
-      status: filters?.status,
-      sort: filters?.sort,
-      limit: filters?.limit,
-      window: filters?.window,
-    });
+  async listInstances(
+    journey: JourneyName,
+    filters?: InstanceListFilters,
+  ): Promise<InstanceSummary[]> {
+    const res = await this.get<InstanceList>(
+      `/journeys/${enc(journey.namespace)}/${enc(journey.name)}/instances`,
+      {
+        status: filters?.status,
+        sort: filters?.sort,
+        limit: filters?.limit,
+        window: filters?.window,
+      },
+    );
     return res.items;
   }
 

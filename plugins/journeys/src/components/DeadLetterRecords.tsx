@@ -1,6 +1,9 @@
 import { Link } from '@backstage/core-components';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
-import type { InstanceDetail, InstanceSummary } from '@internal/plugin-journeys-common';
+import type {
+  InstanceDetail,
+  InstanceSummary,
+} from '@internal/plugin-journeys-common';
 import { dlqApiRef } from '@internal/plugin-dlq';
 import { Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
@@ -9,8 +12,12 @@ import useAsync from 'react-use/esm/useAsync';
  * The business id to look up in the dead letters: an order id when the instance has one (the key
  * the dead-letter queues carry), else its first business key.
  */
-export function deadLetterBusinessId(instance: InstanceSummary): string | undefined {
-  const entries = Object.entries(instance.businessKeys ?? {}).filter(([, v]) => v);
+export function deadLetterBusinessId(
+  instance: InstanceSummary,
+): string | undefined {
+  const entries = Object.entries(instance.businessKeys ?? {}).filter(
+    ([, v]) => v,
+  );
   const order = entries.find(([k]) => /order/i.test(k));
   return (order ?? entries[0])?.[1];
 }
@@ -27,7 +34,9 @@ export interface DeadLetterRecord {
 export function failedQueues(detail: InstanceDetail): Set<string> {
   return new Set(
     detail.spans
-      .filter(s => s.kind === 5 && s.status === 2 && s.name.startsWith('process '))
+      .filter(
+        s => s.kind === 5 && s.status === 2 && s.name.startsWith('process '),
+      )
       .map(s => s.name.slice('process '.length)),
   );
 }
@@ -49,18 +58,34 @@ export const DeadLetterRecords = ({ detail }: { detail: InstanceDetail }) => {
     const pages = await Promise.all(
       items
         .filter(d => queues.has(d.name))
-        .map(async d => ({ d, page: await dlqApi.listMessages(d.runtime, d.name, { businessId, limit: 100 }) })),
+        .map(async d => ({
+          d,
+          page: await dlqApi.listMessages(d.runtime, d.name, {
+            businessId,
+            limit: 100,
+          }),
+        })),
     );
     return pages.flatMap(({ d, page }) =>
       page.items
         .filter(m => m.traceId && traceIds.has(m.traceId))
-        .map(m => ({ runtime: d.runtime, dlq: d.name, id: m.id, status: m.status, errorClass: m.errorClass })),
+        .map(m => ({
+          runtime: d.runtime,
+          dlq: d.name,
+          id: m.id,
+          status: m.status,
+          errorClass: m.errorClass,
+        })),
     );
   }, [dlqApi, detail, businessId]);
 
   if (state.error) {
     return (
-      <Typography variant="caption" color="textSecondary" data-testid="dead-letter-error">
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        data-testid="dead-letter-error"
+      >
         Dead letters could not be read: {state.error.message}
       </Typography>
     );
@@ -70,7 +95,13 @@ export const DeadLetterRecords = ({ detail }: { detail: InstanceDetail }) => {
     <div data-testid="dead-letter-records">
       {state.value.map(r => (
         <div key={`${r.runtime}/${r.id}`}>
-          <Link to={`/dead-letters/${encodeURIComponent(r.runtime)}/${encodeURIComponent(r.dlq)}/messages/${encodeURIComponent(r.id)}`}>
+          <Link
+            to={`/dead-letters/${encodeURIComponent(
+              r.runtime,
+            )}/${encodeURIComponent(r.dlq)}/messages/${encodeURIComponent(
+              r.id,
+            )}`}
+          >
             Dead letter in {r.dlq}
           </Link>{' '}
           <Typography variant="caption" color="textSecondary">

@@ -15,7 +15,10 @@ export const EntityJourneysContent = () => {
   const api = useApi(journeysApiRef);
   const links = useJourneysLinks();
   const component = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(() => api.listJourneys({ window: '24h', component }), [api, component]);
+  const { value, loading, error } = useAsync(
+    () => api.listJourneys({ window: '24h', component }),
+    [api, component],
+  );
 
   if (loading) return <Progress />;
   return (
@@ -24,10 +27,14 @@ export const EntityJourneysContent = () => {
       {value &&
         (value.length === 0 ? (
           <Typography color="textSecondary">
-            {entity.metadata.name} takes part in no journey. <Link to={links.overview()}>All journeys</Link>
+            {entity.metadata.name} takes part in no journey.{' '}
+            <Link to={links.overview()}>All journeys</Link>
           </Typography>
         ) : (
-          <JourneyStatsTable items={value} title={`Journeys through ${entity.metadata.name}, last 24h`} />
+          <JourneyStatsTable
+            items={value}
+            title={`Journeys through ${entity.metadata.name}, last 24h`}
+          />
         ))}
     </Content>
   );

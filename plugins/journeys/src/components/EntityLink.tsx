@@ -1,24 +1,48 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 
 /** `journey:default/checkout` → `checkout` (kind and default namespace left out). */
 export function entityTitle(entityRef: string, defaultKind?: string): string {
   try {
-    return humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), { defaultKind });
+    return humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), {
+      defaultKind,
+    });
   } catch {
     return entityRef;
   }
 }
 
 /** An entity ref as a catalog link, or a dash. */
-export const EntityLink = ({ entityRef, defaultKind }: { entityRef?: string | null; defaultKind?: string }) => {
-  if (!entityRef) return <Typography variant="body2" color="textSecondary">–</Typography>;
+export const EntityLink = ({
+  entityRef,
+  defaultKind,
+}: {
+  entityRef?: string | null;
+  defaultKind?: string;
+}) => {
+  if (!entityRef)
+    return (
+      <Typography variant="body2" color="textSecondary">
+        –
+      </Typography>
+    );
   let title: string;
   try {
-    title = humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), { defaultKind });
+    title = humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), {
+      defaultKind,
+    });
   } catch {
     return <span>{entityRef}</span>;
   }
-  return <EntityRefLink entityRef={entityRef} defaultKind={defaultKind} title={title} />;
+  return (
+    <EntityRefLink
+      entityRef={entityRef}
+      defaultKind={defaultKind}
+      title={title}
+    />
+  );
 };

@@ -15,7 +15,10 @@ import {
 import { stubElementHeight } from '../testUtils/layout';
 import { JourneysRouter } from './JourneysRouter';
 
-const renderInstance = (api: ReturnType<typeof fakeJourneysApi>, id = TRACE_A) =>
+const renderInstance = (
+  api: ReturnType<typeof fakeJourneysApi>,
+  id = TRACE_A,
+) =>
   renderInTestApp(<JourneysRouter />, {
     apis: [[journeysApiRef, api]],
     mountedRoutes,
@@ -31,18 +34,28 @@ describe('InstancePage', () => {
   afterEach(() => restore());
 
   it('summarises a failed instance and draws the waterfall', async () => {
-    const api = fakeJourneysApi({ getInstance: jest.fn().mockResolvedValue(instanceDetail()) });
+    const api = fakeJourneysApi({
+      getInstance: jest.fn().mockResolvedValue(instanceDetail()),
+    });
     await renderInstance(api);
 
     const summary = await screen.findByTestId('instance-summary');
     expect(api.getInstance).toHaveBeenCalledWith(TRACE_A);
-    expect(within(summary).getByTestId('instance-status')).toHaveTextContent('failed');
-    expect(within(summary).getByTestId('instance-status')).toHaveStyle({ backgroundColor: '#d32f2f' });
-    expect(within(summary).getByRole('link', { name: 'checkout' })).toHaveAttribute('href', '/journeys/default/checkout');
+    expect(within(summary).getByTestId('instance-status')).toHaveTextContent(
+      'failed',
+    );
+    expect(within(summary).getByTestId('instance-status')).toHaveStyle({
+      backgroundColor: '#d32f2f',
+    });
+    expect(
+      within(summary).getByRole('link', { name: 'checkout' }),
+    ).toHaveAttribute('href', '/journeys/default/checkout');
     expect(summary).toHaveTextContent('1.25 s');
     expect(summary).toHaveTextContent('2 / 5 / 1');
     expect(summary).toHaveTextContent('app.order.id ord-4711');
-    expect(within(summary).getByTestId('failing-step')).toHaveTextContent('Failed at payment-service · POST /capture: card declined');
+    expect(within(summary).getByTestId('failing-step')).toHaveTextContent(
+      'Failed at payment-service · POST /capture: card declined',
+    );
 
     expect(screen.getAllByTestId('waterfall-row')).toHaveLength(5);
   });
@@ -50,9 +63,17 @@ describe('InstancePage', () => {
   it('links the dead-letter record that carries one of the instance’s trace ids', async () => {
     const base = instanceDetail();
     const spans = base.spans.map(s =>
-      s.kind === 5 ? { ...s, name: 'process payment-service.order-created', status: 2 as const } : s,
+      s.kind === 5
+        ? {
+            ...s,
+            name: 'process payment-service.order-created',
+            status: 2 as const,
+          }
+        : s,
     );
-    const api = fakeJourneysApi({ getInstance: jest.fn().mockResolvedValue({ ...base, spans }) });
+    const api = fakeJourneysApi({
+      getInstance: jest.fn().mockResolvedValue({ ...base, spans }),
+    });
     const dlq = {
       listDlqs: jest.fn().mockResolvedValue({
         items: [
@@ -63,8 +84,18 @@ describe('InstancePage', () => {
       }),
       listMessages: jest.fn().mockResolvedValue({
         items: [
-          { id: 'f-1', traceId: TRACE_B, status: 'failed', errorClass: 'CardDeclinedError' },
-          { id: 'f-2', traceId: 'f'.repeat(32), status: 'failed', errorClass: 'OtherOrderError' },
+          {
+            id: 'f-1',
+            traceId: TRACE_B,
+            status: 'failed',
+            errorClass: 'CardDeclinedError',
+          },
+          {
+            id: 'f-2',
+            traceId: 'f'.repeat(32),
+            status: 'failed',
+            errorClass: 'OtherOrderError',
+          },
         ],
       }),
     };
@@ -77,13 +108,26 @@ describe('InstancePage', () => {
       mountPath: '/journeys/*',
       initialRouteEntries: [`/journeys/instances/${TRACE_A}`],
     });
-    const link = await screen.findByRole('link', { name: 'Dead letter in payment-service.order-created' });
-    expect(link).toHaveAttribute('href', '/dead-letters/rt/payment-service.order-created/messages/f-1');
-    expect(screen.getByTestId('dead-letter-records')).toHaveTextContent('CardDeclinedError · failed');
-    expect(screen.getByTestId('dead-letter-records')).not.toHaveTextContent('OtherOrderError');
+    const link = await screen.findByRole('link', {
+      name: 'Dead letter in payment-service.order-created',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/dead-letters/rt/payment-service.order-created/messages/f-1',
+    );
+    expect(screen.getByTestId('dead-letter-records')).toHaveTextContent(
+      'CardDeclinedError · failed',
+    );
+    expect(screen.getByTestId('dead-letter-records')).not.toHaveTextContent(
+      'OtherOrderError',
+    );
     // Only the DLQ of the failed consumer step is asked, for the instance's order id.
     expect(dlq.listMessages).toHaveBeenCalledTimes(1);
-    expect(dlq.listMessages).toHaveBeenCalledWith('rt', 'payment-service.order-created', { businessId: 'ord-4711', limit: 100 });
+    expect(dlq.listMessages).toHaveBeenCalledWith(
+      'rt',
+      'payment-service.order-created',
+      { businessId: 'ord-4711', limit: 100 },
+    );
   });
 
   it('opens the failing span from the summary', async () => {
@@ -100,15 +144,25 @@ describe('InstancePage', () => {
       }),
     });
     await renderInstance(api);
-    await userEvent.click(await screen.findByRole('button', { name: 'Show span' }));
-    expect(await screen.findByTestId('span-status-message')).toHaveTextContent('card declined');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show span' }),
+    );
+    expect(await screen.findByTestId('span-status-message')).toHaveTextContent(
+      'card declined',
+    );
     expect(api.getSpan).toHaveBeenCalledWith(TRACE_B, 'b000000000000003');
   });
 
   it('does not offer dead letters for an instance that went fine', async () => {
     const api = fakeJourneysApi({
       getInstance: jest.fn().mockResolvedValue(
-        instanceDetail({ instance: instanceSummary({ status: 'ok', failingStep: undefined, errorCount: 0 }) }),
+        instanceDetail({
+          instance: instanceSummary({
+            status: 'ok',
+            failingStep: undefined,
+            errorCount: 0,
+          }),
+        }),
       ),
     });
     await renderInstance(api);
@@ -120,18 +174,35 @@ describe('InstancePage', () => {
   it('warns when the server truncated the spans', async () => {
     const api = fakeJourneysApi({
       getInstance: jest.fn().mockResolvedValue(
-        instanceDetail({ truncated: true, instance: instanceSummary({ spanCount: 25_000 }) }),
+        instanceDetail({
+          truncated: true,
+          instance: instanceSummary({ spanCount: 25_000 }),
+        }),
       ),
     });
     await renderInstance(api);
-    expect(await screen.findByTestId('truncated')).toHaveTextContent('5 shown of 25000');
+    expect(await screen.findByTestId('truncated')).toHaveTextContent(
+      '5 shown of 25000',
+    );
   });
 
   it("shows the backend's message for an unknown instance", async () => {
     const api = fakeJourneysApi({
-      getInstance: jest.fn().mockRejectedValue(await responseError(404, 'NotFoundError', "No journey instance 'abc'")),
+      getInstance: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            404,
+            'NotFoundError',
+            "No journey instance 'abc'",
+          ),
+        ),
     });
     await renderInstance(api, 'abc');
-    expect(await screen.findByText(/Could not read the journey instance: No journey instance 'abc'/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Could not read the journey instance: No journey instance 'abc'/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -1,7 +1,14 @@
 import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { InstanceDetail } from '@internal/plugin-journeys-common';
-import { Box, Breadcrumbs, Button, Chip, Grid, Typography } from '@material-ui/core';
+import {
+  Box,
+  Breadcrumbs,
+  Button,
+  Chip,
+  Grid,
+  Typography,
+} from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -26,7 +33,13 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   </Grid>
 );
 
-const Summary = ({ detail, onShowSpan }: { detail: InstanceDetail; onShowSpan: (s: SpanRef) => void }) => {
+const Summary = ({
+  detail,
+  onShowSpan,
+}: {
+  detail: InstanceDetail;
+  onShowSpan: (s: SpanRef) => void;
+}) => {
   const links = useJourneysLinks();
   const { instance } = detail;
   const keys = Object.entries(instance.businessKeys ?? {});
@@ -35,7 +48,9 @@ const Summary = ({ detail, onShowSpan }: { detail: InstanceDetail; onShowSpan: (
       <Grid container spacing={2} data-testid="instance-summary">
         <Fact label="Journey">
           {instance.journey ? (
-            <Link to={links.journey(instance.journey)}>{entityTitle(instance.journey, 'journey')}</Link>
+            <Link to={links.journey(instance.journey)}>
+              {entityTitle(instance.journey, 'journey')}
+            </Link>
           ) : (
             <Typography variant="body2" color="textSecondary">
               no journey recognised
@@ -49,13 +64,24 @@ const Summary = ({ detail, onShowSpan }: { detail: InstanceDetail; onShowSpan: (
         <Fact label="Duration">{formatMs(instance.durationMs)}</Fact>
         <Fact label="Traces / spans / errors">
           {instance.traceCount} / {instance.spanCount} /{' '}
-          <span style={instance.errorCount ? { color: '#d32f2f', fontWeight: 500 } : undefined}>
+          <span
+            style={
+              instance.errorCount
+                ? { color: '#d32f2f', fontWeight: 500 }
+                : undefined
+            }
+          >
             {instance.errorCount}
           </span>
         </Fact>
         <Fact label="Services">
           {instance.services.map(s => (
-            <Chip key={s} size="small" label={s} style={{ margin: '0 4px 4px 0' }} />
+            <Chip
+              key={s}
+              size="small"
+              label={s}
+              style={{ margin: '0 4px 4px 0' }}
+            />
           ))}
         </Fact>
         <Fact label="Business keys">
@@ -82,15 +108,23 @@ const Summary = ({ detail, onShowSpan }: { detail: InstanceDetail; onShowSpan: (
                 <Button
                   size="small"
                   color="inherit"
-                  onClick={() => onShowSpan({ traceId: instance.failingStep!.traceId, spanId: instance.failingStep!.spanId })}
+                  onClick={() =>
+                    onShowSpan({
+                      traceId: instance.failingStep!.traceId,
+                      spanId: instance.failingStep!.spanId,
+                    })
+                  }
                 >
                   Show span
                 </Button>
               }
             >
-              {instance.status === 'stuck' ? 'Stuck after' : 'Failed at'} <strong>{instance.failingStep.service}</strong>{' '}
-              · {instance.failingStep.name}
-              {instance.failingStep.message && <>: {instance.failingStep.message}</>}
+              {instance.status === 'stuck' ? 'Stuck after' : 'Failed at'}{' '}
+              <strong>{instance.failingStep.service}</strong> ·{' '}
+              {instance.failingStep.name}
+              {instance.failingStep.message && (
+                <>: {instance.failingStep.message}</>
+              )}
             </Alert>
           </Grid>
         )}
@@ -114,7 +148,11 @@ export const InstancePage = () => {
   const crumbs = (
     <Breadcrumbs aria-label="breadcrumb" style={{ marginBottom: 16 }}>
       <Link to={links.overview()}>Journeys</Link>
-      {instance?.journey && <Link to={links.journey(instance.journey)}>{entityTitle(instance.journey, 'journey')}</Link>}
+      {instance?.journey && (
+        <Link to={links.journey(instance.journey)}>
+          {entityTitle(instance.journey, 'journey')}
+        </Link>
+      )}
       <Typography color="textPrimary">instance {shortId(id, 12)}</Typography>
     </Breadcrumbs>
   );
@@ -122,7 +160,14 @@ export const InstancePage = () => {
     return (
       <Content>
         {crumbs}
-        {detail.error ? <ErrorPanel error={detail.error} title="Could not read the journey instance" /> : <Progress />}
+        {detail.error ? (
+          <ErrorPanel
+            error={detail.error}
+            title="Could not read the journey instance"
+          />
+        ) : (
+          <Progress />
+        )}
       </Content>
     );
   }
@@ -134,16 +179,25 @@ export const InstancePage = () => {
           <Summary detail={detail.value} onShowSpan={setSelected} />
         </Grid>
         <Grid item xs={12}>
-          <InfoCard title="Waterfall" subheader="Every trace of the instance on one time axis; click a span for its details.">
+          <InfoCard
+            title="Waterfall"
+            subheader="Every trace of the instance on one time axis; click a span for its details."
+          >
             {detail.value.truncated && (
               <Box mb={1}>
                 <Alert severity="warning" data-testid="truncated">
-                  The instance has more spans than the server returns ({detail.value.spans.length} shown of{' '}
-                  {detail.value.instance.spanCount}); the waterfall is incomplete.
+                  The instance has more spans than the server returns (
+                  {detail.value.spans.length} shown of{' '}
+                  {detail.value.instance.spanCount}); the waterfall is
+                  incomplete.
                 </Alert>
               </Box>
             )}
-            <Waterfall detail={detail.value} selected={selected} onSelect={setSelected} />
+            <Waterfall
+              detail={detail.value}
+              selected={selected}
+              onSelect={setSelected}
+            />
           </InfoCard>
         </Grid>
       </Grid>

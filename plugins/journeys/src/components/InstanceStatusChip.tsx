@@ -13,6 +13,10 @@ export const InstanceStatusChip = ({ status }: { status: InstanceStatus }) => (
     size="small"
     label={status}
     data-testid="instance-status"
-    style={{ backgroundColor: STATUS_COLOURS[status] ?? '#757575', color: '#fff', fontWeight: 500 }}
+    style={{
+      backgroundColor: STATUS_COLOURS[status] ?? '#757575',
+      color: '#fff',
+      fontWeight: 500,
+    }}
   />
 );

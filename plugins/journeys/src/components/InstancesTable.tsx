@@ -45,10 +45,27 @@ export const InstancesTable = ({
         </Link>
       ),
     },
-    { title: 'Status', field: 'status', render: i => <InstanceStatusChip status={i.status} /> },
-    { title: 'Started', field: 'startedAt', render: i => formatTime(i.startedAt) },
-    { title: 'Duration', field: 'durationMs', type: 'numeric', render: i => formatMs(i.durationMs) },
-    { title: 'Business keys', sorting: false, render: i => <BusinessKeys keys={i.businessKeys} /> },
+    {
+      title: 'Status',
+      field: 'status',
+      render: i => <InstanceStatusChip status={i.status} />,
+    },
+    {
+      title: 'Started',
+      field: 'startedAt',
+      render: i => formatTime(i.startedAt),
+    },
+    {
+      title: 'Duration',
+      field: 'durationMs',
+      type: 'numeric',
+      render: i => formatMs(i.durationMs),
+    },
+    {
+      title: 'Business keys',
+      sorting: false,
+      render: i => <BusinessKeys keys={i.businessKeys} />,
+    },
     {
       title: 'Failing step',
       sorting: false,
@@ -73,7 +90,12 @@ export const InstancesTable = ({
     <div data-testid={testId}>
       <Table<InstanceSummary>
         title={title}
-        options={{ paging: items.length > 10, pageSize: 10, search: false, padding: 'dense' }}
+        options={{
+          paging: items.length > 10,
+          pageSize: 10,
+          search: false,
+          padding: 'dense',
+        }}
         columns={columns}
         data={items}
         emptyContent={

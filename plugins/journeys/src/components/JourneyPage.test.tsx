@@ -1,16 +1,38 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import { journeysApiRef } from '../api/JourneysApi';
-import { fakeJourneysApi, instanceSummary, journeyStats, mountedRoutes } from '../testUtils/fakes';
+import {
+  fakeJourneysApi,
+  instanceSummary,
+  journeyStats,
+  mountedRoutes,
+} from '../testUtils/fakes';
 import { JourneysRouter } from './JourneysRouter';
 
 describe('JourneyPage', () => {
   it('shows owner, components and keys, and lists failed + stuck and the slowest instances', async () => {
-    const failed = instanceSummary({ id: 'f'.repeat(32), startedAt: '2026-01-01T10:00:00Z' });
-    const stuck = instanceSummary({ id: 'e'.repeat(32), status: 'stuck', startedAt: '2026-01-01T11:00:00Z' });
-    const slow = instanceSummary({ id: 'd'.repeat(32), status: 'ok', durationMs: 9_400, failingStep: undefined });
+    const failed = instanceSummary({
+      id: 'f'.repeat(32),
+      startedAt: '2026-01-01T10:00:00Z',
+    });
+    const stuck = instanceSummary({
+      id: 'e'.repeat(32),
+      status: 'stuck',
+      startedAt: '2026-01-01T11:00:00Z',
+    });
+    const slow = instanceSummary({
+      id: 'd'.repeat(32),
+      status: 'ok',
+      durationMs: 9_400,
+      failingStep: undefined,
+    });
     const api = fakeJourneysApi({
-      listJourneys: jest.fn().mockResolvedValue([journeyStats({ ref: 'journey:default/refund', title: 'Refund' }), journeyStats()]),
+      listJourneys: jest
+        .fn()
+        .mockResolvedValue([
+          journeyStats({ ref: 'journey:default/refund', title: 'Refund' }),
+          journeyStats(),
+        ]),
       listInstances: jest.fn(async (_journey, filters) => {
         if (filters?.status === 'failed') return [failed];
         if (filters?.status === 'stuck') return [stuck];
@@ -24,21 +46,38 @@ describe('JourneyPage', () => {
       initialRouteEntries: ['/journeys/default/checkout?window=1h'],
     });
 
-    expect(await screen.findByText('From the basket to a paid order')).toBeInTheDocument();
+    expect(
+      await screen.findByText('From the basket to a paid order'),
+    ).toBeInTheDocument();
     const header = screen.getByTestId('journey-header');
-    expect(within(header).getByRole('link', { name: 'team-orders' })).toHaveAttribute('href', '/catalog/default/group/team-orders');
-    expect(within(header).getByRole('link', { name: 'payment-service' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/payment-service',
-    );
+    expect(
+      within(header).getByRole('link', { name: 'team-orders' }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-orders');
+    expect(
+      within(header).getByRole('link', { name: 'payment-service' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payment-service');
     expect(within(header).getByText('app.order.id')).toBeInTheDocument();
-    expect(screen.getByTestId('journey-facts')).toHaveTextContent('Error rate3.0 %');
+    expect(screen.getByTestId('journey-facts')).toHaveTextContent(
+      'Error rate3.0 %',
+    );
 
     const journey = { namespace: 'default', name: 'checkout' };
     expect(api.listJourneys).toHaveBeenCalledWith({ window: '1h' });
-    expect(api.listInstances).toHaveBeenCalledWith(journey, { status: 'failed', window: '1h', limit: 20 });
-    expect(api.listInstances).toHaveBeenCalledWith(journey, { status: 'stuck', window: '1h', limit: 20 });
-    expect(api.listInstances).toHaveBeenCalledWith(journey, { sort: 'duration', window: '1h', limit: 20 });
+    expect(api.listInstances).toHaveBeenCalledWith(journey, {
+      status: 'failed',
+      window: '1h',
+      limit: 20,
+    });
+    expect(api.listInstances).toHaveBeenCalledWith(journey, {
+      status: 'stuck',
+      window: '1h',
+      limit: 20,
+    });
+    expect(api.listInstances).toHaveBeenCalledWith(journey, {
+      sort: 'duration',
+      window: '1h',
+      limit: 20,
+    });
 
     const broken = await screen.findByTestId('failed-instances');
     const links = within(broken).getAllByRole('link');
@@ -47,10 +86,17 @@ describe('JourneyPage', () => {
       `/journeys/instances/${'e'.repeat(32)}`,
       `/journeys/instances/${'f'.repeat(32)}`,
     ]);
-    expect(within(broken).getAllByTestId('instance-status').map(c => c.textContent)).toEqual(['stuck', 'failed']);
+    expect(
+      within(broken)
+        .getAllByTestId('instance-status')
+        .map(c => c.textContent),
+    ).toEqual(['stuck', 'failed']);
 
     const slowest = await screen.findByTestId('slowest-instances');
-    expect(within(slowest).getByRole('link')).toHaveAttribute('href', `/journeys/instances/${'d'.repeat(32)}`);
+    expect(within(slowest).getByRole('link')).toHaveAttribute(
+      'href',
+      `/journeys/instances/${'d'.repeat(32)}`,
+    );
     expect(slowest).toHaveTextContent('9.40 s');
   });
 
@@ -65,6 +111,8 @@ describe('JourneyPage', () => {
       mountPath: '/journeys/*',
       initialRouteEntries: ['/journeys/shop/gone'],
     });
-    expect(await screen.findByText('No journey shop/gone in the catalog')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No journey shop/gone in the catalog'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,6 +1,9 @@
 import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { InstanceSummary, JourneyStats } from '@internal/plugin-journeys-common';
+import type {
+  InstanceSummary,
+  JourneyStats,
+} from '@internal/plugin-journeys-common';
 import { Box, Breadcrumbs, Chip, Grid, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
@@ -46,7 +49,9 @@ const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
       <Fact label="Business keys">
         {stats.businessKeys.length === 0
           ? '–'
-          : stats.businessKeys.map(k => <Chip key={k} size="small" label={k} style={{ marginRight: 4 }} />)}
+          : stats.businessKeys.map(k => (
+              <Chip key={k} size="small" label={k} style={{ marginRight: 4 }} />
+            ))}
       </Fact>
     </Box>
     <Box display="flex" flexWrap="wrap" data-testid="journey-facts">
@@ -62,7 +67,8 @@ const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
   </InfoCard>
 );
 
-const byNewest = (a: InstanceSummary, b: InstanceSummary) => b.startedAt.localeCompare(a.startedAt);
+const byNewest = (a: InstanceSummary, b: InstanceSummary) =>
+  b.startedAt.localeCompare(a.startedAt);
 
 /** One journey: who owns it, how it does over the window, what failed or got stuck, what is slow. */
 export const JourneyPage = () => {
@@ -78,20 +84,36 @@ export const JourneyPage = () => {
     return (
       items.find(j => {
         const n = journeyName(j.ref);
-        return n.namespace.toLocaleLowerCase('en-US') === namespace.toLocaleLowerCase('en-US') &&
-          n.name.toLocaleLowerCase('en-US') === name.toLocaleLowerCase('en-US');
+        return (
+          n.namespace.toLocaleLowerCase('en-US') ===
+            namespace.toLocaleLowerCase('en-US') &&
+          n.name.toLocaleLowerCase('en-US') === name.toLocaleLowerCase('en-US')
+        );
       }) ?? null
     );
   }, [api, window, namespace, name]);
   const broken = useAsync(async () => {
     const [failed, stuck] = await Promise.all([
-      api.listInstances(journey, { status: 'failed', window, limit: INSTANCE_LIMIT }),
-      api.listInstances(journey, { status: 'stuck', window, limit: INSTANCE_LIMIT }),
+      api.listInstances(journey, {
+        status: 'failed',
+        window,
+        limit: INSTANCE_LIMIT,
+      }),
+      api.listInstances(journey, {
+        status: 'stuck',
+        window,
+        limit: INSTANCE_LIMIT,
+      }),
     ]);
     return [...failed, ...stuck].sort(byNewest);
   }, [api, window, namespace, name]);
   const slowest = useAsync(
-    () => api.listInstances(journey, { sort: 'duration', window, limit: INSTANCE_LIMIT }),
+    () =>
+      api.listInstances(journey, {
+        sort: 'duration',
+        window,
+        limit: INSTANCE_LIMIT,
+      }),
     [api, window, namespace, name],
   );
 
@@ -100,16 +122,27 @@ export const JourneyPage = () => {
       <Box display="flex" alignItems="center" mb={2}>
         <Breadcrumbs aria-label="breadcrumb" style={{ flex: 1 }}>
           <Link to={links.overview()}>Journeys</Link>
-          <Typography color="textPrimary">{stats.value?.title ?? name}</Typography>
+          <Typography color="textPrimary">
+            {stats.value?.title ?? name}
+          </Typography>
         </Breadcrumbs>
         <WindowSelector value={window} onChange={setWindow} />
       </Box>
       <Grid container spacing={3}>
         <Grid item xs={12} lg={5}>
           {stats.loading && <Progress />}
-          {stats.error && <ErrorPanel error={stats.error} title="Could not read the journey" />}
+          {stats.error && (
+            <ErrorPanel
+              error={stats.error}
+              title="Could not read the journey"
+            />
+          )}
           {stats.value === null && (
-            <ErrorAlert error={new Error(`No journey ${namespace}/${name} in the catalog`)} />
+            <ErrorAlert
+              error={
+                new Error(`No journey ${namespace}/${name} in the catalog`)
+              }
+            />
           )}
           {stats.value && (
             <div data-testid="journey-header">
@@ -119,7 +152,10 @@ export const JourneyPage = () => {
         </Grid>
         <Grid item xs={12} lg={7}>
           {stats.value && (
-            <InfoCard title={`Volume, failures and p95, last ${window}`} noPadding>
+            <InfoCard
+              title={`Volume, failures and p95, last ${window}`}
+              noPadding
+            >
               <Box p={1}>
                 <JourneyChart stats={stats.value} height={240} />
               </Box>
@@ -128,7 +164,12 @@ export const JourneyPage = () => {
         </Grid>
         <Grid item xs={12}>
           {broken.loading && <Progress />}
-          {broken.error && <ErrorAlert error={broken.error} title="Could not list failed and stuck instances" />}
+          {broken.error && (
+            <ErrorAlert
+              error={broken.error}
+              title="Could not list failed and stuck instances"
+            />
+          )}
           {broken.value && (
             <InstancesTable
               testId="failed-instances"
@@ -140,7 +181,12 @@ export const JourneyPage = () => {
         </Grid>
         <Grid item xs={12}>
           {slowest.loading && <Progress />}
-          {slowest.error && <ErrorAlert error={slowest.error} title="Could not list the slowest instances" />}
+          {slowest.error && (
+            <ErrorAlert
+              error={slowest.error}
+              title="Could not list the slowest instances"
+            />
+          )}
           {slowest.value && (
             <InstancesTable
               testId="slowest-instances"

@@ -2,7 +2,14 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { journeysApiRef } from '../api/JourneysApi';
-import { fakeJourneysApi, instanceDetail, instanceSummary, mountedRoutes, responseError, TRACE_A } from '../testUtils/fakes';
+import {
+  fakeJourneysApi,
+  instanceDetail,
+  instanceSummary,
+  mountedRoutes,
+  responseError,
+  TRACE_A,
+} from '../testUtils/fakes';
 import { JourneysRouter } from './JourneysRouter';
 
 const renderJourneys = (api: ReturnType<typeof fakeJourneysApi>) =>
@@ -19,13 +26,22 @@ describe('JourneySearch', () => {
       listJourneys: jest.fn().mockResolvedValue([]),
       search: jest.fn().mockResolvedValue({
         query: 'ord-4711',
-        matches: [{ instance: instanceSummary(), matchedBy: 'business-key', key: 'app.order.id' }],
+        matches: [
+          {
+            instance: instanceSummary(),
+            matchedBy: 'business-key',
+            key: 'app.order.id',
+          },
+        ],
       }),
       getInstance: jest.fn().mockResolvedValue(instanceDetail()),
     });
     await renderJourneys(api);
 
-    await userEvent.type(screen.getByTestId('journey-search'), '  ord-4711 {enter}');
+    await userEvent.type(
+      screen.getByTestId('journey-search'),
+      '  ord-4711 {enter}',
+    );
 
     expect(await screen.findByTestId('instance-summary')).toBeInTheDocument();
     expect(api.search).toHaveBeenCalledWith('ord-4711');
@@ -42,7 +58,9 @@ describe('JourneySearch', () => {
     await userEvent.type(screen.getByTestId('journey-search'), 'ord-0000');
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
 
-    expect(await screen.findByTestId('search-no-match')).toHaveTextContent('No journey instance found for “ord-0000”');
+    expect(await screen.findByTestId('search-no-match')).toHaveTextContent(
+      'No journey instance found for “ord-0000”',
+    );
     expect(api.getInstance).not.toHaveBeenCalled();
   });
 
@@ -52,8 +70,18 @@ describe('JourneySearch', () => {
       search: jest.fn().mockResolvedValue({
         query: 'msg-1',
         matches: [
-          { instance: instanceSummary({ id: 'a'.repeat(32) }), matchedBy: 'message-id' },
-          { instance: instanceSummary({ id: 'b'.repeat(32), status: 'ok', journey: null }), matchedBy: 'trace-id' },
+          {
+            instance: instanceSummary({ id: 'a'.repeat(32) }),
+            matchedBy: 'message-id',
+          },
+          {
+            instance: instanceSummary({
+              id: 'b'.repeat(32),
+              status: 'ok',
+              journey: null,
+            }),
+            matchedBy: 'trace-id',
+          },
         ],
       }),
     });
@@ -63,11 +91,12 @@ describe('JourneySearch', () => {
 
     const rows = await screen.findAllByTestId('search-match');
     expect(rows).toHaveLength(2);
-    expect(within(rows[0]).getByRole('link', { name: 'aaaaaaaaaaaa…' })).toHaveAttribute(
-      'href',
-      `/journeys/instances/${'a'.repeat(32)}`,
-    );
-    expect(within(rows[0]).getByRole('link', { name: 'checkout' })).toHaveAttribute('href', '/journeys/default/checkout');
+    expect(
+      within(rows[0]).getByRole('link', { name: 'aaaaaaaaaaaa…' }),
+    ).toHaveAttribute('href', `/journeys/instances/${'a'.repeat(32)}`);
+    expect(
+      within(rows[0]).getByRole('link', { name: 'checkout' }),
+    ).toHaveAttribute('href', '/journeys/default/checkout');
     expect(rows[0]).toHaveTextContent('failed');
     expect(rows[0]).toHaveTextContent('message id');
     expect(rows[1]).toHaveTextContent('no journey recognised');
@@ -78,10 +107,18 @@ describe('JourneySearch', () => {
   it("shows the backend's message when the search fails", async () => {
     const api = fakeJourneysApi({
       listJourneys: jest.fn().mockResolvedValue([]),
-      search: jest.fn().mockRejectedValue(await responseError(400, 'InputError', 'q is too long')),
+      search: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(400, 'InputError', 'q is too long'),
+        ),
     });
     await renderJourneys(api);
     await userEvent.type(screen.getByTestId('journey-search'), 'x{enter}');
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Search failed: q is too long'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Search failed: q is too long',
+      ),
+    );
   });
 });

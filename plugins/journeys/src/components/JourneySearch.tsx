@@ -26,7 +26,10 @@ import { ErrorAlert } from './ErrorPanel';
 import { formatMs, formatTime, shortId } from './format';
 import { InstanceStatusChip } from './InstanceStatusChip';
 
-const MATCH_LABELS: Record<SearchResult['matches'][number]['matchedBy'], string> = {
+const MATCH_LABELS: Record<
+  SearchResult['matches'][number]['matchedBy'],
+  string
+> = {
   'business-key': 'business key',
   'trace-id': 'trace id',
   'message-id': 'message id',
@@ -56,7 +59,10 @@ const SearchMatches = ({ result }: { result: SearchResult }) => {
           {result.matches.map(m => (
             <TableRow key={m.instance.id} data-testid="search-match">
               <TableCell>
-                <Link to={links.instance(m.instance.id)} style={{ fontFamily: 'monospace' }}>
+                <Link
+                  to={links.instance(m.instance.id)}
+                  style={{ fontFamily: 'monospace' }}
+                >
                   {shortId(m.instance.id, 12)}
                 </Link>
               </TableCell>
@@ -79,7 +85,11 @@ const SearchMatches = ({ result }: { result: SearchResult }) => {
               <TableCell>
                 {MATCH_LABELS[m.matchedBy] ?? m.matchedBy}
                 {m.key && (
-                  <Typography variant="caption" display="block" color="textSecondary">
+                  <Typography
+                    variant="caption"
+                    display="block"
+                    color="textSecondary"
+                  >
                     {m.key}
                   </Typography>
                 )}
@@ -107,7 +117,8 @@ export const JourneySearch = () => {
   const [state, search] = useAsyncFn(
     async (q: string) => {
       const result = await api.search(q);
-      if (result.matches.length === 1) navigate(links.instance(result.matches[0].instance.id));
+      if (result.matches.length === 1)
+        navigate(links.instance(result.matches[0].instance.id));
       return { ...result, query: result.query || q };
     },
     [api, navigate, links.instance],
@@ -126,14 +137,21 @@ export const JourneySearch = () => {
   const result = state.value;
   return (
     <div>
-      <form onSubmit={onSubmit} role="search" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+      <form
+        onSubmit={onSubmit}
+        role="search"
+        style={{ display: 'flex', gap: 8, alignItems: 'center' }}
+      >
         <TextField
           fullWidth
           variant="outlined"
           placeholder="Order id, trace id or message id"
           value={query}
           onChange={e => setQuery(e.target.value)}
-          inputProps={{ 'data-testid': 'journey-search', 'aria-label': 'Order id, trace id or message id' }}
+          inputProps={{
+            'data-testid': 'journey-search',
+            'aria-label': 'Order id, trace id or message id',
+          }}
           InputProps={{
             startAdornment: (
               <InputAdornment position="start">
@@ -142,7 +160,12 @@ export const JourneySearch = () => {
             ),
           }}
         />
-        <Button type="submit" variant="contained" color="primary" disabled={!query.trim() || state.loading}>
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={!query.trim() || state.loading}
+        >
           Find
         </Button>
       </form>
@@ -153,12 +176,19 @@ export const JourneySearch = () => {
         </div>
       )}
       {!state.loading && result && result.matches.length === 0 && (
-        <Alert severity="info" style={{ marginTop: 8 }} data-testid="search-no-match">
-          No journey instance found for “{result.query}”. Instances older than the span retention are gone; check the
-          id, or try the trace id or message id instead.
+        <Alert
+          severity="info"
+          style={{ marginTop: 8 }}
+          data-testid="search-no-match"
+        >
+          No journey instance found for “{result.query}”. Instances older than
+          the span retention are gone; check the id, or try the trace id or
+          message id instead.
         </Alert>
       )}
-      {!state.loading && result && result.matches.length > 1 && <SearchMatches result={result} />}
+      {!state.loading && result && result.matches.length > 1 && (
+        <SearchMatches result={result} />
+      )}
     </div>
   );
 };

@@ -6,7 +6,13 @@ import { EntityLink } from './EntityLink';
 import { formatPercent, roundMs } from './format';
 
 /** Volume, error rate and latency percentiles of each journey, the worst error rate first. */
-export const JourneyStatsTable = ({ items, title = 'Journeys' }: { items: JourneyStats[]; title?: string }) => {
+export const JourneyStatsTable = ({
+  items,
+  title = 'Journeys',
+}: {
+  items: JourneyStats[];
+  title?: string;
+}) => {
   const links = useJourneysLinks();
   const columns: TableColumn<JourneyStats>[] = [
     {
@@ -25,7 +31,11 @@ export const JourneyStatsTable = ({ items, title = 'Journeys' }: { items: Journe
         </div>
       ),
     },
-    { title: 'Owner', field: 'owner', render: j => <EntityLink entityRef={j.owner} defaultKind="group" /> },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: j => <EntityLink entityRef={j.owner} defaultKind="group" />,
+    },
     { title: 'Volume', field: 'volume', type: 'numeric' },
     { title: 'Failed', field: 'failed', type: 'numeric' },
     { title: 'Stuck', field: 'stuck', type: 'numeric' },
@@ -34,22 +44,51 @@ export const JourneyStatsTable = ({ items, title = 'Journeys' }: { items: Journe
       field: 'errorRate',
       type: 'numeric',
       render: j => (
-        <span style={j.errorRate && j.errorRate > 0 ? { color: '#d32f2f', fontWeight: 500 } : undefined}>
+        <span
+          style={
+            j.errorRate && j.errorRate > 0
+              ? { color: '#d32f2f', fontWeight: 500 }
+              : undefined
+          }
+        >
           {formatPercent(j.errorRate)}
         </span>
       ),
     },
-    { title: 'p50 (ms)', field: 'p50Ms', type: 'numeric', render: j => roundMs(j.p50Ms) },
-    { title: 'p95 (ms)', field: 'p95Ms', type: 'numeric', render: j => roundMs(j.p95Ms) },
-    { title: 'p99 (ms)', field: 'p99Ms', type: 'numeric', render: j => roundMs(j.p99Ms) },
+    {
+      title: 'p50 (ms)',
+      field: 'p50Ms',
+      type: 'numeric',
+      render: j => roundMs(j.p50Ms),
+    },
+    {
+      title: 'p95 (ms)',
+      field: 'p95Ms',
+      type: 'numeric',
+      render: j => roundMs(j.p95Ms),
+    },
+    {
+      title: 'p99 (ms)',
+      field: 'p99Ms',
+      type: 'numeric',
+      render: j => roundMs(j.p99Ms),
+    },
   ];
   const data = [...items].sort(
-    (a, b) => (b.errorRate ?? -1) - (a.errorRate ?? -1) || b.volume - a.volume || a.title.localeCompare(b.title),
+    (a, b) =>
+      (b.errorRate ?? -1) - (a.errorRate ?? -1) ||
+      b.volume - a.volume ||
+      a.title.localeCompare(b.title),
   );
   return (
     <Table<JourneyStats>
       title={title}
-      options={{ paging: data.length > 20, pageSize: 20, search: data.length > 5, padding: 'dense' }}
+      options={{
+        paging: data.length > 20,
+        pageSize: 20,
+        search: data.length > 5,
+        padding: 'dense',
+      }}
       columns={columns}
       data={data}
       emptyContent={

@@ -13,7 +13,10 @@ import { useStatsWindow, WindowSelector } from './WindowSelector';
 export const JourneysPage = () => {
   const api = useApi(journeysApiRef);
   const [window, setWindow] = useStatsWindow();
-  const journeys = useAsyncRetry(() => api.listJourneys({ window }), [api, window]);
+  const journeys = useAsyncRetry(
+    () => api.listJourneys({ window }),
+    [api, window],
+  );
 
   return (
     <Content>
@@ -21,9 +24,14 @@ export const JourneysPage = () => {
         <Grid item xs={12}>
           <JourneySearch />
         </Grid>
-        <Grid item xs={12} style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Grid
+          item
+          xs={12}
+          style={{ display: 'flex', alignItems: 'center', gap: 16 }}
+        >
           <Typography variant="body1" style={{ flex: 1 }}>
-            Business journeys across services. Open a journey for its failed, stuck and slowest instances.
+            Business journeys across services. Open a journey for its failed,
+            stuck and slowest instances.
           </Typography>
           <WindowSelector value={window} onChange={setWindow} />
           <Button size="small" variant="outlined" onClick={journeys.retry}>
@@ -32,8 +40,18 @@ export const JourneysPage = () => {
         </Grid>
         <Grid item xs={12}>
           {journeys.loading && !journeys.value && <Progress />}
-          {journeys.error && <ErrorPanel error={journeys.error} title="Could not list journeys" />}
-          {journeys.value && <JourneyStatsTable items={journeys.value} title={`Journeys, last ${window}`} />}
+          {journeys.error && (
+            <ErrorPanel
+              error={journeys.error}
+              title="Could not list journeys"
+            />
+          )}
+          {journeys.value && (
+            <JourneyStatsTable
+              items={journeys.value}
+              title={`Journeys, last ${window}`}
+            />
+          )}
         </Grid>
         {journeys.value && journeys.value.length > 0 && (
           <Grid item xs={12}>

@@ -16,11 +16,14 @@ export const formatUs = (us: number) => formatMs(us / 1000);
 
 /** A whole number of milliseconds for table cells, or a dash. */
 export const roundMs = (ms: number | null | undefined) =>
-  ms === null || ms === undefined || !Number.isFinite(ms) ? '–' : Math.round(ms).toLocaleString('en-US');
+  ms === null || ms === undefined || !Number.isFinite(ms)
+    ? '–'
+    : Math.round(ms).toLocaleString('en-US');
 
 /** 0.0312 → '3.1 %'. */
 export function formatPercent(ratio: number | null | undefined): string {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio))
+    return '–';
   const pct = ratio * 100;
   return `${pct === 0 || pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)} %`;
 }
@@ -32,4 +35,5 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 /** First characters of a trace or span id, enough to tell them apart on screen. */
-export const shortId = (id: string, length = 8) => (id.length > length ? `${id.slice(0, length)}…` : id);
+export const shortId = (id: string, length = 8) =>
+  id.length > length ? `${id.slice(0, length)}…` : id;

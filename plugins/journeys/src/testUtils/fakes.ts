@@ -10,13 +10,21 @@ import type { JourneysApi } from '../api/JourneysApi';
 import { rootRouteRef } from '../routes';
 
 /** A JourneysApi whose every method is a jest mock; override what the test needs. */
-export function fakeJourneysApi(overrides: Partial<jest.Mocked<JourneysApi>> = {}): jest.Mocked<JourneysApi> {
+export function fakeJourneysApi(
+  overrides: Partial<jest.Mocked<JourneysApi>> = {},
+): jest.Mocked<JourneysApi> {
   const notStubbed = (name: string) =>
     jest.fn(async () => {
       throw new Error(`${name} not stubbed`);
     });
   const api: Record<string, jest.Mock> = {};
-  for (const name of ['listJourneys', 'listInstances', 'search', 'getInstance', 'getSpan']) {
+  for (const name of [
+    'listJourneys',
+    'listInstances',
+    'search',
+    'getInstance',
+    'getSpan',
+  ]) {
     api[name] = notStubbed(name);
   }
   return { ...api, ...overrides } as unknown as jest.Mocked<JourneysApi>;
@@ -30,13 +38,19 @@ export const mountedRoutes = {
 export const TRACE_A = '4bf92f3577b34da6a3ce929d0e0e4736';
 export const TRACE_B = '9c1e6a0d2f7b4e8a8b3f5d2c1a0e7f64';
 
-export function journeyStats(partial: Partial<JourneyStats> = {}): JourneyStats {
+export function journeyStats(
+  partial: Partial<JourneyStats> = {},
+): JourneyStats {
   return {
     ref: 'journey:default/checkout',
     title: 'Checkout',
     description: 'From the basket to a paid order',
     owner: 'group:default/team-orders',
-    components: ['component:default/storefront', 'component:default/order-service', 'component:default/payment-service'],
+    components: [
+      'component:default/storefront',
+      'component:default/order-service',
+      'component:default/payment-service',
+    ],
     businessKeys: ['app.order.id'],
     window: '24h',
     volume: 1200,
@@ -48,14 +62,30 @@ export function journeyStats(partial: Partial<JourneyStats> = {}): JourneyStats 
     p95Ms: 1830.2,
     p99Ms: 4100,
     series: [
-      { time: '2026-01-01T10:00:00Z', count: 600, failed: 10, p50Ms: 400, p95Ms: 1700, p99Ms: 3900 },
-      { time: '2026-01-01T11:00:00Z', count: 600, failed: 26, p50Ms: 420, p95Ms: 1900, p99Ms: 4300 },
+      {
+        time: '2026-01-01T10:00:00Z',
+        count: 600,
+        failed: 10,
+        p50Ms: 400,
+        p95Ms: 1700,
+        p99Ms: 3900,
+      },
+      {
+        time: '2026-01-01T11:00:00Z',
+        count: 600,
+        failed: 26,
+        p50Ms: 420,
+        p95Ms: 1900,
+        p99Ms: 4300,
+      },
     ],
     ...partial,
   };
 }
 
-export function instanceSummary(partial: Partial<InstanceSummary> = {}): InstanceSummary {
+export function instanceSummary(
+  partial: Partial<InstanceSummary> = {},
+): InstanceSummary {
   return {
     id: TRACE_A,
     journey: 'journey:default/checkout',
@@ -81,7 +111,9 @@ export function instanceSummary(partial: Partial<InstanceSummary> = {}): Instanc
 
 const T0 = Date.parse('2026-01-01T10:00:00Z') * 1000;
 
-export function span(partial: Partial<WaterfallSpan> & Pick<WaterfallSpan, 'traceId' | 'spanId'>): WaterfallSpan {
+export function span(
+  partial: Partial<WaterfallSpan> & Pick<WaterfallSpan, 'traceId' | 'spanId'>,
+): WaterfallSpan {
   return {
     parentSpanId: '',
     name: partial.spanId,
@@ -99,9 +131,17 @@ export function span(partial: Partial<WaterfallSpan> & Pick<WaterfallSpan, 'trac
  * A checkout instance: a synchronous HTTP trace that publishes a message, and the consumer's
  * trace started from it through a span link, failing at the payment capture.
  */
-export function instanceDetail(partial: Partial<InstanceDetail> = {}): InstanceDetail {
+export function instanceDetail(
+  partial: Partial<InstanceDetail> = {},
+): InstanceDetail {
   const spans: WaterfallSpan[] = [
-    span({ traceId: TRACE_A, spanId: 'a000000000000001', name: 'POST /checkout', kind: 2, durationUs: 300_000 }),
+    span({
+      traceId: TRACE_A,
+      spanId: 'a000000000000001',
+      name: 'POST /checkout',
+      kind: 2,
+      durationUs: 300_000,
+    }),
     span({
       traceId: TRACE_A,
       spanId: 'a000000000000002',
@@ -171,14 +211,24 @@ export function manySpans(count: number, traces = 10): WaterfallSpan[] {
       span({
         traceId,
         spanId: (i + 1).toString(16).padStart(16, '0'),
-        parentSpanId: first ? '' : (t * perTrace + 1).toString(16).padStart(16, '0'),
+        parentSpanId: first
+          ? ''
+          : (t * perTrace + 1).toString(16).padStart(16, '0'),
         service: `service-${t}`,
         name: `op ${i}`,
         kind: first && t > 0 ? 5 : 1,
         startUs: T0 + i * 100,
         durationUs: first ? perTrace * 100 : 80,
         status: i % 97 === 96 ? 2 : 0,
-        links: first && t > 0 ? [{ traceId: (t - 1).toString(16).padStart(32, '0'), spanId: (i).toString(16).padStart(16, '0') }] : [],
+        links:
+          first && t > 0
+            ? [
+                {
+                  traceId: (t - 1).toString(16).padStart(32, '0'),
+                  spanId: i.toString(16).padStart(16, '0'),
+                },
+              ]
+            : [],
       }),
     );
   }
@@ -186,11 +236,21 @@ export function manySpans(count: number, traces = 10): WaterfallSpan[] {
 }
 
 /** The error JourneysClient throws for a Backstage JSON error response. */
-export function responseError(status: number, name: string, message: string): Promise<ResponseError> {
+export function responseError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
   return ResponseError.fromResponse(
-    new Response(JSON.stringify({ error: { name, message }, response: { statusCode: status } }), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    }) as any,
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ) as any,
   );
 }

@@ -1,6 +1,10 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { AttributeValue, SpanDetail, WaterfallSpan } from '@internal/plugin-journeys-common';
+import type {
+  AttributeValue,
+  SpanDetail,
+  WaterfallSpan,
+} from '@internal/plugin-journeys-common';
 import {
   Box,
   Button,
@@ -23,13 +27,29 @@ import { ErrorAlert } from '../ErrorPanel';
 import { formatUs } from '../format';
 import { ERROR_COLOUR } from './serviceColour';
 
-export const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+export const SPAN_KINDS = [
+  'unspecified',
+  'internal',
+  'server',
+  'client',
+  'producer',
+  'consumer',
+];
 const STATUSES = ['unset', 'ok', 'error'];
 
-const value = (v: AttributeValue) => (typeof v === 'string' ? v : JSON.stringify(v));
+const value = (v: AttributeValue) =>
+  typeof v === 'string' ? v : JSON.stringify(v);
 
-const Attributes = ({ title, attributes }: { title: string; attributes: Record<string, AttributeValue> }) => {
-  const entries = Object.entries(attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
+const Attributes = ({
+  title,
+  attributes,
+}: {
+  title: string;
+  attributes: Record<string, AttributeValue>;
+}) => {
+  const entries = Object.entries(attributes ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
   return (
     <Box mt={2}>
       <Typography variant="subtitle2">{title}</Typography>
@@ -42,10 +62,21 @@ const Attributes = ({ title, attributes }: { title: string; attributes: Record<s
           <TableBody>
             {entries.map(([k, v]) => (
               <TableRow key={k}>
-                <TableCell component="th" style={{ width: '40%', fontFamily: 'monospace', verticalAlign: 'top' }}>
+                <TableCell
+                  component="th"
+                  style={{
+                    width: '40%',
+                    fontFamily: 'monospace',
+                    verticalAlign: 'top',
+                  }}
+                >
                   {k}
                 </TableCell>
-                <TableCell style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{value(v)}</TableCell>
+                <TableCell
+                  style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
+                >
+                  {value(v)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -57,10 +88,18 @@ const Attributes = ({ title, attributes }: { title: string; attributes: Record<s
 
 const Line = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box display="flex" mb={0.5}>
-    <Typography variant="body2" color="textSecondary" style={{ width: 110, flexShrink: 0 }}>
+    <Typography
+      variant="body2"
+      color="textSecondary"
+      style={{ width: 110, flexShrink: 0 }}
+    >
       {label}
     </Typography>
-    <Typography variant="body2" component="div" style={{ wordBreak: 'break-all' }}>
+    <Typography
+      variant="body2"
+      component="div"
+      style={{ wordBreak: 'break-all' }}
+    >
       {children}
     </Typography>
   </Box>
@@ -81,11 +120,19 @@ const Details = ({
     <Line label="Service">{detail.service}</Line>
     <Line label="Kind">{SPAN_KINDS[detail.kind] ?? detail.kind}</Line>
     <Line label="Status">
-      <span style={detail.status === 2 ? { color: ERROR_COLOUR, fontWeight: 500 } : undefined}>
+      <span
+        style={
+          detail.status === 2
+            ? { color: ERROR_COLOUR, fontWeight: 500 }
+            : undefined
+        }
+      >
         {STATUSES[detail.status] ?? detail.status}
       </span>
     </Line>
-    <Line label="Start">+{formatUs(detail.startUs - instanceStartUs)} into the instance</Line>
+    <Line label="Start">
+      +{formatUs(detail.startUs - instanceStartUs)} into the instance
+    </Line>
     <Line label="Duration">{formatUs(detail.durationUs)}</Line>
     <Line label="Trace id">
       <code>{detail.traceId}</code>
@@ -100,7 +147,11 @@ const Details = ({
     )}
     {detail.scope && <Line label="Scope">{detail.scope}</Line>}
     {detail.statusMessage && (
-      <Alert severity={detail.status === 2 ? 'error' : 'info'} style={{ marginTop: 8 }} data-testid="span-status-message">
+      <Alert
+        severity={detail.status === 2 ? 'error' : 'info'}
+        style={{ marginTop: 8 }}
+        data-testid="span-status-message"
+      >
         {detail.statusMessage}
       </Alert>
     )}
@@ -116,12 +167,27 @@ const Details = ({
         detail.events.map((e, i) => (
           <Box key={i} mt={1}>
             <Typography variant="body2">
-              <strong style={e.name === 'exception' ? { color: ERROR_COLOUR } : undefined}>{e.name}</strong>{' '}
-              <Typography component="span" variant="caption" color="textSecondary">
+              <strong
+                style={
+                  e.name === 'exception' ? { color: ERROR_COLOUR } : undefined
+                }
+              >
+                {e.name}
+              </strong>{' '}
+              <Typography
+                component="span"
+                variant="caption"
+                color="textSecondary"
+              >
                 +{formatUs(e.timeUs - detail.startUs)} into the span
               </Typography>
             </Typography>
-            {Object.keys(e.attributes ?? {}).length > 0 && <Attributes title={`${e.name} attributes`} attributes={e.attributes} />}
+            {Object.keys(e.attributes ?? {}).length > 0 && (
+              <Attributes
+                title={`${e.name} attributes`}
+                attributes={e.attributes}
+              />
+            )}
           </Box>
         ))
       )}
@@ -140,14 +206,22 @@ const Details = ({
                 {l.traceId}:{l.spanId}
               </code>
               {isInInstance(l) && (
-                <Button size="small" variant="outlined" onClick={() => onSelectSpan(l)}>
+                <Button
+                  size="small"
+                  variant="outlined"
+                  onClick={() => onSelectSpan(l)}
+                >
                   Show linked span
                 </Button>
               )}
             </Box>
-            {detail.linkAttributes?.[i] && Object.keys(detail.linkAttributes[i]).length > 0 && (
-              <Attributes title="Link attributes" attributes={detail.linkAttributes[i]} />
-            )}
+            {detail.linkAttributes?.[i] &&
+              Object.keys(detail.linkAttributes[i]).length > 0 && (
+                <Attributes
+                  title="Link attributes"
+                  attributes={detail.linkAttributes[i]}
+                />
+              )}
           </Box>
         ))
       )}
@@ -163,9 +237,18 @@ interface SpanDrawerProps {
   onSelectSpan: (s: { traceId: string; spanId: string }) => void;
 }
 
-const SpanPanel = ({ span, instanceStartUs, onClose, isInInstance, onSelectSpan }: SpanDrawerProps & { span: WaterfallSpan }) => {
+const SpanPanel = ({
+  span,
+  instanceStartUs,
+  onClose,
+  isInInstance,
+  onSelectSpan,
+}: SpanDrawerProps & { span: WaterfallSpan }) => {
   const api = useApi(journeysApiRef);
-  const detail = useAsync(() => api.getSpan(span.traceId, span.spanId), [api, span.traceId, span.spanId]);
+  const detail = useAsync(
+    () => api.getSpan(span.traceId, span.spanId),
+    [api, span.traceId, span.spanId],
+  );
   return (
     <>
       <Box display="flex" alignItems="flex-start">
@@ -174,15 +257,25 @@ const SpanPanel = ({ span, instanceStartUs, onClose, isInInstance, onSelectSpan 
             {span.name}
           </Typography>
           <Chip size="small" label={span.service} style={{ marginRight: 4 }} />
-          <Chip size="small" variant="outlined" label={SPAN_KINDS[span.kind] ?? span.kind} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={SPAN_KINDS[span.kind] ?? span.kind}
+          />
         </Box>
-        <IconButton aria-label="close span details" onClick={onClose} size="small">
+        <IconButton
+          aria-label="close span details"
+          onClick={onClose}
+          size="small"
+        >
           <CloseIcon />
         </IconButton>
       </Box>
       <Divider style={{ margin: '12px 0' }} />
       {detail.loading && <Progress />}
-      {detail.error && <ErrorAlert error={detail.error} title="Could not read the span" />}
+      {detail.error && (
+        <ErrorAlert error={detail.error} title="Could not read the span" />
+      )}
       {detail.value && (
         <Details
           detail={detail.value}
@@ -198,7 +291,14 @@ const SpanPanel = ({ span, instanceStartUs, onClose, isInInstance, onSelectSpan 
 /** Everything about one span, read from GET /spans/:traceId/:spanId when it opens. */
 export const SpanDrawer = (props: SpanDrawerProps) => (
   <Drawer anchor="right" open={!!props.span} onClose={props.onClose}>
-    <Box width={560} maxWidth="100vw" p={2} role="region" aria-label="span details" data-testid="span-drawer">
+    <Box
+      width={560}
+      maxWidth="100vw"
+      p={2}
+      role="region"
+      aria-label="span details"
+      data-testid="span-drawer"
+    >
       {props.span && <SpanPanel {...props} span={props.span} />}
     </Box>
   </Drawer>

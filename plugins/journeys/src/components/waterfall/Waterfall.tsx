@@ -1,8 +1,24 @@
 import type { InstanceDetail } from '@internal/plugin-journeys-common';
-import { Box, Chip, FormControlLabel, Switch, TextField, Typography } from '@material-ui/core';
+import {
+  Box,
+  Chip,
+  FormControlLabel,
+  Switch,
+  TextField,
+  Typography,
+} from '@material-ui/core';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { CSSProperties, KeyboardEvent, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  CSSProperties,
+  KeyboardEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { formatUs, shortId } from '../format';
 import { SpanDrawer } from './SpanDrawer';
 import {
@@ -48,14 +64,29 @@ const TraceHeader = ({ row, scale }: { row: TraceRow; scale: Scale }) => (
     alignItems="center"
     height="100%"
     px={1}
-    style={{ background: '#f5f5f5', borderTop: '1px solid #e0e0e0', fontSize: 12, color: '#555' }}
+    style={{
+      background: '#f5f5f5',
+      borderTop: '1px solid #e0e0e0',
+      fontSize: 12,
+      color: '#555',
+    }}
   >
-    <span style={{ width: LABEL_WIDTH - 8, flexShrink: 0, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+    <span
+      style={{
+        width: LABEL_WIDTH - 8,
+        flexShrink: 0,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
       <strong>trace {shortId(row.traceId, 4)}</strong> · {row.service}
-      {row.async && <span style={{ marginLeft: 6, fontStyle: 'italic' }}>(async hop)</span>}
+      {row.async && (
+        <span style={{ marginLeft: 6, fontStyle: 'italic' }}>(async hop)</span>
+      )}
     </span>
     <span>
-      {offsetLabel(scale(row.startUs))} · {row.spanCount} {row.spanCount === 1 ? 'span' : 'spans'}
+      {offsetLabel(scale(row.startUs))} · {row.spanCount}{' '}
+      {row.spanCount === 1 ? 'span' : 'spans'}
       {row.errorCount > 0 && (
         <span style={{ color: ERROR_COLOUR }}>
           {' '}
@@ -98,7 +129,9 @@ const SpanRowView = ({
     outlineOffset: 1,
     boxSizing: 'border-box',
   };
-  const from = row.linkedFrom ? Math.min(row.linkedFrom.endUs, span.startUs) : null;
+  const from = row.linkedFrom
+    ? Math.min(row.linkedFrom.endUs, span.startUs)
+    : null;
   const open = () => onSelect({ traceId: span.traceId, spanId: span.spanId });
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -106,9 +139,16 @@ const SpanRowView = ({
       open();
     }
   };
-  let rowBackground: string | undefined = row.error ? ERROR_BACKGROUND : undefined;
+  let rowBackground: string | undefined = row.error
+    ? ERROR_BACKGROUND
+    : undefined;
   if (selected) rowBackground = SELECTED_BACKGROUND;
-  const markers = [row.critical && 'critical path', row.error && 'error', row.asyncEntry && 'async', row.producer && 'producer']
+  const markers = [
+    row.critical && 'critical path',
+    row.error && 'error',
+    row.asyncEntry && 'async',
+    row.producer && 'producer',
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -121,7 +161,9 @@ const SpanRowView = ({
       data-async={row.asyncEntry}
       role="button"
       tabIndex={0}
-      aria-label={`${span.service} ${span.name}${markers ? ` (${markers})` : ''}`}
+      aria-label={`${span.service} ${span.name}${
+        markers ? ` (${markers})` : ''
+      }`}
       aria-pressed={selected}
       onClick={open}
       onKeyDown={onKeyDown}
@@ -131,7 +173,9 @@ const SpanRowView = ({
         alignItems: 'center',
         cursor: 'pointer',
         background: rowBackground,
-        borderLeft: row.error ? `3px solid ${ERROR_COLOUR}` : '3px solid transparent',
+        borderLeft: row.error
+          ? `3px solid ${ERROR_COLOUR}`
+          : '3px solid transparent',
         fontSize: 13,
       }}
     >
@@ -148,11 +192,25 @@ const SpanRowView = ({
           whiteSpace: 'nowrap',
         }}
       >
-        {row.error && <ErrorOutlineIcon data-testid="error-marker" style={{ fontSize: 14, color: ERROR_COLOUR }} />}
-        <span data-testid="waterfall-service" style={{ fontWeight: 500, color: serviceColour(span.service) }}>
+        {row.error && (
+          <ErrorOutlineIcon
+            data-testid="error-marker"
+            style={{ fontSize: 14, color: ERROR_COLOUR }}
+          />
+        )}
+        <span
+          data-testid="waterfall-service"
+          style={{ fontWeight: 500, color: serviceColour(span.service) }}
+        >
           {span.service}
         </span>
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', color: row.error ? ERROR_COLOUR : undefined }}>
+        <span
+          style={{
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            color: row.error ? ERROR_COLOUR : undefined,
+          }}
+        >
           {span.name}
         </span>
         {row.asyncEntry && (
@@ -166,14 +224,29 @@ const SpanRowView = ({
           />
         )}
         {row.producer && (
-          <Chip size="small" label="producer" variant="outlined" data-testid="producer-chip" style={{ height: 18, fontSize: 10 }} />
+          <Chip
+            size="small"
+            label="producer"
+            variant="outlined"
+            data-testid="producer-chip"
+            style={{ height: 18, fontSize: 10 }}
+          />
         )}
       </div>
-      <div style={{ position: 'relative', flex: 1, height: '100%', marginRight: RIGHT_GUTTER }}>
+      <div
+        style={{
+          position: 'relative',
+          flex: 1,
+          height: '100%',
+          marginRight: RIGHT_GUTTER,
+        }}
+      >
         {from !== null && row.linkedFrom && (
           <span
             data-testid="async-connector"
-            title={`continues ${row.linkedFrom.service} after ${formatUs(span.startUs - row.linkedFrom.endUs)} in the queue`}
+            title={`continues ${row.linkedFrom.service} after ${formatUs(
+              span.startUs - row.linkedFrom.endUs,
+            )} in the queue`}
             style={{
               position: 'absolute',
               left: `${pct(from)}%`,
@@ -183,7 +256,15 @@ const SpanRowView = ({
             }}
           >
             <span
-              style={{ position: 'absolute', left: -3, top: -4, width: 6, height: 6, borderRadius: '50%', background: '#555' }}
+              style={{
+                position: 'absolute',
+                left: -3,
+                top: -4,
+                width: 6,
+                height: 6,
+                borderRadius: '50%',
+                background: '#555',
+              }}
             />
           </span>
         )}
@@ -191,13 +272,21 @@ const SpanRowView = ({
           // The producer is outside this instance: a short dashed stub still says "arrived by message".
           <span
             data-testid="async-connector"
-            style={{ position: 'absolute', left: `calc(${left}% - 14px)`, width: 14, top: 13, borderTop: '1px dashed #555' }}
+            style={{
+              position: 'absolute',
+              left: `calc(${left}% - 14px)`,
+              width: 14,
+              top: 13,
+              borderTop: '1px dashed #555',
+            }}
           />
         )}
         <span
           data-testid="waterfall-bar"
           data-critical={row.critical}
-          title={`${formatUs(span.durationUs)} at ${offsetLabel(scale(span.startUs))}${markers ? ` · ${markers}` : ''}`}
+          title={`${formatUs(span.durationUs)} at ${offsetLabel(
+            scale(span.startUs),
+          )}${markers ? ` · ${markers}` : ''}`}
           style={bar}
         />
         <span
@@ -234,7 +323,10 @@ export const Waterfall = ({
   onSelect?: (span: SpanRef | null) => void;
   height?: string | number;
 }) => {
-  const layout = useMemo(() => layoutWaterfall(detail.spans, detail.criticalPath), [detail.spans, detail.criticalPath]);
+  const layout = useMemo(
+    () => layoutWaterfall(detail.spans, detail.criticalPath),
+    [detail.spans, detail.criticalPath],
+  );
   const [text, setText] = useState('');
   const [errorsOnly, setErrorsOnly] = useState(false);
   const deferredText = useDeferredValue(text);
@@ -242,7 +334,10 @@ export const Waterfall = ({
     () => filterRows(layout.rows, { text: deferredText, errorsOnly }),
     [layout.rows, deferredText, errorsOnly],
   );
-  const shown = useMemo(() => rows.reduce((n, r) => (r.type === 'span' ? n + 1 : n), 0), [rows]);
+  const shown = useMemo(
+    () => rows.reduce((n, r) => (r.type === 'span' ? n + 1 : n), 0),
+    [rows],
+  );
 
   const [ownSelection, setOwnSelection] = useState<SpanRef | null>(null);
   const selected = selectedProp !== undefined ? selectedProp : ownSelection;
@@ -254,7 +349,10 @@ export const Waterfall = ({
     [onSelect],
   );
   const selectedKey = selected ? spanKey(selected) : null;
-  const spansByKey = useMemo(() => new Map(detail.spans.map(s => [spanKey(s), s])), [detail.spans]);
+  const spansByKey = useMemo(
+    () => new Map(detail.spans.map(s => [spanKey(s), s])),
+    [detail.spans],
+  );
   const selectedSpan = selectedKey ? spansByKey.get(selectedKey) ?? null : null;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -290,16 +388,31 @@ export const Waterfall = ({
           placeholder="Filter by service or span name"
           value={text}
           onChange={e => setText(e.target.value)}
-          inputProps={{ 'aria-label': 'Filter by service or span name', 'data-testid': 'waterfall-filter' }}
+          inputProps={{
+            'aria-label': 'Filter by service or span name',
+            'data-testid': 'waterfall-filter',
+          }}
           style={{ width: 320 }}
         />
         <FormControlLabel
-          control={<Switch checked={errorsOnly} onChange={e => setErrorsOnly(e.target.checked)} color="primary" />}
+          control={
+            <Switch
+              checked={errorsOnly}
+              onChange={e => setErrorsOnly(e.target.checked)}
+              color="primary"
+            />
+          }
           label="Errors only"
         />
-        <Typography variant="body2" color="textSecondary" data-testid="waterfall-count">
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="waterfall-count"
+        >
           {shown === layout.spanCount
-            ? `${layout.spanCount} spans in ${layout.traceCount} ${layout.traceCount === 1 ? 'trace' : 'traces'}`
+            ? `${layout.spanCount} spans in ${layout.traceCount} ${
+                layout.traceCount === 1 ? 'trace' : 'traces'
+              }`
             : `${shown} of ${layout.spanCount} spans`}
           {' · '}
           {formatUs(total)}
@@ -308,7 +421,13 @@ export const Waterfall = ({
       <div
         ref={scrollRef}
         data-testid="waterfall-scroll"
-        style={{ height, overflow: 'auto', position: 'relative', border: '1px solid #e0e0e0', borderRadius: 4 }}
+        style={{
+          height,
+          overflow: 'auto',
+          position: 'relative',
+          border: '1px solid #e0e0e0',
+          borderRadius: 4,
+        }}
       >
         <div
           data-testid="waterfall-axis"
@@ -324,10 +443,19 @@ export const Waterfall = ({
             color: '#666',
           }}
         >
-          <div style={{ width: LABEL_WIDTH, flexShrink: 0, paddingLeft: 8, lineHeight: `${AXIS_HEIGHT}px` }}>
+          <div
+            style={{
+              width: LABEL_WIDTH,
+              flexShrink: 0,
+              paddingLeft: 8,
+              lineHeight: `${AXIS_HEIGHT}px`,
+            }}
+          >
             Service · span
           </div>
-          <div style={{ position: 'relative', flex: 1, marginRight: RIGHT_GUTTER }}>
+          <div
+            style={{ position: 'relative', flex: 1, marginRight: RIGHT_GUTTER }}
+          >
             {ticks.map((t, i) => (
               <span
                 key={t}
@@ -345,7 +473,9 @@ export const Waterfall = ({
             ))}
           </div>
         </div>
-        <div style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+        <div
+          style={{ position: 'relative', height: virtualizer.getTotalSize() }}
+        >
           {virtualizer.getVirtualItems().map(item => {
             const row = rows[item.index];
             return (
@@ -364,7 +494,13 @@ export const Waterfall = ({
                 {row.type === 'trace' ? (
                   <TraceHeader row={row} scale={scale} />
                 ) : (
-                  <SpanRowView row={row} pct={pct} scale={scale} selected={row.key === selectedKey} onSelect={select} />
+                  <SpanRowView
+                    row={row}
+                    pct={pct}
+                    scale={scale}
+                    selected={row.key === selectedKey}
+                    onSelect={select}
+                  />
                 )}
               </div>
             );
@@ -382,13 +518,24 @@ export const Waterfall = ({
             }}
           >
             {tickLines.map(l => (
-              <span key={l} style={{ position: 'absolute', left: `${l}%`, top: 0, bottom: 0, borderLeft: '1px solid rgba(0,0,0,0.07)' }} />
+              <span
+                key={l}
+                style={{
+                  position: 'absolute',
+                  left: `${l}%`,
+                  top: 0,
+                  bottom: 0,
+                  borderLeft: '1px solid rgba(0,0,0,0.07)',
+                }}
+              />
             ))}
           </div>
         </div>
         {rows.length === 0 && (
           <Typography color="textSecondary" style={{ padding: 16 }}>
-            {layout.spanCount === 0 ? 'This instance has no spans.' : 'No span matches the filter.'}
+            {layout.spanCount === 0
+              ? 'This instance has no spans.'
+              : 'No span matches the filter.'}
           </Typography>
         )}
       </div>

@@ -1,7 +1,8 @@
 import type { WaterfallSpan } from '@internal/plugin-journeys-common';
 
 /** `traceId:spanId`, the form `criticalPath` uses. */
-export const spanKey = (s: { traceId: string; spanId: string }) => `${s.traceId}:${s.spanId}`;
+export const spanKey = (s: { traceId: string; spanId: string }) =>
+  `${s.traceId}:${s.spanId}`;
 
 /** The thin header above the spans of one trace. */
 export interface TraceRow {
@@ -29,7 +30,12 @@ export interface SpanRow {
   asyncEntry: boolean;
   producer: boolean;
   /** The span this one continues through its first link, when it is part of the instance. */
-  linkedFrom: { key: string; service: string; startUs: number; endUs: number } | null;
+  linkedFrom: {
+    key: string;
+    service: string;
+    startUs: number;
+    endUs: number;
+  } | null;
 }
 
 export type WaterfallRow = TraceRow | SpanRow;
@@ -47,14 +53,18 @@ const SPAN_KIND_PRODUCER = 4;
 const SPAN_KIND_CONSUMER = 5;
 const STATUS_ERROR = 2;
 
-const byStart = (a: WaterfallSpan, b: WaterfallSpan) => a.startUs - b.startUs || a.spanId.localeCompare(b.spanId);
+const byStart = (a: WaterfallSpan, b: WaterfallSpan) =>
+  a.startUs - b.startUs || a.spanId.localeCompare(b.spanId);
 
 /**
  * Orders the spans of every trace of an instance for the waterfall: traces by their first start
  * (so hops read top to bottom in time), spans depth-first under their parent, siblings by start.
  * A span whose parent is not in the instance counts as a root of its trace.
  */
-export function layoutWaterfall(spans: WaterfallSpan[], criticalPath: string[]): WaterfallLayout {
+export function layoutWaterfall(
+  spans: WaterfallSpan[],
+  criticalPath: string[],
+): WaterfallLayout {
   const critical = new Set(criticalPath);
   const byKey = new Map<string, WaterfallSpan>();
   const traces = new Map<string, WaterfallSpan[]>();
@@ -71,7 +81,11 @@ export function layoutWaterfall(spans: WaterfallSpan[], criticalPath: string[]):
 
   const traceOrder = [...traces.entries()]
     .map(([traceId, list]) => ({ traceId, list: list.sort(byStart) }))
-    .sort((a, b) => a.list[0].startUs - b.list[0].startUs || a.traceId.localeCompare(b.traceId));
+    .sort(
+      (a, b) =>
+        a.list[0].startUs - b.list[0].startUs ||
+        a.traceId.localeCompare(b.traceId),
+    );
 
   const rows: WaterfallRow[] = [];
   for (const { traceId, list } of traceOrder) {
@@ -79,7 +93,11 @@ export function layoutWaterfall(spans: WaterfallSpan[], criticalPath: string[]):
     const children = new Map<string, WaterfallSpan[]>();
     const roots: WaterfallSpan[] = [];
     for (const s of list) {
-      if (!s.parentSpanId || !ids.has(s.parentSpanId) || s.parentSpanId === s.spanId) {
+      if (
+        !s.parentSpanId ||
+        !ids.has(s.parentSpanId) ||
+        s.parentSpanId === s.spanId
+      ) {
         roots.push(s);
       } else {
         let c = children.get(s.parentSpanId);
@@ -91,7 +109,8 @@ export function layoutWaterfall(spans: WaterfallSpan[], criticalPath: string[]):
     const spanRows: SpanRow[] = [];
     // Iterative depth-first walk: a deep chain of thousands of spans must not overflow the stack.
     const stack: Array<{ span: WaterfallSpan; depth: number }> = [];
-    for (let i = roots.length - 1; i >= 0; i--) stack.push({ span: roots[i], depth: 0 });
+    for (let i = roots.length - 1; i >= 0; i--)
+      stack.push({ span: roots[i], depth: 0 });
     const seen = new Set<string>();
     while (stack.length) {
       const { span, depth } = stack.pop()!;
@@ -99,7 +118,9 @@ export function layoutWaterfall(spans: WaterfallSpan[], criticalPath: string[]):
       seen.add(span.spanId);
       spanRows.push(spanRow(span, depth, critical, byKey));
       const c = children.get(span.spanId);
-      if (c) for (let i = c.length - 1; i >= 0; i--) stack.push({ span: c[i], depth: depth + 1 });
+      if (c)
+        for (let i = c.length - 1; i >= 0; i--)
+          stack.push({ span: c[i], depth: depth + 1 });
     }
 
     const first = roots[0] ?? list[0];
@@ -132,7 +153,9 @@ function spanRow(
   byKey: Map<string, WaterfallSpan>,
 ): SpanRow {
   const links = span.links ?? [];
-  const asyncEntry = links.length > 0 && (span.kind === SPAN_KIND_CONSUMER || !span.parentSpanId);
+  const asyncEntry =
+    links.length > 0 &&
+    (span.kind === SPAN_KIND_CONSUMER || !span.parentSpanId);
   const linked = links.length ? byKey.get(spanKey(links[0])) : undefined;
   const key = spanKey(span);
   return {
@@ -145,13 +168,21 @@ function spanRow(
     asyncEntry,
     producer: span.kind === SPAN_KIND_PRODUCER,
     linkedFrom: linked
-      ? { key: spanKey(linked), service: linked.service, startUs: linked.startUs, endUs: linked.startUs + linked.durationUs }
+      ? {
+          key: spanKey(linked),
+          service: linked.service,
+          startUs: linked.startUs,
+          endUs: linked.startUs + linked.durationUs,
+        }
       : null,
   };
 }
 
 /** Keeps the spans matching the text (service or name) and the error switch, with their trace headers. */
-export function filterRows(rows: WaterfallRow[], filter: { text: string; errorsOnly: boolean }): WaterfallRow[] {
+export function filterRows(
+  rows: WaterfallRow[],
+  filter: { text: string; errorsOnly: boolean },
+): WaterfallRow[] {
   const text = filter.text.trim().toLocaleLowerCase('en-US');
   if (!text && !filter.errorsOnly) return rows;
   const out: WaterfallRow[] = [];
@@ -186,7 +217,11 @@ export function timeTicks(durationUs: number, target = 6): number[] {
   // The 1-2-5 step whose tick count comes closest to the target.
   const step = [1, 2, 5, 10]
     .map(m => m * magnitude)
-    .reduce((best, s) => (Math.abs(durationUs / s - target) < Math.abs(durationUs / best - target) ? s : best));
+    .reduce((best, s) =>
+      Math.abs(durationUs / s - target) < Math.abs(durationUs / best - target)
+        ? s
+        : best,
+    );
   const ticks: number[] = [];
   for (let t = 0; t <= durationUs + step * 1e-9; t += step) ticks.push(t);
   return ticks;

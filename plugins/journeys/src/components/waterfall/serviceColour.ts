@@ -1,10 +1,22 @@
 // No reds: red means error in the waterfall.
-const PALETTE = ['#1e88e5', '#43a047', '#8e24aa', '#00897b', '#f9a825', '#5e35b1', '#6d4c41', '#00acc1', '#7cb342', '#3949ab'];
+const PALETTE = [
+  '#1e88e5',
+  '#43a047',
+  '#8e24aa',
+  '#00897b',
+  '#f9a825',
+  '#5e35b1',
+  '#6d4c41',
+  '#00acc1',
+  '#7cb342',
+  '#3949ab',
+];
 
 /** A stable colour per service name, so one service looks the same in every trace. */
 export function serviceColour(service: string): string {
   let h = 0;
-  for (let i = 0; i < service.length; i++) h = (h * 31 + service.charCodeAt(i)) | 0;
+  for (let i = 0; i < service.length; i++)
+    h = (h * 31 + service.charCodeAt(i)) | 0;
   return PALETTE[Math.abs(h) % PALETTE.length];
 }
 
