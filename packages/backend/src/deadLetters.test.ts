@@ -21,14 +21,12 @@ import dlqPlugin from '@internal/plugin-dlq-backend';
 import { Replay } from '@internal/plugin-dlq-common';
 import { Runtime } from '@internal/integration-runtime';
 import {
-  AdminClient,
-  waitFor,
-} from '@internal/integration-runtime/src/testing/AdminClient';
-import {
   ADMIN_TOKEN,
+  AdminClient,
   publishOrders,
   testConfig,
-} from '@internal/integration-runtime/src/testing/testRuntime';
+  waitFor,
+} from '@internal/integration-runtime/testing';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';

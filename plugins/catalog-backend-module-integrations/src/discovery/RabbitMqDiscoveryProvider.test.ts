@@ -18,12 +18,12 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { Runtime } from '@internal/integration-runtime/src/Runtime';
+import { Runtime } from '@internal/integration-runtime';
 import {
   assertRabbitAnswers,
   rabbitUrl,
   testConfig,
-} from '@internal/integration-runtime/src/testing/testRuntime';
+} from '@internal/integration-runtime/testing';
 import {
   ANNOTATION_BROKER_DRIFT,
   ANNOTATION_DISCOVERED_BY,
