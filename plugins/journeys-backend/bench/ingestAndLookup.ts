@@ -453,14 +453,13 @@ function* traceStream(firstOrder: number, t0Us: number): Generator<OtlpTrace> {
   }
 }
 
-const anyValue = (v: Attr, json: boolean) =>
-  typeof v === 'string'
-    ? { stringValue: v }
-    : typeof v === 'boolean'
-    ? { boolValue: v }
-    : Number.isInteger(v)
+function anyValue(v: Attr, json: boolean) {
+  if (typeof v === 'string') return { stringValue: v };
+  if (typeof v === 'boolean') return { boolValue: v };
+  return Number.isInteger(v)
     ? { intValue: json ? String(v) : v }
     : { doubleValue: v };
+}
 
 function resourceAttributes(service: string, json: boolean) {
   return Object.entries({
@@ -477,6 +476,7 @@ function resourceAttributes(service: string, json: boolean) {
 
 function buildRequest(traces: OtlpTrace[], json: boolean): Buffer {
   const id = (hex: string) => (json ? hex : Buffer.from(hex, 'hex'));
+  const noParent = json ? '' : Buffer.alloc(0);
   const byService = new Map<string, unknown[]>();
   for (const t of traces) {
     for (const { g, ids } of t.spans) {
@@ -484,8 +484,7 @@ function buildRequest(traces: OtlpTrace[], json: boolean): Buffer {
       const span = {
         traceId: id(ids.traces[g.trace]),
         spanId: id(ids.spans[g.index]),
-        parentSpanId:
-          g.parent >= 0 ? id(ids.spans[g.parent]) : json ? '' : Buffer.alloc(0),
+        parentSpanId: g.parent >= 0 ? id(ids.spans[g.parent]) : noParent,
         name: g.name,
         kind: g.kind,
         startTimeUnixNano: start.toString(),

@@ -16,14 +16,11 @@ export interface TestSpan {
   links?: Array<{ traceId: string; spanId: string }>;
 }
 
-const anyValue = (v: string | number | boolean) =>
-  typeof v === 'string'
-    ? { stringValue: v }
-    : typeof v === 'boolean'
-    ? { boolValue: v }
-    : Number.isInteger(v)
-    ? { intValue: String(v) }
-    : { doubleValue: v };
+function anyValue(v: string | number | boolean) {
+  if (typeof v === 'string') return { stringValue: v };
+  if (typeof v === 'boolean') return { boolValue: v };
+  return Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
+}
 
 export function otlpSpan(s: TestSpan) {
   const start = BigInt(Math.round(s.startMs * 1000)) * 1000n;

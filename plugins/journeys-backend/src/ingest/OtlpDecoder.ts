@@ -17,6 +17,10 @@ const ExportTraceServiceResponse =
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
+const INFLATERS: Record<string, typeof gunzip | undefined> = Object.assign(
+  Object.create(null),
+  { gzip: gunzip, deflate: inflate },
+);
 
 export type OtlpEncoding = 'json' | 'protobuf';
 
@@ -40,8 +44,7 @@ export async function decompress(
 ): Promise<Buffer> {
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   if (encoding === 'identity' || encoding === '') return body;
-  const inflater =
-    encoding === 'gzip' ? gunzip : encoding === 'deflate' ? inflate : undefined;
+  const inflater = INFLATERS[encoding];
   if (!inflater)
     throw new UnsupportedMediaTypeError(
       `content encoding '${encoding}' is not supported; use gzip`,

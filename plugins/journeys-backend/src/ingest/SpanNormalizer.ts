@@ -156,6 +156,9 @@ const spanSchema = z.object({
     .nullish(),
 });
 
+// Absent in OTLP/JSON means undefined or null alike.
+const isNil = (v: unknown): v is null | undefined =>
+  v === null || v === undefined;
 const isId = (v: unknown) => typeof v === 'string' || v instanceof Uint8Array;
 const isNanos = (v: unknown) =>
   (typeof v === 'string' &&
@@ -195,12 +198,12 @@ function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
   if (
     !isId(traceId) ||
     !isId(spanId) ||
-    (parentSpanId != null && !isId(parentSpanId))
+    (!isNil(parentSpanId) && !isId(parentSpanId))
   )
     return false;
   if (typeof name !== 'string' || name.length === 0) return false;
   if (
-    kind != null &&
+    !isNil(kind) &&
     !(
       typeof kind === 'number' &&
       Number.isInteger(kind) &&
@@ -215,15 +218,15 @@ function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
     !isKeyValues(attributes)
   )
     return false;
-  if (events != null) {
+  if (!isNil(events)) {
     if (!Array.isArray(events)) return false;
     for (const e of events) {
       if (!isObject(e) || !isKeyValues(e.attributes)) return false;
-      if (e.timeUnixNano != null && !isNanos(e.timeUnixNano)) return false;
-      if (e.name != null && typeof e.name !== 'string') return false;
+      if (!isNil(e.timeUnixNano) && !isNanos(e.timeUnixNano)) return false;
+      if (!isNil(e.name) && typeof e.name !== 'string') return false;
     }
   }
-  if (links != null) {
+  if (!isNil(links)) {
     if (!Array.isArray(links)) return false;
     for (const l of links)
       if (
@@ -234,11 +237,11 @@ function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
       )
         return false;
   }
-  if (status != null) {
+  if (!isNil(status)) {
     if (!isObject(status)) return false;
     const { code, message } = status;
     if (
-      code != null &&
+      !isNil(code) &&
       !(
         typeof code === 'number' &&
         Number.isInteger(code) &&
@@ -247,7 +250,7 @@ function isCommonSpanShape(raw: unknown): raw is z.infer<typeof spanSchema> {
       )
     )
       return false;
-    if (message != null && typeof message !== 'string') return false;
+    if (!isNil(message) && typeof message !== 'string') return false;
   }
   return true;
 }
@@ -286,14 +289,11 @@ function hexId(
 }
 
 function toMicros(value: string | number | LongBits, what: string): number {
-  const us =
-    typeof value === 'number'
-      ? Math.floor(value / 1000)
-      : typeof value === 'string'
-      ? value.length > 3
-        ? Number(value.slice(0, -3))
-        : 0
-      : Math.floor(longValue(value) / 1000);
+  let us: number;
+  if (typeof value === 'number') us = Math.floor(value / 1000);
+  else if (typeof value === 'string')
+    us = value.length > 3 ? Number(value.slice(0, -3)) : 0;
+  else us = Math.floor(longValue(value) / 1000);
   if (!Number.isSafeInteger(us) || us <= 0)
     throw new SpanError(`${what} must be a positive time in nanoseconds`);
   return us;

@@ -14,9 +14,10 @@ const ExportTraceServiceRequest = (generated as any).opentelemetry.proto
 
 /** Seeded PRNG (mulberry32), so a failing case can be reproduced from the printed seed. */
 function prng(seed: number) {
+  let state = seed;
   return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
@@ -385,7 +386,8 @@ describe('OTLP receiver under hostile input', () => {
               ],
             }),
           });
-          expect(ok.status).toBe(200);
+          if (ok.status !== 200)
+            unexpected.push(`valid request after #${i}: ${ok.status}`);
           spans.forEach(s =>
             valid.push({ traceId: s.traceId, spanId: s.spanId }),
           );
