@@ -21,15 +21,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import catalogModuleIntegrations from '@internal/plugin-catalog-backend-module-integrations';
-import localFilePlaceholders from './modules/localFilePlaceholders';
 
 const catalogRoot = path.resolve(__dirname, '../../../catalog-info');
+
+/** The file each declared entity came from. */
+const sourceFile = new Map<Entity, string>();
 
 /** Every entity the YAML files declare, following Location targets from all.yaml. */
 function declaredEntities(file = path.join(catalogRoot, 'all.yaml')): Entity[] {
   const docs = parseAllDocuments(fs.readFileSync(file, 'utf-8')).map(
     d => d.toJS() as Entity,
   );
+  docs.forEach(entity => sourceFile.set(entity, file));
   return docs.flatMap(entity => [
     entity,
     ...(entity.kind === 'Location'
@@ -88,7 +91,6 @@ describe('demo catalog (catalog-info/)', () => {
     backend = await startTestBackend({
       features: [
         catalogPlugin,
-        localFilePlaceholders,
         catalogModuleIntegrations,
         errorCollector(errors),
         mockServices.rootConfig.factory({
@@ -297,10 +299,10 @@ describe('demo catalog (catalog-info/)', () => {
     const apis = entities.filter(e => e.kind === 'API');
     expect(apis.length).toBe(declared.filter(e => e.kind === 'API').length);
     for (const api of apis) {
-      const source = declared.find(d => d.metadata.name === api.metadata.name)!
-        .spec!.definition as { $text: string };
+      const source = declared.find(d => d.metadata.name === api.metadata.name)!;
+      const { $text } = source.spec!.definition as { $text: string };
       const text = fs.readFileSync(
-        path.resolve(catalogRoot, source.$text),
+        path.resolve(path.dirname(sourceFile.get(source)!), $text),
         'utf-8',
       );
       expect(api.spec?.definition).toBe(text);

@@ -11,8 +11,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 // Processing errors show up in the backend log as well as on the entities.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('./modules/localFilePlaceholders'));
-// Topics and queues from AsyncAPI, publish/subscribe relations, broker discovery.
+// Topics and queues from AsyncAPI, publish/subscribe relations, broker discovery,
+// `$text` beside the catalog files app-config names.
 backend.add(import('@internal/plugin-catalog-backend-module-integrations'));
 
 backend.add(import('@backstage/plugin-permission-backend'));

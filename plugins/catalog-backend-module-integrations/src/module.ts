@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { BrokerDriftProcessor } from './discovery/BrokerDriftProcessor';
 import { BrokerDriftSnapshot } from './discovery/BrokerDriftSnapshot';
+import { LocalFileTextProcessor } from './files/LocalFileTextProcessor';
 import { RabbitMqDiscoveryProvider } from './discovery/RabbitMqDiscoveryProvider';
 import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
 import { JourneyEntityProcessor } from './processors/JourneyEntityProcessor';
@@ -16,7 +17,8 @@ import { MessagingRelationsProcessor } from './processors/MessagingRelationsProc
 /**
  * The integration catalog's catalog module: topics and queues from AsyncAPI documents,
  * publish/subscribe relations between components and them, the Journey kind with its
- * relations, and (when configured) discovery from RabbitMQ with drift flags.
+ * relations, `$text` beside the catalog files app-config names, and (when configured)
+ * discovery from RabbitMQ with drift flags.
  */
 export const catalogModuleIntegrations = createBackendModule({
   pluginId: 'catalog',
@@ -37,6 +39,7 @@ export const catalogModuleIntegrations = createBackendModule({
         );
         catalog.addProcessor(new MessagingRelationsProcessor());
         catalog.addProcessor(new JourneyEntityProcessor());
+        catalog.addProcessor(LocalFileTextProcessor.fromConfig(config));
 
         // Broker discovery is off unless catalog.providers.rabbitmqDiscovery.enabled.
         const snapshot = new BrokerDriftSnapshot();

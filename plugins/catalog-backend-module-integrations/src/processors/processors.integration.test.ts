@@ -2,7 +2,6 @@ import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import localFilePlaceholders from '../../../../packages/backend/src/modules/localFilePlaceholders';
 import { catalogModuleIntegrations } from '../module';
 
 const DEMO_CATALOG = path.resolve(
@@ -37,7 +36,6 @@ function startCatalog() {
     features: [
       catalogPlugin,
       catalogModuleIntegrations,
-      localFilePlaceholders,
       mockServices.rootConfig.factory({
         data: {
           catalog: {
