@@ -1,6 +1,10 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { httpRouter } from './modules/errorAnswers';
 
 const backend = createBackend();
+
+// Error answers carry no stack traces and no internal error's message (logged instead).
+backend.add(httpRouter);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
