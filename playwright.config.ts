@@ -1,5 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import path from 'node:path';
+import {
+  appUrl,
+  backendPort,
+  backendUrl,
+  e2eRuntime,
+  runtimeAdminPort,
+} from './packages/app/e2e-tests/e2eEnvironment';
 
 /**
  * End-to-end tests in Debian's Chromium (no browser download: CHROMIUM_PATH or
@@ -10,22 +17,6 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dataDir =
   process.env.SWITCHBOARD_DATA_DIR ??
   path.resolve(__dirname, 'node_modules/.cache/e2e-data');
-// Own ports, so the suite runs beside a portal started with `npm start`.
-const appUrl = `http://localhost:${process.env.E2E_APP_PORT ?? 3100}`;
-const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 7107);
-const backendUrl = `http://localhost:${backendPort}`;
-// The integration runtime on the machine's RabbitMQ, with its own ports and state.
-const runtimeAdminPort = Number(process.env.E2E_RUNTIME_PORT ?? 7400);
-export const e2eRuntime = {
-  adminUrl: `http://127.0.0.1:${runtimeAdminPort}`,
-  servicesUrl: `http://127.0.0.1:${runtimeAdminPort + 1}`,
-  token: 'e2e-runtime-admin-token',
-};
-/** The backend's API, called with the scripts' static token (backend.auth.externalAccess). */
-export const e2eBackend = {
-  url: backendUrl,
-  token: 'switchboard-local-dev-token',
-};
 const portalEnv = {
   APP_CONFIG_app_baseUrl: appUrl,
   APP_CONFIG_backend_baseUrl: backendUrl,

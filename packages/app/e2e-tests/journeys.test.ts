@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { e2eBackend, e2eRuntime } from '../../../playwright.config';
+import { e2eBackend, e2eRuntime } from './e2eEnvironment';
 import { keepScreenshot } from './screenshots';
 import { sidebar, signInAsGuest } from './signIn';
 

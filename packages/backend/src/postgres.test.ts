@@ -127,10 +127,11 @@ describe('backend on PostgreSQL (app-config.production.yaml)', () => {
           const body = (await res.json()) as {
             items: Array<{ kind: string; metadata: { name: string } }>;
           };
-          refs = body.items.map(
+          const served = body.items.map(
             e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`,
           );
-          if (wanted.every(w => refs.includes(w))) break;
+          refs = served;
+          if (wanted.every(w => served.includes(w))) break;
         }
       } catch {
         // not listening yet
