@@ -1,7 +1,8 @@
 // Prints one closing line for the whole suite from the Jest and Playwright JSON reports.
 const fs = require('node:fs');
 const path = require('node:path');
-const [dir, seconds, tscFailed] = process.argv.slice(2);
+// checksFailed: the static checks that failed, space-separated (lint, format, tsc).
+const [dir, seconds, checksFailed = ''] = process.argv.slice(2);
 const read = name => {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf-8'));
@@ -35,9 +36,11 @@ console.log(
     pw ? '' : ' (no report)'
   }`,
 );
-const typeCheck = tscFailed === '1' ? 1 : 0;
-console.log(`tsc: ${typeCheck ? 'failed' : 'passed'}`);
-const failed = unit.failed + e2e.failed + typeCheck;
+const failedChecks = checksFailed.split(' ').filter(Boolean);
+for (const check of ['lint', 'format', 'tsc']) {
+  console.log(`${check}: ${failedChecks.includes(check) ? 'failed' : 'passed'}`);
+}
+const failed = unit.failed + e2e.failed + failedChecks.length;
 console.log(`(${seconds}s in all)`);
 console.log(
   `Summary: ${unit.passed + e2e.passed} passed, ${failed} failed, ${

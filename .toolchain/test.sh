@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: type check, unit and integration tests (Jest,
-# including the PostgreSQL test), then end-to-end tests in Chromium (Playwright).
+# The whole test suite, as CI runs it: lint, format check, type check, unit and
+# integration tests (Jest, including the PostgreSQL test), then end-to-end tests in
+# Chromium (Playwright).
 # Installs what is missing first (Node 22, dependencies, Debian's chromium).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -17,9 +18,17 @@ rm -rf "$reports" && mkdir -p "$reports"
 status=0
 started=$(date +%s)
 
+# Static checks first (about a minute). A failing check is counted in the summary and
+# the tests still run, so one run shows everything that is wrong.
+checks=""
+echo "== lint (backstage-cli repo lint)"
+yarn backstage-cli repo lint || { checks="$checks lint"; status=1; }
+
+echo "== format (prettier --check .)"
+yarn prettier --check . || { checks="$checks format"; status=1; }
+
 echo "== type check (tsc)"
-tsc=0
-yarn tsc || { tsc=1; status=1; }
+yarn tsc || { checks="$checks tsc"; status=1; }
 
 echo "== unit and integration tests (jest)"
 yarn test:unit --json --outputFile="$reports/jest.json" || status=1
@@ -29,5 +38,5 @@ rm -rf node_modules/.cache/e2e-data
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" \
   yarn test:e2e --reporter=list,json || status=1
 
-node .toolchain/summary.js "$reports" "$(( $(date +%s) - started ))" "$tsc" || status=1
+node .toolchain/summary.js "$reports" "$(( $(date +%s) - started ))" "$checks" || status=1
 exit $status
