@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { journeysPermissions } from '@internal/plugin-journeys-common';
 import { JourneyAssembler } from './assembly/JourneyAssembler';
 import { DatabaseInstanceStore } from './database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from './database/DatabaseSpanStore';
@@ -14,6 +15,7 @@ import { JourneyQueries } from './query/JourneyQueries';
 import { SpanRetention } from './retention/SpanRetention';
 import { createRouter } from './router';
 import { createFaroRouter } from './faro/FaroReceiver';
+import { readFaroOptions } from './faro/readFaroOptions';
 
 /** Journeys: OTLP ingest, storage with retention, assembly into business journey instances. */
 export const journeysPlugin = createBackendPlugin({
@@ -27,6 +29,8 @@ export const journeysPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
@@ -37,9 +41,12 @@ export const journeysPlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         auth,
+        permissions,
+        permissionsRegistry,
         scheduler,
         catalog,
       }) {
+        permissionsRegistry.addPermissions(journeysPermissions);
         const c = config.getOptionalConfig('journeys');
         const db = await connect(database);
         const spans = new DatabaseSpanStore(db);
@@ -118,22 +125,20 @@ export const journeysPlugin = createBackendPlugin({
           },
         });
 
-        // The browser's Faro SDK posts without a Backstage token; the receiver limits size and rate.
-        const faroRouter =
-          c?.getOptionalBoolean('faro.enabled') === false
-            ? undefined
-            : await createFaroRouter({
-                ingestor,
-                logger,
-                maxBodyBytes:
-                  c?.getOptionalNumber('faro.maxBodyBytes') ?? 1024 * 1024,
-              });
+        // The browser's Faro SDK posts without a Backstage token: the receiver takes only the
+        // portal's origin and service name, limits size and rate per client, and its spans
+        // are stored as untrusted.
+        const faroOptions = readFaroOptions(config);
+        const faroRouter = faroOptions
+          ? createFaroRouter({ ...faroOptions, ingestor, logger })
+          : undefined;
         if (faroRouter)
           httpRouter.addAuthPolicy({ path: '/faro', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             logger,
             httpAuth,
+            permissions,
             ingestor,
             queries,
             maxBodyBytes,

@@ -1,7 +1,17 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   INSTANCE_STATUSES,
+  journeysTracesIngestPermission,
+  journeysTracesReadPermission,
   STATS_WINDOWS,
 } from '@internal/plugin-journeys-common';
 import express, { Request } from 'express';
@@ -15,12 +25,14 @@ import {
   encodingOf,
   OtlpEncoding,
 } from './ingest/OtlpDecoder';
+import { storableText } from './ingest/storableText';
 import { TraceIngestor } from './ingest/types';
 import { JourneyQueries } from './query/JourneyQueries';
 
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   ingestor: TraceIngestor;
   queries: JourneyQueries;
   /** Largest accepted body, before and after gzip (bytes). */
@@ -57,14 +69,30 @@ const entityName = z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'an entity name');
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, ingestor, queries, maxBodyBytes } = options;
+  const { httpAuth, permissions, ingestor, queries, maxBodyBytes } = options;
   const router = Router();
 
-  // OTLP/HTTP. Authenticated by the httpRouter (a configured external access token).
+  /** The caller's credentials, if they hold `permission` (403 otherwise). */
+  async function authorize(
+    req: Request,
+    allow: Array<'user' | 'service'>,
+    permission: BasicPermission,
+  ) {
+    const credentials = await httpAuth.credentials(req, { allow });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(`${permission.name} is not granted`);
+    return credentials;
+  }
+
+  // OTLP/HTTP, for exporters with a token (an external access token restricted to
+  // journeys.traces.ingest, or a plugin's service token).
   router.post('/v1/traces', async (req, res) => {
     let encoding: OtlpEncoding = 'json';
     try {
-      await httpAuth.credentials(req, { allow: ['service'] });
+      await authorize(req, ['service'], journeysTracesIngestPermission);
       encoding = encodingOf(req.headers['content-type']);
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > maxBodyBytes)
@@ -97,8 +125,9 @@ export async function createRouter(
 
   router.use(express.json({ limit: '64kb' }));
 
+  // Every read route: signed-in users and services holding journeys.traces.read.
   const user = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+    authorize(req, ['user', 'service'], journeysTracesReadPermission);
 
   router.get('/journeys', async (req, res) => {
     await user(req);
@@ -151,7 +180,8 @@ export async function createRouter(
       req.query,
       'search',
     );
-    res.json(await queries.search(q));
+    // Stored values had U+0000 and lone surrogates replaced; the query is read the same way.
+    res.json(await queries.search(storableText(q)));
   });
 
   router.get('/instances/:id', async (req, res) => {

@@ -130,6 +130,11 @@ export interface WaterfallSpan {
   status: 0 | 1 | 2;
   /** Span links (async hops): the producer span this span continues. */
   links: Array<{ traceId: string; spanId: string }>;
+  /**
+   * Reported by the portal's browser (Faro receiver, untrusted): shown in its trace, never
+   * deciding the instance's status or failing step. Absent for backend spans.
+   */
+  browser?: true;
 }
 
 /** GET /instances/:id → InstanceDetail (404 when unknown). */
@@ -168,9 +173,10 @@ export interface SpanDetail extends WaterfallSpan {
 /**
  * OTLP/HTTP receiver: POST /v1/traces (application/json or application/x-protobuf, gzip
  * allowed). Answers 200 with an ExportTraceServiceResponse (JSON or protobuf after the
- * request's content type); partialSuccess names the rejected spans. Errors: 400 (malformed),
- * 401 (no or wrong token), 413 (body over journeys.ingest.maxBodyBytes), 415 (content type),
- * 429 + Retry-After (ingest queue full).
+ * request's content type); partialSuccess names the rejected spans. Errors: 400 (malformed,
+ * or a value the database refused), 401 (no or wrong token), 403 (no
+ * journeys.traces.ingest), 413 (body over journeys.ingest.maxBodyBytes), 415 (content
+ * type), 429 + Retry-After (ingest queue full), 503 (span store unavailable).
  */
 export interface OtlpExportResponse {
   partialSuccess?: { rejectedSpans?: number | string; errorMessage?: string };

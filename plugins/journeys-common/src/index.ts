@@ -2,3 +2,4 @@ export * from './api';
 export * from './entity/JourneyEntity';
 export * from './entity/journeyEntityValidator';
 export * from './entity/parseDuration';
+export * from './permissions';

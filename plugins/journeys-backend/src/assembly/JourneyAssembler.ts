@@ -25,7 +25,9 @@ export const DEFAULT_ASSEMBLER_OPTIONS: AssemblerOptions = {
  * links to (async hops start new traces joined by span links), so a nested journey — the
  * ERP sync started by checkout's `order.created` — is its own instance and part of the outer
  * one. A trace without links joins the newest instance sharing one of its business keys, and
- * stands alone (a journey-less instance) otherwise.
+ * stands alone (a journey-less instance) otherwise. Spans from the browser receiver
+ * (untrusted) index no keys or links and decide no entry, completion or status, so a trace
+ * of browser spans alone joins nothing.
  */
 export class JourneyAssembler {
   constructor(
@@ -80,6 +82,16 @@ export class JourneyAssembler {
       trace.receivedUs > nowUs - this.options.waitForUpstreamMs * 1000
     )
       return false;
+
+    if (trace.browserSpans >= trace.spanCount) {
+      // Only the browser's (untrusted) spans so far: they join no instance and start none;
+      // they show once backend spans of the same trace arrive.
+      const before = await this.store.instancesOf([trace.traceId]);
+      if (before.length) await this.store.setMemberships(trace.traceId, []);
+      await this.store.markAssembled(trace.traceId, null, []);
+      before.forEach(id => touched.add(id));
+      return true;
+    }
 
     let entry: string | null = null;
     const completes = new Set<string>();
@@ -139,7 +151,8 @@ export class JourneyAssembler {
       ? this.journeys.get(entry.entryJourney)
       : undefined;
     const facts = assessInstance(journey, members, nowUs);
-    const businessKeys: Record<string, string> = {};
+    // Keys are data (span attributes): a map without a prototype.
+    const businessKeys: Record<string, string> = Object.create(null);
     const wanted = journey ? new Set(journey.businessKeys) : undefined;
     for (const k of await this.store.keysOf(memberIds)) {
       if (

@@ -25,6 +25,7 @@ function toTraceRow(r: any): TraceRow {
     errorEndUs: num(r.error_end_us),
     errorStep: r.error_step ? (JSON.parse(r.error_step) as ErrorStep) : null,
     receivedUs: Number(r.received_us),
+    browserSpans: Number(r.browser_spans ?? 0),
   };
 }
 
@@ -109,11 +110,12 @@ export class DatabaseInstanceStore {
     return rows.map(toTraceRow);
   }
 
+  /** The trace's backend spans: browser spans never make an entry or a completion. */
   async spanIdentities(
     traceId: string,
   ): Promise<Array<SpanIdentity & { status: number }>> {
     return this.db('journeys_spans')
-      .where('trace_id', traceId)
+      .where({ trace_id: traceId, browser: this.falsy })
       .select('service', 'name', 'route', 'status');
   }
 

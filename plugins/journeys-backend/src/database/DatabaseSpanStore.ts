@@ -18,6 +18,8 @@ export interface TraceRow {
   errorEndUs: number | null;
   errorStep: ErrorStep | null;
   receivedUs: number;
+  /** Spans of the trace that came in through the browser receiver (untrusted). */
+  browserSpans: number;
 }
 
 export interface ErrorStep {
@@ -31,9 +33,11 @@ export interface ErrorStep {
 /** What a trace contributes to its trace row, computed per write batch. */
 interface TraceDelta {
   traceId: string;
+  /** The backend spans' time range; the browser spans' only while there are no others. */
   startUs: number;
   endUs: number;
   spanCount: number;
+  browserSpans: number;
   errorCount: number;
   rootService: string | null;
   rootName: string | null;
@@ -55,6 +59,7 @@ const SPAN_COLUMNS = [
   'route',
   'links',
   'detail',
+  'browser',
 ] as const;
 
 const TRACE_COLUMNS = [
@@ -70,9 +75,10 @@ const TRACE_COLUMNS = [
   'error_step',
   'received_us',
   'dirty',
+  'browser_spans',
 ] as const;
 
-function spanValues(s: SpanRecord) {
+function spanValues(s: SpanRecord, sqlite: boolean) {
   return [
     s.traceId,
     s.spanId,
@@ -86,19 +92,26 @@ function spanValues(s: SpanRecord) {
     s.route,
     s.links,
     s.detail,
+    sqlite ? Number(s.browser) : s.browser,
   ];
 }
 
+/**
+ * Browser spans count towards a trace's spans and, while it has no other spans, its time
+ * range (so retention finds it); nothing else of a trace's summary comes from them.
+ */
 function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
   const byTrace = new Map<string, TraceDelta>();
   for (const s of spans) {
     let t = byTrace.get(s.traceId);
+    const end = s.startUs + s.durationUs;
     if (!t) {
       t = {
         traceId: s.traceId,
         startUs: s.startUs,
-        endUs: s.startUs + s.durationUs,
+        endUs: end,
         spanCount: 0,
+        browserSpans: 0,
         errorCount: 0,
         rootService: null,
         rootName: null,
@@ -108,10 +121,23 @@ function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
       };
       byTrace.set(s.traceId, t);
     }
-    const end = s.startUs + s.durationUs;
-    t.startUs = Math.min(t.startUs, s.startUs);
-    t.endUs = Math.max(t.endUs, end);
     t.spanCount++;
+    if (s.browser) {
+      t.browserSpans++;
+      if (t.browserSpans === t.spanCount) {
+        t.startUs = Math.min(t.startUs, s.startUs);
+        t.endUs = Math.max(t.endUs, end);
+      }
+      continue;
+    }
+    if (t.browserSpans === t.spanCount - 1) {
+      // The first backend span of this trace in the batch: the browser's range goes.
+      t.startUs = s.startUs;
+      t.endUs = end;
+    } else {
+      t.startUs = Math.min(t.startUs, s.startUs);
+      t.endUs = Math.max(t.endUs, end);
+    }
     if (!s.parentSpanId) {
       t.rootService = s.service;
       t.rootName = s.name;
@@ -158,20 +184,26 @@ export class DatabaseSpanStore {
     const t = 'journeys_traces';
     const tuple = `(${TRACE_COLUMNS.map(() => '?').join(',')})`;
     const newer = `excluded.error_end_us IS NOT NULL AND (${t}.error_end_us IS NULL OR excluded.error_end_us > ${t}.error_end_us)`;
+    // Whether the stored row and the delta hold backend (trusted) spans.
+    const had = `(${t}.span_count > ${t}.browser_spans)`;
+    const adds = `(excluded.span_count > excluded.browser_spans)`;
+    const range = (fn: string, col: string) =>
+      `CASE WHEN ${had} = ${adds} THEN ${fn}(${t}.${col}, excluded.${col}) WHEN ${adds} THEN excluded.${col} ELSE ${t}.${col} END`;
     return `INSERT INTO ${t} (${TRACE_COLUMNS.join(',')}) VALUES ${Array(rows)
       .fill(tuple)
       .join(',')}
       ON CONFLICT (trace_id) DO UPDATE SET
-        start_us = ${min}(${t}.start_us, excluded.start_us),
-        end_us = ${max}(${t}.end_us, excluded.end_us),
+        start_us = ${range(min, 'start_us')},
+        end_us = ${range(max, 'end_us')},
         span_count = ${t}.span_count + excluded.span_count,
+        browser_spans = ${t}.browser_spans + excluded.browser_spans,
         error_count = ${t}.error_count + excluded.error_count,
         root_service = COALESCE(excluded.root_service, ${t}.root_service),
         root_name = COALESCE(excluded.root_name, ${t}.root_name),
         root_status = COALESCE(excluded.root_status, ${t}.root_status),
         error_step = CASE WHEN ${newer} THEN excluded.error_step ELSE ${t}.error_step END,
         error_end_us = CASE WHEN ${newer} THEN excluded.error_end_us ELSE ${t}.error_end_us END,
-        received_us = excluded.received_us,
+        received_us = CASE WHEN ${adds} OR NOT ${had} THEN excluded.received_us ELSE ${t}.received_us END,
         dirty = excluded.dirty`;
   }
 
@@ -189,6 +221,7 @@ export class DatabaseSpanStore {
       d.errorStep,
       receivedUs,
       this.sqlite ? 1 : true,
+      d.browserSpans,
     ];
   }
 
@@ -216,7 +249,7 @@ export class DatabaseSpanStore {
           `INSERT INTO journeys_spans (${SPAN_COLUMNS.join(',')}) VALUES ${chunk
             .map(() => tuple)
             .join(',')}`,
-          chunk.flatMap(spanValues),
+          chunk.flatMap(x => spanValues(x, false)),
         );
       }
       for (let i = 0; i < traces.length; i += 1000) {
@@ -294,10 +327,10 @@ export class DatabaseSpanStore {
       for (; i + st.rows <= spans.length; i += st.rows) {
         const values: unknown[] = [];
         for (let j = i; j < i + st.rows; j++)
-          values.push(...spanValues(spans[j]));
+          values.push(...spanValues(spans[j], true));
         st.spans.run(values);
       }
-      for (; i < spans.length; i++) st.span.run(spanValues(spans[i]));
+      for (; i < spans.length; i++) st.span.run(spanValues(spans[i], true));
       for (const d of traces) st.trace.run(this.traceValues(d, receivedUs));
       for (const k of batch.keys) st.key.run(k.value, k.key, k.traceId);
       for (const [trace, linked] of batch.links) st.link.run(trace, linked);
@@ -325,6 +358,7 @@ export class DatabaseSpanStore {
             'duration_us',
             'status',
             'links',
+            'browser',
           )
           .limit(limit + 1 - rows.length)),
       );
@@ -340,13 +374,14 @@ export class DatabaseSpanStore {
       .where({ trace_id: traceId, span_id: spanId })
       .first();
     if (!row) return undefined;
+    // JSON.parse keeps `__proto__` as an own key; the maps in `detail` have no prototype.
     const detail = JSON.parse(row.detail);
     return {
       ...toWaterfallSpan(row),
       statusMessage: detail.statusMessage,
       scope: detail.scope,
-      attributes: detail.attributes ?? {},
-      resource: detail.resource ?? {},
+      attributes: detail.attributes ?? Object.create(null),
+      resource: detail.resource ?? Object.create(null),
       events: detail.events ?? [],
       linkAttributes: detail.linkAttributes ?? [],
     };
@@ -364,6 +399,7 @@ function toWaterfallSpan(r: any): WaterfallSpan {
     startUs: Number(r.start_us),
     durationUs: Number(r.duration_us),
     status: Number(r.status) as WaterfallSpan['status'],
+    ...(r.browser === true || Number(r.browser) === 1 ? { browser: true } : {}),
     links: r.links
       ? String(r.links)
           .split(' ')

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import path from 'node:path';
-import { IngestResult, TraceIngestor } from '../ingest/types';
+import {
+  IngestRequestOptions,
+  IngestResult,
+  TraceIngestor,
+} from '../ingest/types';
 import { createFaroRouter } from './FaroReceiver';
 
 /**
@@ -22,17 +26,21 @@ const fixture = JSON.parse(
 /** A recording stand-in for the span ingestor: the receiver is the unit here. */
 class RecordingIngestor implements TraceIngestor {
   requests: unknown[] = [];
+  options: Array<IngestRequestOptions | undefined> = [];
   next: (request: unknown) => Promise<IngestResult> = async request => ({
     acceptedSpans: (request as any).resourceSpans.flatMap((r: any) =>
       r.scopeSpans.flatMap((s: any) => s.spans),
     ).length,
     rejectedSpans: 0,
   });
-  async ingest(request: unknown) {
+  async ingest(request: unknown, options?: IngestRequestOptions) {
     this.requests.push(request);
+    this.options.push(options);
     return this.next(request);
   }
 }
+
+const PORTAL = 'http://portal.example:3000';
 
 describe('createFaroRouter', () => {
   const logger = mockServices.logger.mock();
@@ -46,7 +54,14 @@ describe('createFaroRouter', () => {
     const app = express();
     app.use(
       '/api/journeys/faro',
-      createFaroRouter({ ingestor, logger, maxBodyBytes: 64 * 1024 }),
+      createFaroRouter({
+        ingestor,
+        logger,
+        maxBodyBytes: 64 * 1024,
+        serviceNames: ['switchboard-portal'],
+        allowedOrigins: [`${PORTAL}/`, 'https://other.example'],
+        rateLimit: { burst: 5, perSecond: 0.01 },
+      }),
     );
     server = await new Promise<Server>(resolve => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -60,12 +75,28 @@ describe('createFaroRouter', () => {
     await new Promise(resolve => server.close(resolve));
   });
 
-  function post(body: string | object, contentType = 'application/json') {
+  function post(
+    body: string | object,
+    contentType = 'application/json',
+    headers: Record<string, string> = { origin: PORTAL },
+  ) {
     return fetch(url, {
       method: 'POST',
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
+  }
+
+  /** The fixture's traces as another service, or with a second service.name. */
+  function withService(...names: string[]) {
+    const traces = structuredClone(fixture.traces);
+    const attributes = traces.resourceSpans[0].resource.attributes.filter(
+      (a: { key: string }) => a.key !== 'service.name',
+    );
+    for (const name of names)
+      attributes.push({ key: 'service.name', value: { stringValue: name } });
+    traces.resourceSpans[0].resource.attributes = attributes;
+    return { ...fixture, traces };
   }
 
   it('passes the OTLP traces of a real Faro payload to the ingestor and answers 202', async () => {
@@ -74,6 +105,8 @@ describe('createFaroRouter', () => {
     expect(await res.json()).toEqual({});
 
     expect(ingestor.requests).toEqual([fixture.traces]);
+    // Stored as browser spans: untrusted.
+    expect(ingestor.options).toEqual([{ source: 'browser' }]);
     const [request] = ingestor.requests as any[];
     expect(request.resourceSpans[0].resource.attributes).toContainEqual({
       key: 'service.name',
@@ -165,5 +198,55 @@ describe('createFaroRouter', () => {
     res = await post(fixture);
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('3');
+  });
+
+  it('answers 403 to a payload from another Origin, or without one', async () => {
+    for (const headers of [
+      { origin: 'https://attacker.example' },
+      { origin: 'http://portal.example:3001' },
+      { origin: 'null' },
+      {} as Record<string, string>,
+    ]) {
+      // text/plain needs no CORS preflight: a page on any site could send it.
+      const res = await post(JSON.stringify(fixture), 'text/plain', headers);
+      expect(res.status).toBe(403);
+      const body = await res.json();
+      expect(body.error.name).toBe('NotAllowedError');
+      expect(body.error.message).toMatch(/Origin/);
+    }
+    expect(ingestor.requests).toEqual([]);
+    // The configured extra origin is allowed too (any path of its URL is ignored).
+    const res = await post(fixture, 'application/json', {
+      origin: 'https://other.example',
+    });
+    expect(res.status).toBe(202);
+  });
+
+  it("answers 400 to spans of a service that is not the portal's app", async () => {
+    for (const payload of [
+      withService('payment-service'),
+      withService(),
+      // A second service.name must not smuggle a backend service past the check.
+      withService('switchboard-portal', 'payment-service'),
+    ]) {
+      const res = await post(payload);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toMatch(
+        /^invalid Faro payload: traces\.resourceSpans\.0\.resource: service\.name must be 'switchboard-portal'/,
+      );
+    }
+    expect(ingestor.requests).toEqual([]);
+  });
+
+  it('answers 429 with Retry-After once a client is over its rate', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(fixture)).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202]);
+    const res = await post(fixture);
+    expect(res.status).toBe(429);
+    // One token per 100 s at 0.01/s.
+    expect(Number(res.headers.get('retry-after'))).toBe(100);
+    expect((await res.json()).error.message).toMatch(/too many Faro payloads/);
+    expect(ingestor.requests).toHaveLength(5);
   });
 });

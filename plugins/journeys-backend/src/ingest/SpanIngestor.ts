@@ -1,9 +1,16 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
 import { BackpressureError } from './ingestErrors';
 import { NormalizedBatch, SpanNormalizer } from './SpanNormalizer';
-import { IngestResult, TraceIngestor } from './types';
+import { storeFailure } from './storeErrors';
+import { IngestRequestOptions, IngestResult, TraceIngestor } from './types';
+
+type StoredBatch = Pick<NormalizedBatch, 'spans' | 'keys' | 'links'>;
+
+/** What the ingestor writes through (DatabaseSpanStore). */
+export interface SpanWriter {
+  write(batch: StoredBatch): Promise<void>;
+}
 
 export interface IngestOptions {
   /** Spans waiting for the database beyond this are refused with 429 (default 200,000). */
@@ -26,6 +33,8 @@ interface Pending {
 /**
  * Validates export requests and writes them through one queue: concurrent requests are
  * merged into large transactions, and a request is answered only once its spans are stored.
+ * When a merged write fails, each request is written again alone, so one request the
+ * database refuses fails alone (400) and the others it was merged with are stored.
  */
 export class SpanIngestor implements TraceIngestor {
   private pending: Pending[] = [];
@@ -33,14 +42,17 @@ export class SpanIngestor implements TraceIngestor {
   private flushing = false;
 
   constructor(
-    private readonly normalizer: SpanNormalizer,
-    private readonly store: DatabaseSpanStore,
+    private readonly normalizer: Pick<SpanNormalizer, 'normalize'>,
+    private readonly store: SpanWriter,
     private readonly options: IngestOptions,
     private readonly logger: LoggerService,
   ) {}
 
-  async ingest(request: unknown): Promise<IngestResult> {
-    const batch = this.normalizer.normalize(request);
+  async ingest(
+    request: unknown,
+    options: IngestRequestOptions = {},
+  ): Promise<IngestResult> {
+    const batch = this.normalizer.normalize(request, options.source);
     const errorMessage = batch.errors.length
       ? `${batch.rejected} span(s) rejected: ${batch.errors.join('; ')}${
           batch.rejected > batch.errors.length ? '; …' : ''
@@ -95,17 +107,8 @@ export class SpanIngestor implements TraceIngestor {
           spans += next.batch.spans.length;
           take.push(next);
         }
-        const merged = {
-          spans: take.flatMap(p => p.batch.spans),
-          keys: take.flatMap(p => p.batch.keys),
-          links: take.flatMap(p => p.batch.links),
-        };
         try {
-          await this.store.write(merged);
-          take.forEach(p => p.resolve());
-        } catch (e) {
-          this.logger.error(`storing ${spans} spans failed`, e as Error);
-          take.forEach(p => p.reject(e as Error));
+          await this.write(take);
         } finally {
           this.queuedSpans -= spans;
         }
@@ -113,5 +116,47 @@ export class SpanIngestor implements TraceIngestor {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /** Writes the requests together; after a failure, each alone. Never throws. */
+  private async write(take: Pending[]) {
+    try {
+      await this.store.write(
+        take.length === 1
+          ? take[0].batch
+          : {
+              spans: take.flatMap(p => p.batch.spans),
+              keys: take.flatMap(p => p.batch.keys),
+              links: take.flatMap(p => p.batch.links),
+            },
+      );
+      take.forEach(p => p.resolve());
+      return;
+    } catch (e) {
+      if (take.length === 1) {
+        this.fail(take[0], e);
+        return;
+      }
+      this.logger.warn(
+        `storing ${take.length} requests together failed; storing each alone`,
+      );
+    }
+    for (const p of take) {
+      try {
+        await this.store.write(p.batch);
+        p.resolve();
+      } catch (e) {
+        this.fail(p, e);
+      }
+    }
+  }
+
+  private fail(p: Pending, error: unknown) {
+    const answer = storeFailure(error);
+    this.logger.error(
+      `storing ${p.batch.spans.length} spans failed (answered: ${answer.message})`,
+      error as Error,
+    );
+    p.reject(answer);
   }
 }

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { AttributeValue } from '@internal/plugin-journeys-common';
 import { z } from 'zod';
+import { storableSlice, storableText } from './storableText';
 
 /** One span as stored: indexed columns plus a JSON detail blob. */
 export interface SpanRecord {
@@ -18,8 +19,16 @@ export interface SpanRecord {
   links: string | null;
   /** Also inside `detail`; kept apart so a batch's error steps need not parse it again. */
   statusMessage?: string;
+  /**
+   * Came in through the browser (Faro) receiver: untrusted. Shown in its trace, but it never
+   * decides a trace's status, root, error step, entry or completion.
+   */
+  browser: boolean;
   detail: string;
 }
+
+/** Where a request came from: an OTLP exporter with a token, or the portal's browser. */
+export type SpanSource = 'otlp' | 'browser';
 
 export interface BusinessKeyRecord {
   traceId: string;
@@ -58,6 +67,11 @@ export const DEFAULT_LIMITS: NormalizerLimits = {
 };
 
 class SpanError extends Error {}
+
+/** A map for untrusted keys: no prototype, so every key is an own property. */
+function prototypeFree(): Record<string, AttributeValue> {
+  return Object.create(null);
+}
 
 // OTLP/JSON: lowerCamelCase fields, ids as hex, 64-bit integers as decimal strings or numbers.
 // The protobuf decoder hands over the same shape with ids still as bytes.
@@ -309,7 +323,12 @@ export class SpanNormalizer {
     private readonly limits: NormalizerLimits = DEFAULT_LIMITS,
   ) {}
 
-  normalize(request: unknown): NormalizedBatch {
+  /**
+   * Browser spans (`source: 'browser'`) are marked untrusted and index neither business
+   * keys nor links to other traces: they can never pull a trace into someone's instance.
+   */
+  normalize(request: unknown, source: SpanSource = 'otlp'): NormalizedBatch {
+    const browser = source === 'browser';
     if (!request || typeof request !== 'object' || Array.isArray(request)) {
       throw new InputError(
         'an OTLP export request must be a JSON object with resourceSpans',
@@ -354,25 +373,33 @@ export class SpanNormalizer {
         );
         return;
       }
+      const serviceName = resource['service.name'];
       const service =
-        typeof resource['service.name'] === 'string' && resource['service.name']
-          ? resource['service.name']
+        typeof serviceName === 'string' && serviceName
+          ? serviceName
           : 'unknown_service';
       (rs.scopeSpans ?? []).forEach((ss, s) => {
         const scope = ss.scope?.name
-          ? `${ss.scope.name}${ss.scope.version ? `@${ss.scope.version}` : ''}`
+          ? storableSlice(
+              `${ss.scope.name}${
+                ss.scope.version ? `@${ss.scope.version}` : ''
+              }`,
+              512,
+            )
           : undefined;
         (ss.spans ?? []).forEach((raw, i) => {
           const where = `resourceSpans.${r}.scopeSpans.${s}.spans.${i}`;
           try {
             const span = this.span(
               raw,
-              service.slice(0, 255),
+              storableSlice(service, 255),
               resource,
               businessKeys,
               scope,
+              browser,
             );
             out.spans.push(span.record);
+            if (browser) return;
             for (const [key, value] of span.keys) {
               const k = `${span.record.traceId}\u0000${key}\u0000${value}`;
               if (keysSeen.has(k)) continue;
@@ -406,7 +433,8 @@ export class SpanNormalizer {
     service: string,
     resource: Record<string, AttributeValue>,
     wanted: ReadonlySet<string>,
-    scope?: string,
+    scope: string | undefined,
+    browser: boolean,
   ) {
     let s: z.infer<typeof spanSchema>;
     if (isCommonSpanShape(raw)) {
@@ -447,7 +475,7 @@ export class SpanNormalizer {
     const events = (s.events ?? [])
       .slice(0, this.limits.maxEvents)
       .map((e, i) => ({
-        name: (e.name ?? '').slice(0, 512),
+        name: storableSlice(e.name ?? '', 512),
         timeUs: e.timeUnixNano
           ? toMicros(e.timeUnixNano, `events.${i}.timeUnixNano`)
           : startUs,
@@ -456,7 +484,7 @@ export class SpanNormalizer {
 
     const keys: Array<[string, string]> = [];
     for (const key of wanted) {
-      const v = attributes[key];
+      const v = Object.hasOwn(attributes, key) ? attributes[key] : undefined;
       if (
         (typeof v === 'string' && v.length > 0 && v.length <= 255) ||
         typeof v === 'number'
@@ -465,23 +493,24 @@ export class SpanNormalizer {
     }
     const route = attributes['http.route'];
     const statusMessage = s.status?.message
-      ? s.status.message.slice(0, this.limits.maxValueLength)
+      ? storableSlice(s.status.message, this.limits.maxValueLength)
       : undefined;
     const record: SpanRecord = {
       traceId,
       spanId,
       parentSpanId,
-      name: s.name.slice(0, 512),
+      name: storableSlice(s.name, 512),
       service,
       kind,
       startUs,
       durationUs: endUs - startUs,
       status,
-      route: typeof route === 'string' ? route.slice(0, 512) : null,
+      route: typeof route === 'string' ? storableSlice(route, 512) : null,
       links: links.length
         ? links.map(l => `${l.traceId}:${l.spanId}`).join(' ')
         : null,
       statusMessage,
+      browser,
       detail: JSON.stringify({
         attributes,
         resource,
@@ -494,19 +523,24 @@ export class SpanNormalizer {
     return { record, keys, linkedTraces: links.map(l => l.traceId) };
   }
 
+  /**
+   * Attributes as a map without a prototype, so `__proto__`, `constructor` or `toString`
+   * are keys like any other (an object literal would swallow `__proto__`).
+   */
   private attributes(
     list: Array<{ key: string; value?: unknown }> | undefined | null,
     where: string,
   ) {
-    const out: Record<string, AttributeValue> = {};
+    const out = prototypeFree();
     if (!list) return out;
     let n = 0;
-    for (const { key, value } of list) {
+    for (const { key: raw, value } of list) {
       if (n >= this.limits.maxAttributes) break;
-      if (key.length === 0 || key.length > 255)
+      if (raw.length === 0 || raw.length > 255)
         throw new SpanError(
           `${where}: attribute keys must have 1 to 255 characters`,
         );
+      const key = storableText(raw);
       out[key] = this.value(value, `${where}.${key}`, 0);
       n++;
     }
@@ -532,9 +566,7 @@ export class SpanNormalizer {
     ) {
       if (typeof o.stringValue !== 'string')
         throw new SpanError(`${where}: stringValue must be a string`);
-      return o.stringValue.length > this.limits.maxValueLength
-        ? o.stringValue.slice(0, this.limits.maxValueLength)
-        : o.stringValue;
+      return storableSlice(o.stringValue, this.limits.maxValueLength);
     }
     if ('boolValue' in o && o.boolValue !== undefined && o.boolValue !== null) {
       if (typeof o.boolValue !== 'boolean')
@@ -567,7 +599,8 @@ export class SpanNormalizer {
       o.bytesValue !== null
     ) {
       const b = o.bytesValue;
-      if (typeof b === 'string') return b.slice(0, this.limits.maxValueLength);
+      if (typeof b === 'string')
+        return storableSlice(b, this.limits.maxValueLength);
       if (b instanceof Uint8Array)
         return Buffer.from(b)
           .toString('base64')
@@ -586,7 +619,7 @@ export class SpanNormalizer {
       const values = (o.kvlistValue as { values?: unknown }).values ?? [];
       if (!Array.isArray(values))
         throw new SpanError(`${where}: kvlistValue.values must be an array`);
-      const out: Record<string, AttributeValue> = {};
+      const out = prototypeFree();
       for (const kv of values.slice(0, this.limits.maxAttributes)) {
         if (
           !kv ||
@@ -597,7 +630,8 @@ export class SpanNormalizer {
             `${where}: kvlistValue entries need a string key`,
           );
         }
-        const { key, value } = kv as { key: string; value?: unknown };
+        const { key: raw, value } = kv as { key: string; value?: unknown };
+        const key = storableText(raw);
         out[key] = this.value(value, `${where}.${key}`, depth + 1);
       }
       return out;

@@ -19,25 +19,39 @@ export class BackpressureError extends Error {
   }
 }
 
+/** 429: this client sent more than its rate allows; retry after `retryAfterSeconds`. */
+export class TooManyRequestsError extends Error {
+  name = 'TooManyRequestsError';
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}
+
 // By name, as @backstage/errors does, so an error that crossed a package boundary still maps.
 const STATUS_BY_NAME: Record<string, number> = {
   InputError: 400,
+  NotAllowedError: 403,
   PayloadTooLargeError: 413,
   UnsupportedMediaTypeError: 415,
   BackpressureError: 429,
+  TooManyRequestsError: 429,
+  ServiceUnavailableError: 503,
 };
 
 /**
- * Answers a receiver's refusal (400, 413, 415, 429 with Retry-After) in Backstage's error
- * body shape. Returns false for anything else (authentication, bugs): the caller passes
- * those on.
+ * Answers a receiver's refusal (400, 403, 413, 415, 429 with Retry-After, 503) in
+ * Backstage's error body shape. Returns false for anything else (authentication, bugs):
+ * the caller passes those on.
  */
 export function sendIngestError(
   req: Request,
   res: Response,
   e: unknown,
 ): boolean {
-  const statusCode = isError(e) ? STATUS_BY_NAME[e.name] : undefined;
+  const statusCode =
+    isError(e) && Object.hasOwn(STATUS_BY_NAME, e.name)
+      ? STATUS_BY_NAME[e.name]
+      : undefined;
   if (!statusCode || !isError(e)) return false;
   const retryAfter = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (statusCode === 429 && typeof retryAfter === 'number')
