@@ -1,0 +1,77 @@
+/*
+ * Loads app-config.yaml + app-config.production.yaml the way the production backend does
+ * (Backstage's config loader, environment substitution) and checks what production keeps
+ * of backend.auth.externalAccess: config arrays replace, so the production file must list
+ * the ingest token itself.
+ */
+import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import { ServiceFactoryTester } from '@backstage/backend-test-utils';
+import { Config } from '@backstage/config';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+async function productionConfig(env: Record<string, string | undefined>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+  try {
+    return await ServiceFactoryTester.from(
+      rootConfigServiceFactory({
+        argv: [
+          '--config',
+          path.join(repoRoot, 'app-config.yaml'),
+          '--config',
+          path.join(repoRoot, 'app-config.production.yaml'),
+        ],
+        watch: false,
+      }),
+    ).getSubject();
+  } finally {
+    process.env = saved;
+  }
+}
+
+const bySubject = (config: Config, subject: string) =>
+  config
+    .getConfigArray('backend.auth.externalAccess')
+    .filter(e => e.getOptionalString('options.subject') === subject);
+
+describe('app-config.production.yaml', () => {
+  const env = {
+    SWITCHBOARD_API_TOKEN: 'production-scripts-token-0123456789',
+    JOURNEYS_INGEST_TOKEN: 'production-ingest-token-0123456789',
+  };
+
+  it('keeps the ingest token beside the scripts token, restricted to journeys.traces.ingest', async () => {
+    const config = await productionConfig(env);
+    const entries = config.getConfigArray('backend.auth.externalAccess');
+    expect(entries.map(e => e.getString('options.subject')).sort()).toEqual([
+      'otlp-ingest',
+      'switchboard-scripts',
+    ]);
+
+    const [ingest] = bySubject(config, 'otlp-ingest');
+    expect(ingest.getString('type')).toBe('static');
+    expect(ingest.getString('options.token')).toBe(env.JOURNEYS_INGEST_TOKEN);
+    expect(ingest.get('accessRestrictions')).toEqual([
+      { plugin: 'journeys', permission: 'journeys.traces.ingest' },
+    ]);
+
+    const [scripts] = bySubject(config, 'switchboard-scripts');
+    expect(scripts.getString('options.token')).toBe(env.SWITCHBOARD_API_TOKEN);
+    expect(scripts.has('accessRestrictions')).toBe(false);
+  });
+
+  it('has no default ingest token: without JOURNEYS_INGEST_TOKEN the token is missing', async () => {
+    const config = await productionConfig({
+      ...env,
+      JOURNEYS_INGEST_TOKEN: undefined,
+    });
+    const [ingest] = bySubject(config, 'otlp-ingest');
+    // The development default of app-config.yaml does not leak into production.
+    expect(ingest.getOptionalString('options.token')).toBeUndefined();
+    expect(() => ingest.getString('options.token')).toThrow(/Missing required/);
+  });
+});
