@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeBrokerConformance, topologyFor } from './brokerConformance';
+import {
+  describeBrokerConformance,
+  topologyFor,
+} from './testing/brokerConformance';
 import { EmbeddedBroker, topicMatches } from './EmbeddedBroker';
 import { Delivery } from './types';
 

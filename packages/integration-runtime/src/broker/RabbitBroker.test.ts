@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
-import { describeBrokerConformance, topologyFor } from './brokerConformance';
+import {
+  describeBrokerConformance,
+  topologyFor,
+} from './testing/brokerConformance';
 import { FailureHeader } from './failureOutcome';
 import { RabbitBroker } from './RabbitBroker';
 import {

@@ -7,14 +7,14 @@ import {
   FailureHeader,
   PermanentError,
   REPLAY_TARGET_QUEUE,
-} from './failureOutcome';
+} from '../failureOutcome';
 import {
   Broker,
   deadLetterQueueName,
   Delivery,
   OutgoingMessage,
   Topology,
-} from './types';
+} from '../types';
 
 export interface ConformanceContext {
   /** A connected broker; several may be open at once (restart checks). */
@@ -191,6 +191,8 @@ export function describeBrokerConformance(
       await waitFor(() => tries >= 1);
       await drain.cancel();
       await waitFor(async () => (await broker.queueDepth(dlq)) === 1, 5000);
+      expect(tries).toBeGreaterThanOrEqual(1);
+      expect(await broker.queueDepth(dlq)).toBe(1);
     });
 
     it('confirms only what survives a new connection', async () => {
@@ -251,7 +253,8 @@ export function describeBrokerConformance(
         await blocked;
         throw new Error('consumer went away');
       });
-      await broker.publish(message('order.created'));
+      const msg = message('order.created');
+      await broker.publish(msg);
       await waitFor(() => started === 1);
       // The first consumer's connection dies with the delivery unacknowledged.
       await first.close();
@@ -262,6 +265,7 @@ export function describeBrokerConformance(
         got.push(d);
       });
       await waitFor(() => got.length === 1, 15_000, 'redelivery');
+      expect(got[0].messageId).toBe(msg.messageId);
     });
   });
 }
