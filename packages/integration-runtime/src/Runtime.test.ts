@@ -341,6 +341,7 @@ describe.each<BrokerKind>(['rabbitmq', 'embedded'])(
 
     it('parks a message that fails again after the replay limit instead of looping', async () => {
       const { dlq } = await failOrders(1);
+      const firstItem = (job: string) => api.get(`/v1/replays/${job}/items`);
       // The fault stays: every replay fails again. Limit is 2 replays in the test config.
       for (let round = 1; round <= 2; round++) {
         const { body: job } = await api.post('/v1/replays', {
@@ -352,7 +353,7 @@ describe.each<BrokerKind>(['rabbitmq', 'embedded'])(
         });
         const outcome = round === 1 ? 'failed-again' : 'parked';
         await waitFor(
-          () => api.get(`/v1/replays/${job.id}/items`),
+          () => firstItem(job.id),
           r => r.body.items[0]?.outcome === outcome,
           { what: `outcome ${outcome}` },
         );

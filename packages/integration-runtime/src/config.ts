@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RetryPolicy } from './broker/types';
 import { Fault } from './flows/Faults';
+import { packagePath } from './packagePaths';
 import { TrafficSettings } from './traffic/TrafficGenerator';
 
 export interface RuntimeConfig {
@@ -26,7 +27,7 @@ export interface RuntimeConfig {
   faults: Record<string, Fault>;
 }
 
-const defaultDataDir = path.resolve(__dirname, '../../../.data/runtime');
+const defaultDataDir = packagePath('..', '..', '.data', 'runtime');
 
 const json = <T extends z.ZodTypeAny>(schema: T) =>
   z

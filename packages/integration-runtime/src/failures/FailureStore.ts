@@ -141,6 +141,13 @@ function toRecord(r: Row): FailureRecord {
   };
 }
 
+export class InvalidCursorError extends Error {
+  constructor(cursor: string) {
+    super(`cursor '${cursor.slice(0, 40)}' is not one this API returned`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
 export function encodeCursor(lastFailureAt: string, id: string) {
   return Buffer.from(JSON.stringify([lastFailureAt, id])).toString('base64url');
 }
@@ -158,13 +165,6 @@ export function decodeCursor(cursor: string): [string, string] {
     // fall through
   }
   throw new InvalidCursorError(cursor);
-}
-
-export class InvalidCursorError extends Error {
-  constructor(cursor: string) {
-    super(`cursor '${cursor.slice(0, 40)}' is not one this API returned`);
-    this.name = 'InvalidCursorError';
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { PermanentError } from '../broker/failureOutcome';
 import { Consumer, Delivery, QueueSpec } from '../broker/types';
 import { actionKey } from '../store/Ledger';
 import { FlowDeps } from './FlowDeps';
-import { HttpCallError, HttpTimeoutError } from './TracedHttp';
+import { HttpCallError } from './TracedHttp';
 import {
   describeIssues,
   OrderCreated,
@@ -49,14 +49,14 @@ function parse<T extends z.ZodTypeAny>(
 
 /** Maps a provider's HTTP failure to what the broker should do with the message. */
 function providerFailure(e: unknown, stage: string): Error {
-  const err =
-    e instanceof HttpCallError && e.status >= 500
-      ? new ProviderUnavailableError(`${e.message} (${JSON.stringify(e.body)})`)
-      : e instanceof HttpTimeoutError
-      ? e
-      : e instanceof HttpCallError && e.status === 422
-      ? new ErpRejectedError(`${e.message}: ${JSON.stringify(e.body)}`)
-      : (e as Error);
+  let err = e as Error;
+  if (e instanceof HttpCallError && e.status >= 500) {
+    err = new ProviderUnavailableError(
+      `${e.message} (${JSON.stringify(e.body)})`,
+    );
+  } else if (e instanceof HttpCallError && e.status === 422) {
+    err = new ErpRejectedError(`${e.message}: ${JSON.stringify(e.body)}`);
+  }
   (err as Error & { stage?: string }).stage = stage;
   return err;
 }

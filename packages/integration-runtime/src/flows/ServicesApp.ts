@@ -137,8 +137,10 @@ export function createServicesApp(deps: FlowDeps): express.Express {
       async (req: Request, res: Response) => {
         await faults.apply('order-service');
         const parsed = NewOrder.safeParse(req.body);
-        if (!parsed.success)
-          return sendError(res, 400, describeIssues(parsed.error));
+        if (!parsed.success) {
+          sendError(res, 400, describeIssues(parsed.error));
+          return;
+        }
         const order = parsed.data;
         const orderId = newId('ord');
         const cents = order.lines.reduce(
@@ -189,7 +191,10 @@ export function createServicesApp(deps: FlowDeps): express.Express {
       const row = db
         .prepare('SELECT * FROM orders WHERE order_id = ?')
         .get(req.params.orderId) as Record<string, string> | undefined;
-      if (!row) return sendError(res, 404, `no order '${req.params.orderId}'`);
+      if (!row) {
+        sendError(res, 404, `no order '${req.params.orderId}'`);
+        return;
+      }
       res.json({ ...JSON.parse(row.payload), status: row.status });
     }),
   );
@@ -204,13 +209,14 @@ export function createServicesApp(deps: FlowDeps): express.Express {
         const row = db
           .prepare('SELECT * FROM orders WHERE order_id = ?')
           .get(orderId) as Record<string, string> | undefined;
-        if (!row) return sendError(res, 404, `no order '${orderId}'`);
-        if (row.status.startsWith('refund'))
-          return sendError(
-            res,
-            409,
-            `order ${orderId} is already ${row.status}`,
-          );
+        if (!row) {
+          sendError(res, 404, `no order '${orderId}'`);
+          return;
+        }
+        if (row.status.startsWith('refund')) {
+          sendError(res, 409, `order ${orderId} is already ${row.status}`);
+          return;
+        }
         db.prepare(
           `UPDATE orders SET status = 'refund_requested' WHERE order_id = ?`,
         ).run(orderId);
@@ -246,13 +252,19 @@ export function createServicesApp(deps: FlowDeps): express.Express {
     '/payment-provider/captures',
     http.route('payment-provider', '/captures', async (req, res) => {
       if (await faults.providerDown('payment-provider')) {
-        return sendError(res, 503, 'payment provider unavailable');
+        sendError(res, 503, 'payment provider unavailable');
+        return;
       }
       const key = String(req.header('idempotency-key') ?? '');
-      if (!key)
-        return sendError(res, 400, 'Idempotency-Key header is required');
+      if (!key) {
+        sendError(res, 400, 'Idempotency-Key header is required');
+        return;
+      }
       const known = captures.get(key);
-      if (known) return void res.status(201).json(known);
+      if (known) {
+        res.status(201).json(known);
+        return;
+      }
       const result = {
         captureId: newId('cap'),
         status: faults.chance(faults.get('payment-provider').rejectRate)
@@ -267,7 +279,8 @@ export function createServicesApp(deps: FlowDeps): express.Express {
     '/payment-provider/refunds',
     http.route('payment-provider', '/refunds', async (_req, res) => {
       if (await faults.providerDown('payment-provider')) {
-        return sendError(res, 503, 'payment provider unavailable');
+        sendError(res, 503, 'payment provider unavailable');
+        return;
       }
       res.status(201).json({ refundId: newId('ref'), status: 'refunded' });
     }),
@@ -277,13 +290,15 @@ export function createServicesApp(deps: FlowDeps): express.Express {
   const erpBooking = (kind: string) =>
     http.route('legacy-erp', `/${kind}`, async (req, res) => {
       if (await faults.providerDown('legacy-erp')) {
-        return sendError(res, 503, 'ERP batch window: try again later');
+        sendError(res, 503, 'ERP batch window: try again later');
+        return;
       }
       if (faults.chance(faults.get('legacy-erp').rejectRate)) {
-        return void res.status(422).json({
+        res.status(422).json({
           code: 'KUNNR_UNKNOWN',
           message: `customer ${req.body?.KUNNR} is not maintained in company code 1000`,
         });
+        return;
       }
       res.status(201).json({
         documentNumber: `49${randomBytes(4).readUInt32BE() % 100000000}`,

@@ -20,6 +20,7 @@ export const NewOrder = z.object({
     .min(1)
     .max(100),
 });
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- zod idiom: a schema and its inferred type share one name
 export type NewOrder = z.infer<typeof NewOrder>;
 
 /** The order.created event (catalog-info/apis/order-events.asyncapi.yaml). */
@@ -32,6 +33,7 @@ export const OrderCreated = z.object({
   lines: NewOrder.shape.lines,
   createdAt: z.string(),
 });
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- zod idiom: a schema and its inferred type share one name
 export type OrderCreated = z.infer<typeof OrderCreated>;
 
 export const RefundRequested = z.object({

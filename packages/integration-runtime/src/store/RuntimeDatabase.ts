@@ -4,23 +4,6 @@ import path from 'node:path';
 
 export type Db = Database.Database;
 
-/**
- * The runtime's own state in one SQLite file: the dedupe ledger and side effects (in one
- * transaction, so a replay never repeats a side effect), orders, the failure store and
- * replay jobs. Separate from the broker: with RabbitMQ only this file is local.
- */
-export function openRuntimeDatabase(file: string): Db {
-  if (file !== ':memory:')
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL survives a process crash (not a power cut): enough for a demo runtime.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  return db;
-}
-
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS processed_keys (
   idempotency_key TEXT PRIMARY KEY,
@@ -138,6 +121,23 @@ CREATE TABLE IF NOT EXISTS admin_actions (
   at TEXT NOT NULL
 );
 `;
+
+/**
+ * The runtime's own state in one SQLite file: the dedupe ledger and side effects (in one
+ * transaction, so a replay never repeats a side effect), orders, the failure store and
+ * replay jobs. Separate from the broker: with RabbitMQ only this file is local.
+ */
+export function openRuntimeDatabase(file: string): Db {
+  if (file !== ':memory:')
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL survives a process crash (not a power cut): enough for a demo runtime.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}
 
 /** Appends to the runtime's audit trail (admin_actions). */
 export function recordAdminAction(

@@ -24,6 +24,10 @@ export class AdminClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiAnswer<T>> {
+    const payload =
+      typeof body === 'string' || body === undefined
+        ? body
+        : JSON.stringify(body);
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -31,12 +35,7 @@ export class AdminClient {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      body:
-        body === undefined
-          ? undefined
-          : typeof body === 'string'
-          ? body
-          : JSON.stringify(body),
+      body: payload,
     });
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;

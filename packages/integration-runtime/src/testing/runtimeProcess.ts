@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
+import { packagePath } from '../packagePaths';
 import { waitFor } from './AdminClient';
 
 export const freePort = () =>
@@ -27,7 +27,7 @@ export async function startRuntimeProcess(
     [
       '--require',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-      path.resolve(__dirname, '../index.ts'),
+      packagePath('src', 'index.ts'),
     ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
