@@ -25,6 +25,8 @@ const journeys = parseAllDocuments(
 
 jest.setTimeout(60_000);
 
+const PORTAL = 'http://portal.test:3000';
+
 describe('journeys-backend', () => {
   let base: string;
   let stop: () => Promise<void>;
@@ -46,6 +48,7 @@ describe('journeys-backend', () => {
         catalogServiceMock.factory({ entities: journeys }),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: PORTAL },
             journeys: {
               ingest: { maxBodyBytes: 1_000_000, maxQueuedSpans: 2_000 },
               assembly: { intervalSeconds: 1, settleMs: 200 },
@@ -74,6 +77,16 @@ describe('journeys-backend', () => {
         typeof body === 'string' || body instanceof Uint8Array
           ? (body as BodyInit)
           : JSON.stringify(body),
+    });
+  /** What the portal's Faro SDK posts: OTLP traces of its own service. */
+  const postFaro = (traces: unknown, origin = PORTAL) =>
+    fetch(`${base}/faro/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin },
+      body: JSON.stringify({
+        meta: { app: { name: 'switchboard-portal' } },
+        traces,
+      }),
     });
   const get = async <T>(p: string): Promise<T> => {
     const res = await fetch(`${base}${p}`, {
@@ -397,5 +410,112 @@ describe('journeys-backend', () => {
     const flood = await post(many);
     expect(flood.status).toBe(429);
     expect(Number(flood.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps browser spans from changing the verdict, failing step or membership of an instance built from backend traces', async () => {
+    const orderId = `ord-${hex(4)}`;
+    const { entry, payment, paymentSpan } = await sendCheckout(orderId);
+    const before = await eventually(async () => {
+      const r = await get<SearchResult>(`/search?q=${orderId}`);
+      return r.matches[0]?.instance.status === 'ok'
+        ? r.matches[0].instance
+        : undefined;
+    });
+
+    const t = Date.now() - 2_000;
+    const alone = hex(16);
+    const linking = hex(16);
+    const attack = await postFaro(
+      exportRequest('switchboard-portal', [
+        // A trace of its own carrying the order id, failing.
+        {
+          traceId: alone,
+          name: 'POST /storefront/checkout',
+          startMs: t + 2_000,
+          durationMs: 60_000,
+          error: 'attacker says declined',
+          attributes: { 'app.order.id': orderId },
+        },
+        // A "root" and a child in the instance's entry trace, both failing.
+        {
+          traceId: entry,
+          name: 'POST /storefront/checkout',
+          kind: 2,
+          startMs: t,
+          durationMs: 3_600_000,
+          error: 'attacker root',
+          attributes: { 'http.route': '/storefront/checkout' },
+        },
+        {
+          traceId: entry,
+          parentSpanId: hex(8),
+          name: 'fetch',
+          kind: 3,
+          startMs: t,
+          error: 'attacker child',
+          attributes: { 'app.order.id': `ord-${hex(4)}` },
+        },
+        // A trace linking to the payment trace, failing.
+        {
+          traceId: linking,
+          name: 'process payment-service.order-created',
+          startMs: t,
+          error: 'attacker link',
+          links: [{ traceId: payment, spanId: paymentSpan }],
+        },
+      ]),
+    );
+    expect(attack.status).toBe(202);
+
+    // The entry trace's two browser spans show in the instance once it is assembled again.
+    const after = await eventually(async () => {
+      const r = await get<SearchResult>(`/search?q=${orderId}`);
+      const i = r.matches[0]?.instance;
+      return i && i.spanCount === before.spanCount + 2 ? r : undefined;
+    });
+    expect(after.matches).toHaveLength(1);
+    const instance = after.matches[0].instance;
+    expect(instance).toMatchObject({
+      id: entry,
+      status: 'ok',
+      traceCount: 3,
+      errorCount: 0,
+      startedAt: before.startedAt,
+      endedAt: before.endedAt,
+      durationMs: before.durationMs,
+    });
+    expect(instance.failingStep).toBeUndefined();
+    // The browser-only traces joined nothing and started nothing.
+    for (const traceId of [alone, linking])
+      expect((await get<SearchResult>(`/search?q=${traceId}`)).matches).toEqual(
+        [],
+      );
+    // Shown in the entry trace, marked as the browser's.
+    const detail = await get<InstanceDetail>(`/instances/${entry}`);
+    expect(
+      detail.spans
+        .filter(s => s.browser)
+        .map(s => s.name)
+        .sort(),
+    ).toEqual(['POST /storefront/checkout', 'fetch']);
+    expect(detail.spans.filter(s => !s.browser)).toHaveLength(before.spanCount);
+  });
+
+  it('refuses Faro payloads from another Origin (403) or another service (400)', async () => {
+    const traces = exportRequest('switchboard-portal', [
+      { traceId: hex(16), name: 'x', startMs: Date.now() },
+    ]);
+    const foreign = await postFaro(traces, 'https://attacker.example');
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.name).toBe('NotAllowedError');
+    const backendService = await postFaro(
+      exportRequest('payment-service', [
+        { traceId: hex(16), name: 'x', startMs: Date.now() },
+      ]),
+    );
+    expect(backendService.status).toBe(400);
+    expect((await backendService.json()).error.message).toMatch(
+      /service\.name must be 'switchboard-portal'/,
+    );
   });
 });
