@@ -1,7 +1,7 @@
 import { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { createAdminApp } from './admin/AdminServer';
+import { answerMalformedRequests, createAdminApp } from './admin/AdminServer';
 import { EmbeddedBroker } from './broker/EmbeddedBroker';
 import { RabbitBroker } from './broker/RabbitBroker';
 import { Broker, Consumer } from './broker/types';
@@ -142,6 +142,7 @@ export class Runtime {
       config.host,
       config.adminPort,
     );
+    answerMalformedRequests(admin);
     const resumed = replays.resume();
     if (resumed) logger('resumed replay jobs', { count: resumed });
     traffic.start();

@@ -14,8 +14,9 @@ import express, {
 import * as OpenApiValidator from 'express-openapi-validator';
 import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { Server, STATUS_CODES } from 'node:http';
 import { parse } from 'yaml';
+import { assertQueueName } from '../broker/queueName';
 import { Broker, deadLetterQueueName, Topology } from '../broker/types';
 import {
   FailureFilter,
@@ -29,11 +30,13 @@ import {
   ReplayRequest,
   ReplayService,
 } from '../replay/ReplayService';
+import { packagePath } from '../packagePaths';
 import { Ledger } from '../store/Ledger';
 import { Db, recordAdminAction } from '../store/RuntimeDatabase';
 import { TrafficGenerator, TrafficSettings } from '../traffic/TrafficGenerator';
+import { IntegerQuery } from './IntegerQuery';
 
-export const OPENAPI_PATH = path.resolve(__dirname, '../../openapi.yaml');
+export const OPENAPI_PATH = packagePath('openapi.yaml');
 
 export function loadOpenApiDocument(): Record<string, any> {
   return parse(fs.readFileSync(OPENAPI_PATH, 'utf-8'));
@@ -61,6 +64,14 @@ const STATUS_BY_ERROR_NAME: Record<string, number> = {
   ConflictError: 409,
 };
 
+// The validator's errors carry a status; their name says the same in the contract's words.
+const NAME_BY_VALIDATOR_STATUS: Record<number, string> = {
+  404: 'NotFoundError',
+  405: 'MethodNotAllowedError',
+  413: 'PayloadTooLargeError',
+  415: 'UnsupportedMediaTypeError',
+};
+
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -83,7 +94,6 @@ const q = (req: Request, name: string): string | undefined => {
   if (v === undefined || v === null || v === '') return undefined;
   return v instanceof Date ? v.toISOString() : String(v);
 };
-const limitOf = (req: Request) => Number(q(req, 'limit') ?? 50);
 
 /**
  * The runtime admin API: requests and responses validated against openapi.yaml (the
@@ -93,6 +103,8 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   const { failures, replays, topology, broker, faults, traffic, ledger, db } =
     deps;
   const spec = loadOpenApiDocument();
+  const integers = new IntegerQuery(loadOpenApiDocument());
+  const integer = (req: Request, name: string) => integers.read(req, name);
   const app = express();
   app.disable('x-powered-by');
 
@@ -129,10 +141,19 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     }),
   );
 
+  // Every route with a queue in its path; the validator checked the pattern already.
+  app.param('dlq', (_req, _res, next, dlq: string) => {
+    try {
+      assertQueueName(dlq, 'dlq');
+      next();
+    } catch (e) {
+      next(e);
+    }
+  });
   const queueSpec = (dlq: string) => {
-    const spec = topology.queues.find(x => x.name === dlq);
-    if (!spec) throw new NotFoundError(`no dead-letter queue '${dlq}'`);
-    return spec;
+    const queue = topology.queues.find(x => x.name === dlq);
+    if (!queue) throw new NotFoundError(`no dead-letter queue '${dlq}'`);
+    return queue;
   };
   const audit = (
     action: string,
@@ -142,14 +163,14 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   ) => recordAdminAction(db, action, requester, reason, detail);
 
   const describeDlq = async (name: string) => {
-    const spec = queueSpec(name);
+    const queue = queueSpec(name);
     const counts = failures.counts(name);
     return {
       name,
       deadLetterQueue: deadLetterQueueName(name),
-      exchange: spec.exchange,
-      bindingKeys: spec.bindingKeys,
-      consumer: spec.consumer,
+      exchange: queue.exchange,
+      bindingKeys: queue.bindingKeys,
+      consumer: queue.consumer,
       failed: counts.failed,
       parked: counts.parked,
       archived: counts.archived,
@@ -203,7 +224,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       try {
         res.json(
           failures.list(req.params.dlq, filterOf(req), {
-            limit: limitOf(req),
+            limit: integer(req, 'limit')!,
             cursor: q(req, 'cursor'),
           }),
         );
@@ -229,8 +250,8 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     '/v1/dlqs/:dlq/inflow',
     h((req, res) => {
       queueSpec(req.params.dlq);
-      const hours = Number(q(req, 'hours') ?? 24);
-      const bucketMinutes = Number(q(req, 'bucketMinutes') ?? 60);
+      const hours = integer(req, 'hours')!;
+      const bucketMinutes = integer(req, 'bucketMinutes')!;
       if ((hours * 60) / bucketMinutes > 2000) {
         throw new InputError(
           `${hours} hours in ${bucketMinutes}-minute buckets is more than 2000 buckets`,
@@ -307,7 +328,10 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     '/v1/replays',
     h((req, res) =>
       res.json({
-        items: replays.list({ dlq: q(req, 'dlq'), limit: limitOf(req) }),
+        items: replays.list({
+          dlq: q(req, 'dlq'),
+          limit: integer(req, 'limit')!,
+        }),
       }),
     ),
   );
@@ -322,11 +346,10 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.get(
     '/v1/replays/:id/items',
     h((req, res) => {
-      const after = q(req, 'after');
       res.json(
         replays.items(req.params.id, {
-          limit: limitOf(req),
-          after: after === undefined ? undefined : Number(after),
+          limit: integer(req, 'limit')!,
+          after: integer(req, 'after'),
           outcome: q(req, 'outcome') as ItemOutcome | undefined,
         }),
       );
@@ -349,7 +372,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       res.json(
         ledger.sideEffects({
           businessId: q(req, 'businessId'),
-          limit: limitOf(req),
+          limit: integer(req, 'limit')!,
         }),
       ),
     ),
@@ -387,25 +410,20 @@ export function createAdminApp(deps: AdminDeps): express.Express {
 
   // One JSON error shape for everything: ours, the validator's, body-parser's.
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
-    let status: number =
-      STATUS_BY_ERROR_NAME[err?.name] ?? err?.statusCode ?? err?.status ?? 500;
-    let name: string = err?.name ?? 'Error';
+    const given =
+      STATUS_BY_ERROR_NAME[err?.name] ?? err?.statusCode ?? err?.status;
+    let status =
+      Number.isInteger(given) && given >= 400 && given < 600 ? given : 500;
+    let name: string = NAME_BY_VALIDATOR_STATUS[status] ?? err?.name ?? 'Error';
     let message: string = err?.message ?? String(err);
     if (err?.type === 'entity.parse.failed') {
       status = 400;
       name = 'InputError';
       message = `request body is not valid JSON: ${err.message}`;
     } else if (err?.type === 'entity.too.large') {
-      status = 413;
-      name = 'PayloadTooLargeError';
       message = `request body exceeds ${err.limit} bytes`;
     } else if (Array.isArray(err?.errors) && status < 500) {
-      name =
-        status === 404
-          ? 'NotFoundError'
-          : status === 405
-          ? 'MethodNotAllowedError'
-          : 'InputError';
+      name = NAME_BY_VALIDATOR_STATUS[status] ?? 'InputError';
       message = err.errors
         .map(
           (e: { path?: string; message: string }) =>
@@ -413,8 +431,12 @@ export function createAdminApp(deps: AdminDeps): express.Express {
         )
         .join('; ');
     }
-    if (status >= 500)
+    if (status >= 500) {
+      // The log gets the detail; the caller gets no SQL, paths or stack.
       deps.logger?.('admin API error', { error: String(err?.stack ?? err) });
+      name = 'InternalServerError';
+      message = 'the runtime failed to answer; its log has the details';
+    }
     res.status(status).json({
       error: { name, message },
       request: { method: req.method, url: req.originalUrl },
@@ -422,4 +444,35 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     });
   });
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses (headers over its size limit, broken framing) never
+ * reach express; they are answered in the same JSON error shape instead of a bare status.
+ */
+export function answerMalformedRequests(server: Server) {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({
+      error: {
+        name:
+          status === 431 ? 'RequestHeaderFieldsTooLargeError' : 'InputError',
+        message:
+          status === 431
+            ? 'request line and headers exceed the size limit'
+            : 'malformed HTTP request',
+      },
+      response: { statusCode: status },
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  });
 }

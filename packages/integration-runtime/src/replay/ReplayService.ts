@@ -4,6 +4,7 @@ import {
   REPLAY_ID,
   REPLAY_TARGET_QUEUE,
 } from '../broker/failureOutcome';
+import { assertQueueName } from '../broker/queueName';
 import { Broker, HeaderValue } from '../broker/types';
 import { FailureFilter, FailureStore } from '../failures/FailureStore';
 import { actionKey } from '../store/Ledger';
@@ -161,6 +162,7 @@ export class ReplayService {
   }
 
   private assertDlq(dlq: string) {
+    assertQueueName(dlq, 'dlq');
     if (!this.options.knownDlqs().includes(dlq)) {
       throw new NotFoundError(`no dead-letter queue '${dlq}'`);
     }
@@ -420,6 +422,7 @@ export class ReplayService {
   }
 
   list(options: { dlq?: string; limit: number }): ReplayJob[] {
+    if (options.dlq !== undefined) assertQueueName(options.dlq, 'dlq');
     const rows = this.db
       .prepare(
         `SELECT id FROM replay_jobs WHERE (@dlq IS NULL OR dlq = @dlq)
@@ -542,9 +545,10 @@ export class ReplayService {
     let lastSeq = -1;
     // A few batches in flight hide the broker's confirm round trip.
     const inflight = new Set<Promise<void>>();
-    let failure: unknown;
+    // Set by a batch that failed; the loop stops at its next turn.
+    const failed: { error?: unknown } = {};
     for (;;) {
-      if (failure) throw failure;
+      if (failed.error) throw failed.error;
       if (state.cancel || this.stopped) {
         await Promise.all(inflight);
         if (state.cancel) this.finish(id, 'cancelled');
@@ -566,14 +570,14 @@ export class ReplayService {
       ) as Row[];
       if (batch.length === 0) {
         await Promise.all(inflight);
-        if (failure) throw failure;
+        if (failed.error) throw failed.error;
         return this.finish(id, 'completed');
       }
       lastSeq = batch[batch.length - 1].seq;
       sent += batch.length;
       const done: Promise<void> = this.replayBatch(id, batch)
         .catch(e => {
-          failure = e;
+          failed.error = e;
         })
         .finally(() => inflight.delete(done));
       inflight.add(done);
