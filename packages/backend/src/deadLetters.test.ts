@@ -4,260 +4,39 @@
  * Who may replay comes from catalog ownership; plans are frozen; a second person
  * approves; every action leaves an audit entry nobody can change.
  */
-import {
-  createServiceFactory,
-  coreServices,
-} from '@backstage/backend-plugin-api';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import dlqPlugin from '@internal/plugin-dlq-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Replay } from '@internal/plugin-dlq-common';
 import { Runtime } from '@internal/integration-runtime';
+import { AdminClient, waitFor } from '@internal/integration-runtime/testing';
 import {
-  ADMIN_TOKEN,
-  AdminClient,
-  publishOrders,
-  testConfig,
-  waitFor,
-} from '@internal/integration-runtime/testing';
-import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import permissionPolicy from './modules/permissionPolicy';
+  ALICE,
+  DLQ,
+  DeadLetterBackend,
+  INES,
+  JONAS,
+  OTHER_DLQ,
+  startDeadLetterBackend,
+} from './__testUtils__/deadLetterBackend';
 
 jest.setTimeout(90_000);
 
-const catalogRoot = path.resolve(__dirname, '../../../catalog-info');
-
-/** Ownership claims as sign-in computes them: the user and the groups it is a member of. */
-const memberships = new Map(
-  parseAllDocuments(
-    fs.readFileSync(path.join(catalogRoot, 'users.yaml'), 'utf8'),
-  )
-    .map(d => d.toJS())
-    .map(u => [
-      `user:default/${u.metadata.name}`,
-      [
-        `user:default/${u.metadata.name}`,
-        ...(u.spec.memberOf as string[]).map(g => `group:default/${g}`),
-      ],
-    ]),
-);
-const catalogUserInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef as string;
-      return {
-        userEntityRef,
-        ownershipEntityRefs: memberships.get(userEntityRef) ?? [userEntityRef],
-      };
-    },
-  }),
-});
-
-/**
- * Mock auth, except that a plugin calling another on a user's behalf sends the user with
- * itself as actor, as real Backstage auth does (the catalog's apply-conditions endpoint
- * accepts user credentials only with an actor).
- */
-const onBehalfOfAuth = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory: ({ plugin }) => {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const issue = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options => {
-      const principal = options.onBehalfOf.principal as {
-        type: string;
-        userEntityRef?: string;
-      };
-      return principal.type === 'user'
-        ? {
-            token: mockCredentials.user.token(principal.userEntityRef, {
-              actor: { subject: `plugin:${plugin.getId()}` },
-            }),
-          }
-        : issue(options);
-    };
-    return auth;
-  },
-});
-
-// finance-systems owns the ERP connector's queues; alice is in orders.
-const INES = 'user:default/ines.silva';
-const JONAS = 'user:default/jonas.weber';
-const ALICE = 'user:default/alice.nguyen';
-const DLQ = 'erp-connector.order-created';
-
-/** A runtime that answers 500 to everything, and one that answers garbage. */
-function misbehavingRuntime(kind: '500' | 'garbage') {
-  const server = http.createServer((req, res) => {
-    if (kind === '500') {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ error: { name: 'Error', message: 'disk full' } }),
-      );
-    } else {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      // Truncated JSON, or JSON that is not the contract's shape.
-      res.end(
-        req.url?.endsWith('/groups') ? '{"items": 42}' : '{"items": "nope"',
-      );
-    }
-  });
-  server.listen(0, '127.0.0.1');
-  return server;
-}
-
 describe('dead letters (dlq-backend with the real runtime, catalog and policy)', () => {
+  let h: DeadLetterBackend;
   let runtime: Runtime;
   let admin: AdminClient;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let base: string;
-  const broken = {
-    five: misbehavingRuntime('500'),
-    garbage: misbehavingRuntime('garbage'),
-  };
-
-  const call = async (
-    user: string,
-    method: string,
-    url: string,
-    body?: unknown,
-  ) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        authorization: mockCredentials.user.header(user),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body:
-        body === undefined
-          ? undefined
-          : typeof body === 'string'
-          ? body
-          : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return {
-      status: res.status,
-      body: json,
-      type: res.headers.get('content-type') ?? '',
-    };
-  };
-
-  const failed = async () =>
-    (await admin.get(`/v1/dlqs/${DLQ}`)).body.failed as number;
-  /** Orders that the ERP connector cannot process (an injected fault) land in its DLQ. */
-  async function deadLetter(count: number) {
-    const before = await failed();
-    const orders = await publishOrders(runtime.broker, runtime.names, count);
-    await waitFor(failed, n => n >= before + count, {
-      what: `${count} more dead letters`,
-      timeoutMs: 30_000,
-    });
-    return orders;
-  }
-  const waitReplay = (user: string, id: string, done: (r: Replay) => boolean) =>
-    waitFor(
-      async () => (await call(user, 'GET', `/replays/${id}`)).body as Replay,
-      done,
-      {
-        what: `replay ${id}`,
-        timeoutMs: 30_000,
-      },
-    );
+  const call: DeadLetterBackend['call'] = (...args) => h.call(...args);
+  const deadLetter = (count: number) => h.deadLetter(count);
+  const waitReplay: DeadLetterBackend['waitReplay'] = (...args) =>
+    h.waitReplay(...args);
 
   beforeAll(async () => {
-    // No namespace: queue names match catalog-info/queues.yaml.
-    runtime = await Runtime.start(testConfig('embedded', { namespace: '' }), {
-      logger: () => {},
-    });
-    admin = new AdminClient(runtime.adminUrl, ADMIN_TOKEN);
-    await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
-    const url = (s: http.Server) =>
-      `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-    await new Promise(r => setTimeout(r, 100));
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        permissionPlugin,
-        permissionPolicy,
-        dlqPlugin,
-        permissionsServiceFactory,
-        permissionsRegistryServiceFactory,
-        catalogUserInfo,
-        onBehalfOfAuth,
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            catalog: {
-              rules: [{ allow: ['Resource'] }],
-              locations: [
-                { type: 'file', target: path.join(catalogRoot, 'queues.yaml') },
-              ],
-            },
-            dlq: {
-              runtimes: [
-                {
-                  name: 'integration-runtime',
-                  baseUrl: runtime.adminUrl,
-                  token: ADMIN_TOKEN,
-                },
-                {
-                  name: 'down',
-                  baseUrl: 'http://127.0.0.1:9',
-                  token: 'x',
-                  timeoutMs: 2000,
-                },
-                { name: 'five-hundred', baseUrl: url(broken.five), token: 'x' },
-                { name: 'garbage', baseUrl: url(broken.garbage), token: 'x' },
-              ],
-              approvalThreshold: 3,
-              maskFields: ['customerId'],
-              traceUrl: '/journeys?q={traceId}',
-              replay: { canarySettleMs: 500 },
-            },
-          },
-        }),
-      ],
-    });
-    base = `http://localhost:${
-      (backend.server.address() as AddressInfo).port
-    }/api/dlq`;
-    // The catalog has processed the queues when the owner shows up.
-    await waitFor(
-      async () =>
-        (
-          await call(INES, 'GET', '/dlqs?inflowHours=0')
-        ).body.items?.find((d: any) => d.name === DLQ),
-      d => d?.entities?.owner === 'group:default/finance-systems',
-      { what: 'queue entities in the catalog', timeoutMs: 30_000 },
-    );
+    h = await startDeadLetterBackend();
+    ({ runtime, admin, base } = h);
   });
 
   afterAll(async () => {
-    await backend?.stop();
-    await runtime?.stop();
-    broken.five.close();
-    broken.garbage.close();
+    await h?.stop();
   });
 
   it('lists every DLQ with its owner and consumer, and reports the runtimes that fail', async () => {
@@ -406,12 +185,11 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     expect(done.progress.counts.replayed).toBe(frozen);
 
     // Each order's ERP booking happened once; the late ones are still dead letters.
+    const sideEffects = (orderId: string) =>
+      admin.get(`/v1/side-effects?businessId=${orderId}`);
     for (const orderId of orders) {
       await waitFor(
-        async () =>
-          (
-            await admin.get(`/v1/side-effects?businessId=${orderId}`)
-          ).body,
+        async () => (await sideEffects(orderId)).body,
         b => b.items.some((e: any) => e.service === 'erp-connector'),
         { what: `ERP side effect of ${orderId}` },
       );
@@ -610,7 +388,7 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
         `/runtimes/integration-runtime/messages/not-a-uuid`,
         undefined,
         400,
-        /id: Invalid UUID/i,
+        /id: must be a UUID/,
       ],
       [
         'GET',

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { dlqPermissions } from '@internal/plugin-dlq-common';
 import { AccessGuard } from './access/AccessGuard';
 import { DlqEntityResolver } from './catalog/DlqEntityResolver';
+import { readDlqSettings } from './config';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { DatabaseReplayStore } from './database/DatabaseReplayStore';
 import { connect } from './database/migrations';
@@ -14,15 +15,6 @@ import { PiiMasker } from './messages/PiiMasker';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
 import { createRouter } from './router';
 import { RuntimeRegistry } from './runtime/RuntimeRegistry';
-
-const DEFAULT_MASK = [
-  'customerId',
-  'email',
-  'phone',
-  'address',
-  'card.number',
-  'iban',
-];
 
 /** Dead letters: inspection and safe replay on top of integration runtimes' admin API. */
 export const dlqPlugin = createBackendPlugin({
@@ -54,20 +46,20 @@ export const dlqPlugin = createBackendPlugin({
         catalog,
       }) {
         permissionsRegistry.addPermissions(dlqPermissions);
+        const settings = readDlqSettings(config);
         const db = await connect(database);
         const runtimes = RuntimeRegistry.fromConfig(config);
         const entities = new DlqEntityResolver(catalog, auth);
         const audit = new DatabaseAuditStore(db);
-        const guard = new AccessGuard(permissions, audit);
+        const guard = new AccessGuard(permissions);
         const inspector = new DeadLetterInspector(
           runtimes,
           entities,
-          new PiiMasker(
-            config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK,
-          ),
+          new PiiMasker(settings.maskFields),
           guard,
           audit,
-          config.getOptionalString('dlq.traceUrl') ?? '/journeys?q={traceId}',
+          settings.traceUrl,
+          logger,
         );
         const replays = new ReplayCoordinator(
           runtimes,
@@ -75,18 +67,7 @@ export const dlqPlugin = createBackendPlugin({
           new DatabaseReplayStore(db),
           audit,
           guard,
-          {
-            approvalThreshold:
-              config.getOptionalNumber('dlq.approvalThreshold') ?? 100,
-            defaultRatePerSecond:
-              config.getOptionalNumber('dlq.replay.defaultRatePerSecond') ?? 50,
-            maxRatePerSecond:
-              config.getOptionalNumber('dlq.replay.maxRatePerSecond') ?? 500,
-            maxMessages:
-              config.getOptionalNumber('dlq.replay.maxMessages') ?? 100_000,
-            canarySettleMs:
-              config.getOptionalNumber('dlq.replay.canarySettleMs') ?? 3000,
-          },
+          settings.replay,
           logger,
         );
         // Replays move on without anyone watching: canary → main job → finished.
@@ -115,7 +96,7 @@ export const dlqPlugin = createBackendPlugin({
             inspector,
             replays,
             audit,
-            maxExplicitIds: 1000,
+            policy: settings.replay,
           }),
         );
       },

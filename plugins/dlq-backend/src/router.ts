@@ -1,7 +1,9 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, serializeError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AuditEntry,
+  DLQ_LIMITS,
+  QUEUE_NAME_PATTERN,
   REPLAY_OUTCOMES,
   REPLAY_STATUSES,
 } from '@internal/plugin-dlq-common';
@@ -11,11 +13,15 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AccessGuard, Actor } from './access/AccessGuard';
 import { DlqEntityResolver } from './catalog/DlqEntityResolver';
+import { ReplayPolicy } from './config';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
+import { toHttpError, UnsupportedMediaTypeError } from './httpErrors';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
-import { BadGatewayError } from './runtime/RuntimeClient';
-import { RuntimeRegistry } from './runtime/RuntimeRegistry';
+import {
+  RUNTIME_NAME_PATTERN,
+  RuntimeRegistry,
+} from './runtime/RuntimeRegistry';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -26,25 +32,83 @@ export interface RouterOptions {
   inspector: DeadLetterInspector;
   replays: ReplayCoordinator;
   audit: DatabaseAuditStore;
-  maxExplicitIds: number;
+  policy: ReplayPolicy;
 }
 
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Control characters (newlines and tabs allowed where said) and lone surrogates. */
+const unprintable = (s: string, multiline: boolean) =>
+  /[\p{Cc}\p{Cs}]/u.test(multiline ? s.replace(/[\n\r\t]/g, '') : s);
+
+/** Free text: bounded, no control characters, valid Unicode. */
+const text = (what: string, max: number, multiline = false) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .max(max, `${what} must be at most ${max} characters`)
+    .refine(
+      s => !unprintable(s, multiline),
+      `${what} must not contain control characters or invalid Unicode`,
+    );
+
 const queueName = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a queue name (letters, digits, . _ -)');
-const uuid = z.string().uuid();
-const isoTime = z.string().datetime({ offset: true });
+  .string({ error: 'a queue name must be a string' })
+  .regex(
+    QUEUE_NAME_PATTERN,
+    'a queue name (1 to 200 letters, digits, . _ -, not only dots)',
+  );
+const runtimeName = z
+  .string({ error: 'a runtime name must be a string' })
+  .regex(
+    RUNTIME_NAME_PATTERN,
+    'a runtime name (lower-case letters, digits and dashes)',
+  );
+const uuid = z.uuid({ error: 'must be a UUID' });
+const isoTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time',
+});
+const fingerprint = z
+  .string({ error: 'a fingerprint must be a string' })
+  .regex(/^[0-9a-f]{16}$/, '16 hex digits');
+
+/** An integer query parameter, in decimal digits only, within a range. */
+const queryInt = (name: string, min: number, max: number) => {
+  const range = `${name} must be an integer from ${min} to ${max}`;
+  return z
+    .string({ error: range })
+    .regex(/^-?\d{1,16}$/, range)
+    .transform(Number)
+    .pipe(z.number().int().min(min, range).max(max, range));
+};
 const limit = (max: number, fallback: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback);
-const reason = z
-  .string()
-  .trim()
-  .min(3, 'a reason of at least 3 characters is required')
-  .max(1000);
+  queryInt('limit', 1, max).default(fallback);
+
+const { minReasonLength, maxReasonLength, maxCanarySize, maxExplicitIds } =
+  DLQ_LIMITS;
+const reason = text('a reason', maxReasonLength, true)
+  .transform(s => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(
+        minReasonLength,
+        `a reason of ${minReasonLength} to ${maxReasonLength} characters is required`,
+      ),
+  );
+const messageIds = z
+  .array(uuid, { error: 'ids must be an array of message ids' })
+  .min(1, `ids must list 1 to ${maxExplicitIds} message ids`)
+  .max(maxExplicitIds, `ids must list 1 to ${maxExplicitIds} message ids`);
 const statusOf = z.enum(['failed', 'parked', 'archived']);
 const replayStatus = z.enum(REPLAY_STATUSES);
 
-/** Parses with zod; the error names each bad field. */
+const runtimePath = z.object({ runtime: runtimeName });
+const queuePath = runtimePath.extend({ dlq: queueName });
+const messagePath = runtimePath.extend({ id: uuid });
+const replayPath = z.object({ id: uuid });
+
+/** Parses with zod; the error names each bad field (the first few, kept short). */
 function parse<T extends z.ZodTypeAny>(
   schema: T,
   value: unknown,
@@ -52,14 +116,21 @@ function parse<T extends z.ZodTypeAny>(
 ): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    throw new InputError(
-      `invalid ${where}: ${result.error.issues
-        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}`,
-    );
+    const { issues } = result.error;
+    const listed = issues
+      .slice(0, 5)
+      .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+    throw new InputError(`invalid ${where}: ${listed}${more}`.slice(0, 2000));
   }
   return result.data;
 }
+
+/** A request that carries a body (Content-Length above 0, or chunked). */
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined ||
+  Number(req.headers['content-length'] ?? 0) > 0;
 
 export async function createRouter(
   options: RouterOptions,
@@ -67,22 +138,27 @@ export async function createRouter(
   const { httpAuth, guard, runtimes, entities, inspector, replays, audit } =
     options;
   const router = Router();
+  // Bodies are JSON, or nothing: anything else is refused before it is read.
+  router.use((req, _res, next) => {
+    if (
+      !['GET', 'HEAD', 'OPTIONS'].includes(req.method) &&
+      hasBody(req) &&
+      !req.is('application/json')
+    ) {
+      throw new UnsupportedMediaTypeError(
+        `request body must be application/json, got ${
+          req.headers['content-type']?.slice(0, 100) ?? 'no Content-Type'
+        }`,
+      );
+    }
+    next();
+  });
   router.use(express.json({ limit: '256kb' }));
 
   const actor = async (req: Request): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return { ref: credentials.principal.userEntityRef, credentials };
   };
-  const path = (req: Request) =>
-    parse(
-      z.object({
-        runtime: z.string().min(1).max(100),
-        dlq: queueName.optional(),
-        id: uuid.optional(),
-      }),
-      req.params,
-      'path',
-    );
 
   /** Reading messages is a permission on the queue's entity (allowed to all by default). */
   const requireRead = async (
@@ -105,8 +181,8 @@ export async function createRouter(
     await actor(req);
     const query = parse(
       z.object({
-        entityRef: z.string().max(300).optional(),
-        inflowHours: z.coerce.number().int().min(0).max(720).default(24),
+        entityRef: text('entityRef', 300).optional(),
+        inflowHours: queryInt('inflowHours', 0, 720).default(24),
       }),
       req.query,
       'query',
@@ -116,44 +192,39 @@ export async function createRouter(
 
   router.get('/runtimes/:runtime/dlqs/:dlq', async (req, res) => {
     await actor(req);
-    const { runtime, dlq } = path(req);
+    const { runtime, dlq } = parse(queuePath, req.params, 'path');
     const { inflowHours } = parse(
-      z.object({
-        inflowHours: z.coerce.number().int().min(1).max(720).default(24),
-      }),
+      z.object({ inflowHours: queryInt('inflowHours', 1, 720).default(24) }),
       req.query,
       'query',
     );
-    res.json(await inspector.get(runtime, dlq!, inflowHours));
+    res.json(await inspector.get(runtime, dlq, inflowHours));
   });
 
   router.get('/runtimes/:runtime/dlqs/:dlq/groups', async (req, res) => {
-    const { runtime, dlq } = path(req);
+    const { runtime, dlq } = parse(queuePath, req.params, 'path');
     const { status } = parse(
       z.object({ status: statusOf.optional() }),
       req.query,
       'query',
     );
-    await requireRead(req, runtime, dlq!);
-    res.json({ items: await inspector.groups(runtime, dlq!, status) });
+    await requireRead(req, runtime, dlq);
+    res.json({ items: await inspector.groups(runtime, dlq, status) });
   });
 
   router.get('/runtimes/:runtime/dlqs/:dlq/messages', async (req, res) => {
-    const { runtime, dlq } = path(req);
+    const { runtime, dlq } = parse(queuePath, req.params, 'path');
     const filter = parse(
       z
         .object({
           status: statusOf.optional(),
-          businessId: z.string().trim().min(1).max(200).optional(),
-          errorClass: z.string().trim().min(1).max(200).optional(),
-          fingerprint: z
-            .string()
-            .regex(/^[0-9a-f]{16}$/, '16 hex digits')
-            .optional(),
+          businessId: text('businessId', 200).trim().min(1).optional(),
+          errorClass: text('errorClass', 200).trim().min(1).optional(),
+          fingerprint: fingerprint.optional(),
           from: isoTime.optional(),
           to: isoTime.optional(),
           limit: limit(500, 50),
-          cursor: z.string().max(500).optional(),
+          cursor: text('cursor', 500).optional(),
         })
         .strict()
         .refine(
@@ -166,13 +237,14 @@ export async function createRouter(
       req.query,
       'filter',
     );
-    await requireRead(req, runtime, dlq!);
-    res.json(await inspector.messages(runtime, dlq!, filter));
+    await requireRead(req, runtime, dlq);
+    res.json(await inspector.messages(runtime, dlq, filter));
   });
 
   router.get('/runtimes/:runtime/messages/:id', async (req, res) => {
-    const { runtime, id } = path(req);
-    const detail = await inspector.message(runtime, id!);
+    const { runtime, id } = parse(messagePath, req.params, 'path');
+    await actor(req);
+    const detail = await inspector.message(runtime, id);
     await requireRead(
       req,
       runtime,
@@ -182,19 +254,17 @@ export async function createRouter(
     res.json(detail);
   });
 
-  const bulk = z
-    .object({ ids: z.array(uuid).min(1).max(options.maxExplicitIds), reason })
-    .strict();
+  const bulk = z.object({ ids: messageIds, reason }).strict();
   for (const action of ['archive', 'purge'] as const) {
     router.post(
       `/runtimes/:runtime/dlqs/:dlq/messages/${action}`,
       async (req, res) => {
-        const { runtime, dlq } = path(req);
+        const { runtime, dlq } = parse(queuePath, req.params, 'path');
         const body = parse(bulk, req.body, 'body');
         const done = await inspector.manage(
           await actor(req),
           runtime,
-          dlq!,
+          dlq,
           action,
           body.ids,
           body.reason,
@@ -204,53 +274,70 @@ export async function createRouter(
     );
   }
 
-  router.post('/replays/plan', async (req, res) => {
-    const body = parse(
-      z
-        .object({
-          runtime: z.string().min(1).max(100),
-          dlq: queueName,
-          selection: z
-            .object({
-              ids: z.array(uuid).min(1).max(options.maxExplicitIds).optional(),
-              fingerprint: z
-                .string()
-                .regex(/^[0-9a-f]{16}$/, '16 hex digits')
-                .optional(),
-              filter: z
-                .object({
-                  businessId: z.string().trim().min(1).max(200).optional(),
-                  errorClass: z.string().trim().min(1).max(200).optional(),
+  const { minRatePerSecond } = DLQ_LIMITS;
+  const rateRange = `ratePerSecond must be a number from ${minRatePerSecond} to ${options.policy.maxRatePerSecond} (messages per second)`;
+  const planRequest = z
+    .object({
+      runtime: runtimeName,
+      dlq: queueName,
+      selection: z
+        .object(
+          {
+            ids: messageIds.optional(),
+            fingerprint: fingerprint.optional(),
+            filter: z
+              .object(
+                {
+                  businessId: text('businessId', 200).trim().min(1).optional(),
+                  errorClass: text('errorClass', 200).trim().min(1).optional(),
                   from: isoTime.optional(),
                   to: isoTime.optional(),
-                })
-                .strict()
-                .optional(),
-            })
-            .strict()
-            .refine(
-              s =>
-                [s.ids, s.fingerprint ?? s.filter].filter(Boolean).length === 1,
-              {
-                message: 'give ids, or a fingerprint and/or filter',
-              },
-            ),
-          ratePerSecond: z.number().positive().optional(),
-        })
-        .strict(),
-      req.body,
-      'replay plan',
-    );
+                },
+                { error: 'filter must be an object' },
+              )
+              .strict()
+              .refine(
+                f => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to),
+                { message: 'from must be before to', path: ['from'] },
+              )
+              .optional(),
+          },
+          { error: 'selection must be an object' },
+        )
+        .strict()
+        .refine(
+          sel =>
+            [sel.ids, sel.fingerprint ?? sel.filter].filter(Boolean).length ===
+            1,
+          {
+            message: 'give ids, or a fingerprint and/or filter',
+          },
+        ),
+      ratePerSecond: z
+        .number({ error: rateRange })
+        .min(minRatePerSecond, rateRange)
+        .max(options.policy.maxRatePerSecond, rateRange)
+        .optional(),
+    })
+    .strict();
+  router.post('/replays/plan', async (req, res) => {
+    const body = parse(planRequest, req.body, 'replay plan');
     res.status(201).json(await replays.plan(await actor(req), body));
   });
 
+  const canaryRange = `canarySize must be an integer from 0 to ${maxCanarySize}`;
   router.post('/replays/:id/submit', async (req, res) => {
-    const { id } = parse(z.object({ id: uuid }), req.params, 'path');
+    const { id } = parse(replayPath, req.params, 'path');
     const body = parse(
       z
         .object({
           reason,
-          canarySize: z.number().int().min(0).max(1000).optional(),
+          canarySize: z
+            .number({ error: canaryRange })
+            .int(canaryRange)
+            .min(0, canaryRange)
+            .max(maxCanarySize, canaryRange)
+            .optional(),
         })
         .strict(),
       req.body,
@@ -261,7 +348,7 @@ export async function createRouter(
 
   for (const decision of ['approve', 'reject'] as const) {
     router.post(`/replays/:id/${decision}`, async (req, res) => {
-      const { id } = parse(z.object({ id: uuid }), req.params, 'path');
+      const { id } = parse(replayPath, req.params, 'path');
       const body = parse(
         z
           .object({
@@ -283,7 +370,7 @@ export async function createRouter(
   }
 
   router.post('/replays/:id/cancel', async (req, res) => {
-    const { id } = parse(z.object({ id: uuid }), req.params, 'path');
+    const { id } = parse(replayPath, req.params, 'path');
     const body = parse(
       z.object({ reason: reason.optional() }).strict(),
       req.body,
@@ -297,11 +384,12 @@ export async function createRouter(
     const query = parse(
       z
         .object({
-          runtime: z.string().max(100).optional(),
+          runtime: runtimeName.optional(),
           dlq: queueName.optional(),
           status: z
-            .string()
-            .transform(s => s.split(','))
+            .string({ error: 'status must be one comma-separated list' })
+            .max(500)
+            .transform(st => st.split(','))
             .pipe(z.array(replayStatus))
             .optional(),
           limit: limit(200, 50),
@@ -315,18 +403,18 @@ export async function createRouter(
 
   router.get('/replays/:id', async (req, res) => {
     await actor(req);
-    const { id } = parse(z.object({ id: uuid }), req.params, 'path');
+    const { id } = parse(replayPath, req.params, 'path');
     res.json(await replays.get(id));
   });
 
   router.get('/replays/:id/items', async (req, res) => {
     await actor(req);
-    const { id } = parse(z.object({ id: uuid }), req.params, 'path');
+    const { id } = parse(replayPath, req.params, 'path');
     const query = parse(
       z
         .object({
           outcome: z.enum(REPLAY_OUTCOMES).optional(),
-          after: z.coerce.number().int().min(-1).optional(),
+          after: queryInt('after', -1, MAX_SAFE).optional(),
           limit: limit(500, 100),
         })
         .strict(),
@@ -341,10 +429,10 @@ export async function createRouter(
     const query = parse(
       z
         .object({
-          runtime: z.string().max(100).optional(),
+          runtime: runtimeName.optional(),
           dlq: queueName.optional(),
           replayId: uuid.optional(),
-          before: z.coerce.number().int().min(1).optional(),
+          before: queryInt('before', 1, MAX_SAFE).optional(),
           limit: limit(10_000, 100),
           format: z.enum(['json', 'csv']).default('json'),
         })
@@ -381,32 +469,17 @@ export async function createRouter(
       );
   });
 
-  // Runtime failures are 502s; oversized or broken JSON bodies say so. The rest goes to
-  // Backstage's error handler (InputError 400, NotAllowedError 403, ...).
-  const errors: ErrorRequestHandler = (err, req, res, next) => {
-    const status =
-      err instanceof BadGatewayError
-        ? 502
-        : err?.type === 'entity.too.large'
-        ? 413
-        : err?.type === 'entity.parse.failed'
-        ? 400
-        : undefined;
-    if (!status) return next(err);
-    const error =
-      status === 413
-        ? new InputError(`request body over ${err.limit} bytes`)
-        : status === 400
-        ? new InputError(`request body is not JSON: ${err.message}`)
-        : err;
-    if (status === 413) error.name = 'PayloadTooLargeError';
-    res.status(status).json({
-      error: serializeError(error),
-      request: { method: req.method, url: req.originalUrl },
-      response: { statusCode: status },
-    });
-    return undefined;
-  };
+  // Another method or a deeper path under one of our routes: a JSON 404, like the rest.
+  router.all(['/runtimes*', '/dlqs*', '/replays*', '/audit*'], req => {
+    throw new NotFoundError(
+      `no route ${req.method} ${req.path.slice(0, 200)} in the dead-letter API`,
+    );
+  });
+
+  // Body-parser refusals, runtime failures and our own errors keep their status and
+  // message; anything unexpected is logged and answered without its internals.
+  const errors: ErrorRequestHandler = (err, _req, _res, next) =>
+    next(toHttpError(err, options.logger));
   router.use(errors);
   return router;
 }

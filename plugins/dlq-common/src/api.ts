@@ -109,6 +109,26 @@ export interface MessageDetail {
   entities: DlqEntities;
 }
 
+/**
+ * Bounds of replay and message-management requests; dlq-backend answers 400 outside them
+ * (the most messages per second is `dlq.replay.maxRatePerSecond`).
+ */
+export const DLQ_LIMITS = {
+  /** A replay runs at least this fast, so a frozen plan finishes (100 000 messages ≈ 28 h). */
+  minRatePerSecond: 1,
+  minReasonLength: 3,
+  maxReasonLength: 1000,
+  maxCanarySize: 1000,
+  /** Explicit message ids in one replay, archive or purge request. */
+  maxExplicitIds: 1000,
+} as const;
+
+/**
+ * Queue names as the runtime admin API accepts them; a name of dots only (`.`, `..`) is
+ * refused too, since it would be a path segment that walks the runtime's URL tree.
+ */
+export const QUEUE_NAME_PATTERN = /^(?!\.+$)[A-Za-z0-9._-]{1,200}$/;
+
 /** What to replay: explicit ids, one fingerprint group, or a filter. */
 export interface ReplaySelection {
   ids?: string[];
@@ -189,6 +209,7 @@ export interface Replay {
 }
 
 export type AuditAction =
+  | 'replay.plan'
   | 'replay.submit'
   | 'replay.approve'
   | 'replay.reject'

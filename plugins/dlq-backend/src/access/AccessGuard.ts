@@ -9,12 +9,10 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
-  AuditAction,
   DlqEntities,
   dlqAuditReadPermission,
   dlqMessageReadPermission,
 } from '@internal/plugin-dlq-common';
-import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 
 /** Who is asking: the signed-in user and the credentials to act on their behalf. */
 export interface Actor {
@@ -23,14 +21,11 @@ export interface Actor {
 }
 
 /**
- * Permission checks on a queue's catalog entity. A refusal is written to the audit trail
- * (outcome denied) before it is thrown, so attempts are on record too.
+ * Permission checks on a queue's catalog entity. Refusals are NotAllowedErrors; the
+ * state-changing flows record them on the audit trail (AuditTrail.attempt).
  */
 export class AccessGuard {
-  constructor(
-    private readonly permissions: PermissionsService,
-    private readonly audit: DatabaseAuditStore,
-  ) {}
+  constructor(private readonly permissions: PermissionsService) {}
 
   /**
    * Reading a queue's messages. A queue without a catalog entity is checked on a ref
@@ -70,39 +65,19 @@ export class AccessGuard {
     permission: ResourcePermission<'catalog-entity'>,
     target: { runtime: string; dlq: string; entities: DlqEntities },
     what: string,
-    audit?: {
-      action: AuditAction;
-      replayId?: string;
-      messageCount?: number;
-      reason?: string | null;
-    },
   ): Promise<void> {
-    const deny = async (message: string) => {
-      if (audit) {
-        await this.audit.append({
-          actor: actor.ref,
-          runtime: target.runtime,
-          dlq: target.dlq,
-          outcome: 'denied',
-          detail: message,
-          ...audit,
-        });
-      }
-      throw new NotAllowedError(message);
-    };
     if (!target.entities.queue) {
-      await deny(
+      throw new NotAllowedError(
         `queue '${target.dlq}' of runtime '${target.runtime}' has no catalog entity, so nobody owns it; ` +
           `declare it as a Resource (spec.type queue, annotation switchboard.dev/runtime) to ${what}`,
       );
-      return;
     }
     const [decision] = await this.permissions.authorize(
       [{ permission, resourceRef: target.entities.queue }],
       { credentials: actor.credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      await deny(
+      throw new NotAllowedError(
         `${actor.ref} may not ${what} on '${target.dlq}': ${
           target.entities.owner
             ? `only members of ${target.entities.owner} (its owner) may`

@@ -25,6 +25,7 @@ export type ReplayPatch = Partial<
     | 'decidedAt'
     | 'finishedAt'
     | 'finalCounts'
+    | 'approvalRequired'
   >
 > & { canaryJobId?: string; mainJobId?: string };
 
@@ -40,7 +41,33 @@ const columns: Record<string, string> = {
   finishedAt: 'finished_at',
   canaryJobId: 'canary_job_id',
   mainJobId: 'main_job_id',
+  approvalRequired: 'approval_required',
 };
+
+/** Whose unapproved replays on which queue, active since when (ISO time). */
+export interface VolumeQuery {
+  requester: string;
+  runtime: string;
+  dlq: string;
+  since: string;
+  /** The replay being decided, not counted against itself. */
+  excludeId?: string;
+}
+
+/**
+ * Messages a replay puts through without a second person, for the approval window:
+ * planned, submitted or replayed ones count; a plan cancelled before any runtime job
+ * replayed nothing, and a failed canary replayed only its canary.
+ */
+function unapprovedMessages(row: any): number {
+  const count = Number(JSON.parse(row.plan).count) || 0;
+  if (row.status === 'rejected') return 0;
+  if (row.status === 'cancelled' && !row.canary_job_id && !row.main_job_id)
+    return 0;
+  if (row.status === 'canary-failed')
+    return Math.min(count, Number(row.canary_size));
+  return count;
+}
 
 export class DatabaseReplayStore {
   constructor(private readonly db: Knex) {}
@@ -60,6 +87,50 @@ export class DatabaseReplayStore {
       rate_per_second: replay.ratePerSecond,
       approval_required: replay.approvalRequired,
       created_at: replay.createdAt,
+    });
+  }
+
+  /**
+   * Messages the requester replays on the queue without approval, in replays active
+   * since `query.since` (submitted since then, or planned since then and not submitted).
+   * Replays that needed approval are not counted: a second person covered them.
+   */
+  async unapprovedVolume(query: VolumeQuery): Promise<number> {
+    const q = this.db('dlq_replays')
+      .select('status', 'plan', 'canary_size', 'canary_job_id', 'main_job_id')
+      .where({
+        requester: query.requester,
+        runtime: query.runtime,
+        dlq: query.dlq,
+        approval_required: false,
+      })
+      .andWhere(active =>
+        active
+          .where('submitted_at', '>=', query.since)
+          .orWhere(planned =>
+            planned
+              .whereNull('submitted_at')
+              .andWhere('created_at', '>=', query.since),
+          ),
+      );
+    if (query.excludeId) q.whereNot('id', query.excludeId);
+    return (await q).reduce((sum, row) => sum + unapprovedMessages(row), 0);
+  }
+
+  /**
+   * Runs `fn` in a transaction that holds a lock on `key` (the requester's queue), so two
+   * submits of one requester cannot both count the window before either is recorded.
+   * PostgreSQL takes an advisory lock; SQLite runs one transaction at a time anyway.
+   */
+  async withLock<T>(
+    key: string,
+    fn: (store: DatabaseReplayStore) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction(async trx => {
+      if (this.db.client.config.client === 'pg') {
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
+      }
+      return fn(new DatabaseReplayStore(trx));
     });
   }
 

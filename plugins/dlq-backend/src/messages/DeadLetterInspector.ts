@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   DlqListResponse,
@@ -10,6 +11,7 @@ import {
   dlqMessageManagePermission,
 } from '@internal/plugin-dlq-common';
 import { AccessGuard, Actor } from '../access/AccessGuard';
+import { AuditTrail } from '../audit/AuditTrail';
 import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import { RuntimeClient } from '../runtime/RuntimeClient';
@@ -19,14 +21,19 @@ import { PiiMasker } from './PiiMasker';
 
 /** Reads dead-letter queues and messages through the runtimes, with catalog context. */
 export class DeadLetterInspector {
+  private readonly trail: AuditTrail;
+
   constructor(
     private readonly runtimes: RuntimeRegistry,
     private readonly entities: DlqEntityResolver,
     private readonly masker: PiiMasker,
     private readonly guard: AccessGuard,
-    private readonly audit: DatabaseAuditStore,
+    audit: DatabaseAuditStore,
     private readonly traceUrl: string,
-  ) {}
+    logger: LoggerService,
+  ) {
+    this.trail = new AuditTrail(audit, logger);
+  }
 
   /** Every DLQ of every runtime; a runtime that fails is reported, the others still listed. */
   async list(options: {
@@ -183,8 +190,9 @@ export class DeadLetterInspector {
 
   /**
    * Archives or purges messages of one queue. Every id is checked to belong to it (the
-   * permission is the queue's). The runtime refuses ids in a running replay (409) after
-   * doing the others; the audit entry records the outcome either way.
+   * permission is the queue's); an id of another queue is refused (400) and audited as
+   * denied. The runtime refuses ids in a running replay (409) after doing the others; the
+   * audit entry records the outcome either way.
    */
   async manage(
     actor: Actor,
@@ -195,84 +203,68 @@ export class DeadLetterInspector {
     reason: string,
   ): Promise<string[]> {
     const runtime = this.runtimes.get(runtimeName);
-    const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
-      api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
-    );
-    const target = {
-      runtime: runtime.name,
-      dlq,
-      entities: await this.entities.resolve(
-        runtime.name,
-        dlq,
-        overview.consumer,
-      ),
-    };
-    const auditAction =
-      action === 'archive' ? 'message.archive' : 'message.purge';
-    await this.guard.require(
-      actor,
-      dlqMessageManagePermission,
-      target,
-      `${action} messages`,
+    return this.trail.attempt(
       {
-        action: auditAction,
+        actor: actor.ref,
+        action: action === 'archive' ? 'message.archive' : 'message.purge',
+        runtime: runtime.name,
+        dlq,
         messageCount: ids.length,
         reason,
       },
-    );
-    for (let i = 0; i < ids.length; i += 25) {
-      const batch = await Promise.all(
-        ids
-          .slice(i, i + 25)
-          .map(id =>
-            runtime.call('GET /v1/messages/{id}', api =>
-              api.GET('/v1/messages/{id}', { params: { path: { id } } }),
-            ),
-          ),
-      );
-      const stranger = batch.find(m => m.dlq !== dlq);
-      if (stranger)
-        throw new InputError(
-          `message ${stranger.id} belongs to '${stranger.dlq}', not '${dlq}'`,
+      async note => {
+        const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
+          api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
         );
-    }
-    const body = { ids, reason, requester: actor.ref };
-    try {
-      const done =
-        action === 'archive'
-          ? (
-              await runtime.call('POST /v1/messages/archive', api =>
-                api.POST('/v1/messages/archive', { body }),
-              )
-            ).archived
-          : (
-              await runtime.call('POST /v1/messages/purge', api =>
-                api.POST('/v1/messages/purge', { body }),
-              )
-            ).purged;
-      await this.audit.append({
-        actor: actor.ref,
-        action: auditAction,
-        runtime: runtime.name,
-        dlq,
-        messageCount: done.length,
-        reason,
-        outcome: 'succeeded',
-        detail: `${done.length} of ${ids.length} ${action}d`,
-      });
-      return done;
-    } catch (e) {
-      await this.audit.append({
-        actor: actor.ref,
-        action: auditAction,
-        runtime: runtime.name,
-        dlq,
-        messageCount: ids.length,
-        reason,
-        outcome: 'failed',
-        detail: (e as Error).message,
-      });
-      throw e;
-    }
+        await this.guard.require(
+          actor,
+          dlqMessageManagePermission,
+          {
+            runtime: runtime.name,
+            dlq,
+            entities: await this.entities.resolve(
+              runtime.name,
+              dlq,
+              overview.consumer,
+            ),
+          },
+          `${action} messages`,
+        );
+        for (let i = 0; i < ids.length; i += 25) {
+          const batch = await Promise.all(
+            ids.slice(i, i + 25).map(id => this.failedMessage(runtime, id)),
+          );
+          const stranger = batch.find(m => m.dlq !== dlq);
+          if (stranger) {
+            note.denied = true;
+            throw new InputError(
+              `message ${stranger.id} belongs to '${stranger.dlq}', not '${dlq}'`,
+            );
+          }
+        }
+        const body = { ids, reason, requester: actor.ref };
+        const done =
+          action === 'archive'
+            ? (
+                await runtime.call('POST /v1/messages/archive', api =>
+                  api.POST('/v1/messages/archive', { body }),
+                )
+              ).archived
+            : (
+                await runtime.call('POST /v1/messages/purge', api =>
+                  api.POST('/v1/messages/purge', { body }),
+                )
+              ).purged;
+        note.messageCount = done.length;
+        note.detail = `${done.length} of ${ids.length} ${action}d`;
+        return done;
+      },
+    );
+  }
+
+  private failedMessage(runtime: RuntimeClient, id: string) {
+    return runtime.call('GET /v1/messages/{id}', api =>
+      api.GET('/v1/messages/{id}', { params: { path: { id } } }),
+    );
   }
 }

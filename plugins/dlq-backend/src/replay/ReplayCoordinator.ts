@@ -6,6 +6,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  DLQ_LIMITS,
   PlanReplayRequest,
   REPLAY_OUTCOMES as OUTCOMES,
   Replay,
@@ -21,7 +22,9 @@ import {
 } from '@internal/plugin-dlq-common';
 import { randomUUID } from 'node:crypto';
 import { AccessGuard, Actor } from '../access/AccessGuard';
+import { AuditTrail } from '../audit/AuditTrail';
 import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
+import { ReplayPolicy } from '../config';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
 import {
   DatabaseReplayStore,
@@ -30,18 +33,24 @@ import {
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
 
-export interface ReplayPolicy {
-  approvalThreshold: number;
-  defaultRatePerSecond: number;
-  maxRatePerSecond: number;
-  maxMessages: number;
-  canarySettleMs: number;
-}
+export type { ReplayPolicy } from '../config';
 
 const zeroCounts = () =>
   Object.fromEntries(OUTCOMES.map(o => [o, 0])) as ReplayCounts;
 const ACTIVE: ReplayStatus[] = ['canary', 'running'];
 const PAGE = 500;
+/** What a replay becomes when its main runtime job ends. */
+const STATUS_OF_ENDED_JOB: Partial<Record<string, ReplayStatus>> = {
+  completed: 'completed',
+  cancelled: 'cancelled',
+};
+
+/** Where a replay goes once it may start: canary first when it has one. */
+const startStatus = (canarySize: number): ReplayStatus =>
+  canarySize > 0 ? 'canary' : 'running';
+
+const minutes = (ms: number) =>
+  ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
 
 /**
  * The safe replay flow: plan (freeze the message ids, dry run on the runtime) → submit
@@ -51,6 +60,8 @@ const PAGE = 500;
  * instance, scheduler and request racing) never starts a second job.
  */
 export class ReplayCoordinator {
+  private readonly trail: AuditTrail;
+
   constructor(
     private readonly runtimes: RuntimeRegistry,
     private readonly entities: DlqEntityResolver,
@@ -59,7 +70,51 @@ export class ReplayCoordinator {
     private readonly guard: AccessGuard,
     private readonly policy: ReplayPolicy,
     private readonly logger: LoggerService,
-  ) {}
+  ) {
+    this.trail = new AuditTrail(audit, logger);
+  }
+
+  /**
+   * The two-person rule over a rolling window: more than `approvalThreshold` messages by
+   * one requester on one queue within `approvalWindowMs`, counting this replay and the
+   * requester's other unapproved ones (planned, submitted or replayed), need approval.
+   */
+  private windowOf(replay: {
+    requester: string;
+    runtime: string;
+    dlq: string;
+  }) {
+    return {
+      requester: replay.requester,
+      runtime: replay.runtime,
+      dlq: replay.dlq,
+      since: new Date(Date.now() - this.policy.approvalWindowMs).toISOString(),
+    };
+  }
+
+  private needsApproval(count: number, earlier: number) {
+    return count + earlier > this.policy.approvalThreshold;
+  }
+
+  private approvalNote(count: number, earlier: number) {
+    const window = minutes(this.policy.approvalWindowMs);
+    return this.needsApproval(count, earlier)
+      ? `${count} messages + ${earlier} unapproved by the same requester on this queue in the last ${window} > ${this.policy.approvalThreshold}: needs approval`
+      : `${count + earlier} messages in the last ${window}: no approval needed`;
+  }
+
+  private checkRate(rate: number) {
+    const { minRatePerSecond } = DLQ_LIMITS;
+    if (
+      !Number.isFinite(rate) ||
+      rate < minRatePerSecond ||
+      rate > this.policy.maxRatePerSecond
+    ) {
+      throw new InputError(
+        `ratePerSecond must be from ${minRatePerSecond} to ${this.policy.maxRatePerSecond} messages per second, got ${rate}`,
+      );
+    }
+  }
 
   private async target(runtime: RuntimeClient, dlq: string) {
     const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
@@ -78,67 +133,82 @@ export class ReplayCoordinator {
 
   async plan(actor: Actor, request: PlanReplayRequest): Promise<Replay> {
     const runtime = this.runtimes.get(request.runtime);
-    const rate = request.ratePerSecond ?? this.policy.defaultRatePerSecond;
-    if (!(rate > 0) || rate > this.policy.maxRatePerSecond) {
-      throw new InputError(
-        `ratePerSecond must be > 0 and at most ${this.policy.maxRatePerSecond}, got ${rate}`,
-      );
-    }
-    const target = await this.target(runtime, request.dlq);
-    await this.guard.require(
-      actor,
-      dlqReplayCreatePermission,
-      target,
-      'plan a replay',
-    );
-
-    const ids = request.selection.ids
-      ? [...new Set(request.selection.ids)]
-      : await this.collect(runtime, request);
-    const plan =
-      ids.length === 0
-        ? { count: 0, targets: [], skipped: [], estimatedSeconds: 0 }
-        : await runtime.call('POST /v1/replays/plan', api =>
-            api.POST('/v1/replays/plan', {
-              body: {
-                dlq: request.dlq,
-                ids,
-                ratePerSecond: rate,
-                skipUnavailable: true,
-              },
-            }),
-          );
-    const replay: StoredReplay = {
-      id: randomUUID(),
-      runtime: runtime.name,
-      dlq: request.dlq,
-      status: 'planned',
-      selection: request.selection,
-      messageIds: ids,
-      plan: {
-        count: plan.count,
-        targets: plan.targets,
-        skipped: plan.skipped.slice(0, 1000),
-        ratePerSecond: rate,
-        estimatedSeconds: plan.estimatedSeconds,
-        plannedAt: new Date().toISOString(),
+    const replay = await this.trail.attempt(
+      {
+        actor: actor.ref,
+        action: 'replay.plan',
+        runtime: runtime.name,
+        dlq: request.dlq,
       },
-      requester: actor.ref,
-      reason: null,
-      canarySize: 0,
-      ratePerSecond: rate,
-      approvalRequired: plan.count > this.policy.approvalThreshold,
-      approver: null,
-      decisionComment: null,
-      jobs: { canary: null, main: null },
-      finalCounts: null,
-      error: null,
-      createdAt: new Date().toISOString(),
-      submittedAt: null,
-      decidedAt: null,
-      finishedAt: null,
-    };
-    await this.replays.insert(replay);
+      async note => {
+        const rate = request.ratePerSecond ?? this.policy.defaultRatePerSecond;
+        this.checkRate(rate);
+        const target = await this.target(runtime, request.dlq);
+        await this.guard.require(
+          actor,
+          dlqReplayCreatePermission,
+          target,
+          'plan a replay',
+        );
+        const ids = request.selection.ids
+          ? [...new Set(request.selection.ids)]
+          : await this.collect(runtime, request);
+        const plan =
+          ids.length === 0
+            ? { count: 0, targets: [], skipped: [], estimatedSeconds: 0 }
+            : await runtime.call('POST /v1/replays/plan', api =>
+                api.POST('/v1/replays/plan', {
+                  body: {
+                    dlq: request.dlq,
+                    ids,
+                    ratePerSecond: rate,
+                    skipUnavailable: true,
+                  },
+                }),
+              );
+        const earlier = await this.replays.unapprovedVolume(
+          this.windowOf({ ...target, requester: actor.ref }),
+        );
+        const stored: StoredReplay = {
+          id: randomUUID(),
+          runtime: runtime.name,
+          dlq: request.dlq,
+          status: 'planned',
+          selection: request.selection,
+          messageIds: ids,
+          plan: {
+            count: plan.count,
+            targets: plan.targets,
+            skipped: plan.skipped.slice(0, 1000),
+            ratePerSecond: rate,
+            estimatedSeconds: plan.estimatedSeconds,
+            plannedAt: new Date().toISOString(),
+          },
+          requester: actor.ref,
+          reason: null,
+          canarySize: 0,
+          ratePerSecond: rate,
+          approvalRequired: this.needsApproval(plan.count, earlier),
+          approver: null,
+          decisionComment: null,
+          jobs: { canary: null, main: null },
+          finalCounts: null,
+          error: null,
+          createdAt: new Date().toISOString(),
+          submittedAt: null,
+          decidedAt: null,
+          finishedAt: null,
+        };
+        await this.replays.insert(stored);
+        note.replayId = stored.id;
+        note.messageCount = plan.count;
+        note.detail = `planned at ${rate}/s; ${this.approvalNote(
+          plan.count,
+          earlier,
+        )}`;
+        return stored;
+      },
+    );
     return this.view(replay);
   }
 
@@ -153,20 +223,13 @@ export class ReplayCoordinator {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await runtime.call('GET /v1/dlqs/{dlq}/messages', api =>
-        api.GET('/v1/dlqs/{dlq}/messages', {
-          params: {
-            path: { dlq: request.dlq },
-            query: {
-              ...filter,
-              fingerprint,
-              status: 'failed',
-              limit: PAGE,
-              cursor,
-            },
-          },
-        }),
-      );
+      const page = await this.failedPage(runtime, request.dlq, {
+        ...filter,
+        fingerprint,
+        status: 'failed',
+        limit: PAGE,
+        cursor,
+      });
       ids.push(...page.items.map(m => m.id));
       if (ids.length > this.policy.maxMessages) {
         throw new InputError(
@@ -176,6 +239,25 @@ export class ReplayCoordinator {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return ids;
+  }
+
+  private failedPage(
+    runtime: RuntimeClient,
+    dlq: string,
+    query: {
+      fingerprint?: string;
+      status: 'failed';
+      limit: number;
+      cursor?: string;
+      businessId?: string;
+      errorClass?: string;
+      from?: string;
+      to?: string;
+    },
+  ) {
+    return runtime.call('GET /v1/dlqs/{dlq}/messages', api =>
+      api.GET('/v1/dlqs/{dlq}/messages', { params: { path: { dlq }, query } }),
+    );
   }
 
   private async load(id: string): Promise<StoredReplay> {
@@ -190,63 +272,82 @@ export class ReplayCoordinator {
     request: SubmitReplayRequest,
   ): Promise<Replay> {
     const replay = await this.load(id);
-    if (replay.requester !== actor.ref) {
-      throw new NotAllowedError(
-        `replay ${id} was planned by ${replay.requester}; plan your own`,
-      );
-    }
-    if (replay.status !== 'planned')
-      throw new ConflictError(`replay ${id} is ${replay.status}, not planned`);
-    const runtime = this.runtimes.get(replay.runtime);
-    const target = await this.target(runtime, replay.dlq);
-    const audit = {
-      action: 'replay.submit' as const,
-      replayId: id,
-      messageCount: replay.plan.count,
-      reason: request.reason,
-    };
-    await this.guard.require(
-      actor,
-      dlqReplayCreatePermission,
-      target,
-      'replay messages',
-      audit,
+    await this.trail.attempt(
+      {
+        actor: actor.ref,
+        action: 'replay.submit',
+        runtime: replay.runtime,
+        dlq: replay.dlq,
+        replayId: id,
+        messageCount: replay.plan.count,
+        reason: request.reason,
+      },
+      async note => {
+        if (replay.requester !== actor.ref) {
+          throw new NotAllowedError(
+            `replay ${id} was planned by ${replay.requester}; plan your own`,
+          );
+        }
+        if (replay.status !== 'planned')
+          throw new ConflictError(
+            `replay ${id} is ${replay.status}, not planned`,
+          );
+        const runtime = this.runtimes.get(replay.runtime);
+        const target = await this.target(runtime, replay.dlq);
+        await this.guard.require(
+          actor,
+          dlqReplayCreatePermission,
+          target,
+          'replay messages',
+        );
+        if (replay.plan.count === 0) {
+          throw new ConflictError(
+            'nothing to replay: the plan selected no message that is still failed',
+          );
+        }
+        const canarySize = request.canarySize ?? 0;
+        if (canarySize >= replay.messageIds.length) {
+          throw new InputError(
+            `canarySize must be smaller than the ${replay.messageIds.length} planned messages`,
+          );
+        }
+        // Counted again under a lock: other plans may have been submitted since this one
+        // was planned, or concurrently with it.
+        const window = this.windowOf(replay);
+        const decided = await this.replays.withLock(
+          `dlq-approval|${window.requester}|${window.runtime}|${window.dlq}`,
+          async store => {
+            const earlier = await store.unapprovedVolume({
+              ...window,
+              excludeId: id,
+            });
+            const approvalRequired =
+              replay.approvalRequired ||
+              this.needsApproval(replay.plan.count, earlier);
+            const moved = await store.transition(id, ['planned'], {
+              status: approvalRequired
+                ? 'awaiting-approval'
+                : startStatus(canarySize),
+              approvalRequired,
+              reason: request.reason,
+              canarySize,
+              submittedAt: new Date().toISOString(),
+            });
+            return moved ? { earlier, approvalRequired } : undefined;
+          },
+        );
+        if (!decided)
+          throw new ConflictError(`replay ${id} was submitted already`);
+        note.detail = decided.approvalRequired
+          ? `${this.approvalNote(
+              replay.plan.count,
+              decided.earlier,
+            )}; waits for approval`
+          : `started${canarySize ? ` with a canary of ${canarySize}` : ''} at ${
+              replay.ratePerSecond
+            }/s`;
+      },
     );
-    if (replay.plan.count === 0) {
-      throw new ConflictError(
-        'nothing to replay: the plan selected no message that is still failed',
-      );
-    }
-    const canarySize = request.canarySize ?? 0;
-    if (canarySize >= replay.messageIds.length) {
-      throw new InputError(
-        `canarySize must be smaller than the ${replay.messageIds.length} planned messages`,
-      );
-    }
-    const status: ReplayStatus = replay.approvalRequired
-      ? 'awaiting-approval'
-      : canarySize > 0
-      ? 'canary'
-      : 'running';
-    const moved = await this.replays.transition(id, ['planned'], {
-      status,
-      reason: request.reason,
-      canarySize,
-      submittedAt: new Date().toISOString(),
-    });
-    if (!moved) throw new ConflictError(`replay ${id} was submitted already`);
-    await this.audit.append({
-      ...audit,
-      actor: actor.ref,
-      runtime: replay.runtime,
-      dlq: replay.dlq,
-      outcome: 'succeeded',
-      detail: replay.approvalRequired
-        ? `${replay.plan.count} messages > ${this.policy.approvalThreshold}: waits for approval`
-        : `started${canarySize ? ` with a canary of ${canarySize}` : ''} at ${
-            replay.ratePerSecond
-          }/s`,
-    });
     return this.get(id);
   }
 
@@ -257,128 +358,103 @@ export class ReplayCoordinator {
     comment?: string,
   ): Promise<Replay> {
     const replay = await this.load(id);
-    const action = approve
-      ? ('replay.approve' as const)
-      : ('replay.reject' as const);
-    const audit = {
-      action,
-      replayId: id,
-      messageCount: replay.plan.count,
-      reason: comment ?? null,
-    };
-    const target = await this.target(
-      this.runtimes.get(replay.runtime),
-      replay.dlq,
-    );
-    await this.guard.require(
-      actor,
-      dlqReplayApprovePermission,
-      target,
-      `${approve ? 'approve' : 'reject'} replays`,
-      audit,
-    );
-    if (replay.requester === actor.ref) {
-      const message = `${actor.ref} requested replay ${id} and cannot ${
-        approve ? 'approve' : 'reject'
-      } it; a second person must`;
-      await this.audit.append({
-        ...audit,
+    const verb = approve ? 'approve' : 'reject';
+    await this.trail.attempt(
+      {
         actor: actor.ref,
+        action: approve ? 'replay.approve' : 'replay.reject',
         runtime: replay.runtime,
         dlq: replay.dlq,
-        outcome: 'denied',
-        detail: message,
-      });
-      throw new NotAllowedError(message);
-    }
-    const status: ReplayStatus = !approve
-      ? 'rejected'
-      : replay.canarySize > 0
-      ? 'canary'
-      : 'running';
-    const now = new Date().toISOString();
-    const moved = await this.replays.transition(id, ['awaiting-approval'], {
-      status,
-      approver: actor.ref,
-      decisionComment: comment ?? null,
-      decidedAt: now,
-      ...(approve ? {} : { finishedAt: now }),
-    });
-    if (!moved)
-      throw new ConflictError(
-        `replay ${id} is ${replay.status}, not awaiting approval`,
-      );
-    await this.audit.append({
-      ...audit,
-      actor: actor.ref,
-      runtime: replay.runtime,
-      dlq: replay.dlq,
-      outcome: 'succeeded',
-    });
+        replayId: id,
+        messageCount: replay.plan.count,
+        reason: comment ?? null,
+      },
+      async () => {
+        const target = await this.target(
+          this.runtimes.get(replay.runtime),
+          replay.dlq,
+        );
+        await this.guard.require(
+          actor,
+          dlqReplayApprovePermission,
+          target,
+          `${verb} replays`,
+        );
+        if (replay.requester === actor.ref) {
+          throw new NotAllowedError(
+            `${actor.ref} requested replay ${id} and cannot ${verb} it; a second person must`,
+          );
+        }
+        const now = new Date().toISOString();
+        const moved = await this.replays.transition(id, ['awaiting-approval'], {
+          status: approve ? startStatus(replay.canarySize) : 'rejected',
+          approver: actor.ref,
+          decisionComment: comment ?? null,
+          decidedAt: now,
+          ...(approve ? {} : { finishedAt: now }),
+        });
+        if (!moved)
+          throw new ConflictError(
+            `replay ${id} is ${replay.status}, not awaiting approval`,
+          );
+      },
+    );
     return this.get(id);
   }
 
   async cancel(actor: Actor, id: string, reason?: string): Promise<Replay> {
     const replay = await this.load(id);
-    const audit = {
-      action: 'replay.cancel' as const,
-      replayId: id,
-      messageCount: replay.plan.count,
-      reason: reason ?? null,
-    };
-    if (replay.requester !== actor.ref) {
-      const target = await this.target(
-        this.runtimes.get(replay.runtime),
-        replay.dlq,
-      );
-      await this.guard.require(
-        actor,
-        dlqReplayCreatePermission,
-        target,
-        'cancel replays',
-        audit,
-      );
-    }
-    if (TERMINAL_REPLAY_STATUSES.includes(replay.status)) {
-      throw new ConflictError(`replay ${id} is ${replay.status} already`);
-    }
-    const runtime = this.runtimes.get(replay.runtime);
-    // Mark first, so a concurrent advance() starts nothing new; then stop the running job.
-    const moved = await this.replays.transition(id, [replay.status], {
-      status: 'cancelled',
-      finishedAt: new Date().toISOString(),
-    });
-    if (!moved)
-      throw new ConflictError(
-        `replay ${id} changed while cancelling; try again`,
-      );
-    const jobId = replay.jobs.main ?? replay.jobs.canary;
-    let detail = 'cancelled before it started';
-    if (jobId) {
-      const job = await runtime.call('GET /v1/replays/{id}', api =>
-        api.GET('/v1/replays/{id}', { params: { path: { id: jobId } } }),
-      );
-      if (job.status === 'pending' || job.status === 'running') {
-        await runtime.call('POST /v1/replays/{id}/cancel', api =>
-          api.POST('/v1/replays/{id}/cancel', {
-            params: { path: { id: jobId } },
-            body: {
-              requester: actor.ref,
-              reason: reason ?? 'cancelled in the portal',
-            },
-          }),
-        );
-      }
-      detail = `runtime job ${jobId} stopped`;
-    }
-    await this.audit.append({
-      ...audit,
-      actor: actor.ref,
-      runtime: replay.runtime,
-      dlq: replay.dlq,
-      outcome: 'succeeded',
-      detail,
-    });
+    await this.trail.attempt(
+      {
+        actor: actor.ref,
+        action: 'replay.cancel',
+        runtime: replay.runtime,
+        dlq: replay.dlq,
+        replayId: id,
+        messageCount: replay.plan.count,
+        reason: reason ?? null,
+      },
+      async note => {
+        const runtime = this.runtimes.get(replay.runtime);
+        if (replay.requester !== actor.ref) {
+          await this.guard.require(
+            actor,
+            dlqReplayCreatePermission,
+            await this.target(runtime, replay.dlq),
+            'cancel replays',
+          );
+        }
+        if (TERMINAL_REPLAY_STATUSES.includes(replay.status)) {
+          throw new ConflictError(`replay ${id} is ${replay.status} already`);
+        }
+        // Mark first, so a concurrent advance() starts nothing new; then stop the job.
+        const moved = await this.replays.transition(id, [replay.status], {
+          status: 'cancelled',
+          finishedAt: new Date().toISOString(),
+        });
+        if (!moved)
+          throw new ConflictError(
+            `replay ${id} changed while cancelling; try again`,
+          );
+        const jobId = replay.jobs.main ?? replay.jobs.canary;
+        note.detail = 'cancelled before it started';
+        if (jobId) {
+          const job = await this.job(runtime, jobId);
+          if (job.status === 'pending' || job.status === 'running') {
+            await runtime.call('POST /v1/replays/{id}/cancel', api =>
+              api.POST('/v1/replays/{id}/cancel', {
+                params: { path: { id: jobId } },
+                body: {
+                  requester: actor.ref,
+                  reason: reason ?? 'cancelled in the portal',
+                },
+              }),
+            );
+          }
+          note.detail = `runtime job ${jobId} stopped`;
+        }
+      },
+    );
     return this.get(id);
   }
 
@@ -427,19 +503,13 @@ export class ReplayCoordinator {
     for (const job of jobs) {
       const runtimeJob = await this.job(runtime, job);
       if (after < offset + runtimeJob.total) {
-        const answer = await runtime.call('GET /v1/replays/{id}/items', api =>
-          api.GET('/v1/replays/{id}/items', {
-            params: {
-              path: { id: job },
-              query: {
-                outcome: page.outcome,
-                after: after - offset,
-                limit: page.limit - items.length,
-              },
-            },
-          }),
-        );
-        items.push(...answer.items.map(i => ({ ...i, seq: i.seq + offset })));
+        const answer = await this.jobItems(runtime, job, {
+          outcome: page.outcome,
+          after: after - offset,
+          limit: page.limit - items.length,
+        });
+        const shift = offset;
+        items.push(...answer.items.map(i => ({ ...i, seq: i.seq + shift })));
         if (items.length >= page.limit) break;
         after = offset + runtimeJob.total - 1;
       }
@@ -450,6 +520,16 @@ export class ReplayCoordinator {
       nextAfter:
         items.length >= page.limit ? items[items.length - 1].seq : null,
     };
+  }
+
+  private jobItems(
+    runtime: RuntimeClient,
+    id: string,
+    query: { outcome?: ReplayOutcome; after: number; limit: number },
+  ) {
+    return runtime.call('GET /v1/replays/{id}/items', api =>
+      api.GET('/v1/replays/{id}/items', { params: { path: { id }, query } }),
+    );
   }
 
   private job(runtime: RuntimeClient, id: string): Promise<RuntimeReplayJob> {
@@ -529,12 +609,7 @@ export class ReplayCoordinator {
     const job = await this.job(runtime, replay.jobs.main);
     if (job.status === 'pending' || job.status === 'running') return replay;
     const counts = await this.progress(replay).then(p => p.counts);
-    const status: ReplayStatus =
-      job.status === 'completed'
-        ? 'completed'
-        : job.status === 'cancelled'
-        ? 'cancelled'
-        : 'failed';
+    const status = STATUS_OF_ENDED_JOB[job.status] ?? 'failed';
     await this.finish(replay, 'running', status, counts, job.error);
     return this.load(replay.id);
   }

@@ -11,9 +11,62 @@ import {
 } from '@internal/plugin-dlq-common';
 import createClient, { Client } from 'openapi-fetch';
 
+/** A path parameter that would not stay one segment below the runtime's base URL. */
+export class UnsafePathError extends InputError {}
+
+/** The base URL of a runtime: http(s), no credentials, query or fragment. */
+function baseUrlOf(settings: RuntimeSettings): URL {
+  let url: URL;
+  try {
+    url = new URL(settings.baseUrl);
+  } catch {
+    throw new InputError(
+      `dlq.runtimes: baseUrl of '${settings.name}' is not a URL`,
+    );
+  }
+  if (
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    throw new InputError(
+      `dlq.runtimes: baseUrl of '${settings.name}' must be an http(s) URL without credentials, query or fragment`,
+    );
+  }
+  return url;
+}
+
+/**
+ * One path parameter as one URL segment. Dot-only values are refused: percent-encoding
+ * does not help there, since URL parsers treat `%2e%2e` as `..` as well.
+ */
+export function pathSegment(name: string, value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new UnsafePathError(`path parameter '${name}' is missing`);
+  }
+  const text = String(value);
+  if (text === '' || /^\.+$/.test(text)) {
+    throw new UnsafePathError(
+      `'${text}' is not a valid ${name}: it must not be empty or only dots`,
+    );
+  }
+  return encodeURIComponent(text);
+}
+
+/** An operation's path template (`/v1/dlqs/{dlq}`) with its parameters filled in. */
+export function expandPath(template: string, params: unknown): string {
+  const values = (params ?? {}) as Record<string, unknown>;
+  return template.replace(/\{([^{}]+)\}/g, (_match, name: string) =>
+    pathSegment(name, values[name]),
+  );
+}
+
 /** The runtime answered, but not as its contract says (5xx, garbage, a rejected token). */
 export class BadGatewayError extends CustomErrorBase {
   name = 'BadGatewayError' as const;
+  statusCode = 502 as const;
 }
 
 export interface RuntimeSettings {
@@ -36,21 +89,49 @@ const contract = new ContractValidator();
  */
 export class RuntimeClient {
   readonly api: Client<RuntimeAdminPaths>;
+  private readonly base: URL;
 
   constructor(
     readonly settings: RuntimeSettings,
     fetchImpl: typeof fetch = fetch,
   ) {
+    this.base = baseUrlOf(settings);
+    const basePath = this.base.pathname.replace(/\/+$/, '');
     this.api = createClient<RuntimeAdminPaths>({
-      baseUrl: settings.baseUrl.replace(/\/+$/, ''),
+      baseUrl: `${this.base.origin}${basePath}`,
       headers: { authorization: `Bearer ${settings.token}` },
+      pathSerializer: expandPath,
       fetch: (request: Request) =>
         fetchImpl(request, { signal: AbortSignal.timeout(settings.timeoutMs) }),
+    });
+    // The request about to leave must be the operation's own path under the base URL,
+    // each parameter one encoded segment: nothing the URL parser could have resolved
+    // (dot segments) or that points at another host.
+    this.api.use({
+      onRequest: ({ request, schemaPath, params }) => {
+        const url = new URL(request.url);
+        const expected = `${basePath}${expandPath(schemaPath, params.path)}`;
+        if (url.origin !== this.base.origin || url.pathname !== expected) {
+          throw new UnsafePathError(
+            `refused to call ${url.pathname} for ${schemaPath} on runtime '${settings.name}'`,
+          );
+        }
+        return undefined;
+      },
     });
   }
 
   get name() {
     return this.settings.name;
+  }
+
+  /** The path of an answer's URL below the base URL, as the contract names paths. */
+  private operationPath(url: string): string {
+    const { pathname } = new URL(url);
+    const basePath = this.base.pathname.replace(/\/+$/, '');
+    return pathname.startsWith(`${basePath}/`)
+      ? pathname.slice(basePath.length)
+      : pathname;
   }
 
   /** Runs one typed call (`what` is e.g. 'GET /v1/dlqs') and returns its data, or throws. */
@@ -63,6 +144,7 @@ export class RuntimeClient {
     try {
       answer = await run(this.api);
     } catch (e) {
+      if (e instanceof UnsafePathError) throw e;
       const error = e as Error & {
         cause?: { code?: string; message?: string };
       };
@@ -81,8 +163,8 @@ export class RuntimeClient {
     const { response } = answer;
     const body = answer.error ?? answer.data;
     const offContract = contract.check(
-      methodOf(what),
-      new URL(response.url).pathname,
+      what.split(' ')[0],
+      this.operationPath(response.url),
       response.status,
       body,
     );
@@ -115,8 +197,6 @@ export class RuntimeClient {
     }
   }
 }
-
-const methodOf = (what: string) => what.split(' ')[0];
 
 function runtimeMessage(body: unknown): string | undefined {
   const message = (body as { error?: { message?: unknown } } | undefined)?.error

@@ -3,6 +3,9 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { RuntimeInfo } from '@internal/plugin-dlq-common';
 import { RuntimeClient } from './RuntimeClient';
 
+/** Runtime names: lower-case letters, digits and dashes (also a URL path segment). */
+export const RUNTIME_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /** The runtimes configured under dlq.runtimes, by name. */
 export class RuntimeRegistry {
   private readonly clients = new Map<string, RuntimeClient>();
@@ -11,7 +14,7 @@ export class RuntimeRegistry {
     const registry = new RuntimeRegistry();
     for (const c of config.getOptionalConfigArray('dlq.runtimes') ?? []) {
       const name = c.getString('name');
-      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) {
+      if (!RUNTIME_NAME_PATTERN.test(name)) {
         throw new InputError(
           `dlq.runtimes: name '${name}' must be lower-case letters, digits and dashes`,
         );

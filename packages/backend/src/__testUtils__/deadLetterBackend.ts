@@ -1,0 +1,359 @@
+/*
+ * The dead-letter test backend: the real dlq-backend, catalog, permission backend and
+ * Switchboard's policy, against a real integration runtime (embedded broker), plus
+ * runtimes that are down, answer 500, answer garbage, or only record what they are asked.
+ * Shared by deadLetters.test.ts and deadLettersHostile.test.ts.
+ */
+import {
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import dlqPlugin from '@internal/plugin-dlq-backend';
+import { Replay } from '@internal/plugin-dlq-common';
+import { Runtime } from '@internal/integration-runtime';
+import {
+  ADMIN_TOKEN,
+  AdminClient,
+  publishOrders,
+  testConfig,
+  waitFor,
+} from '@internal/integration-runtime/testing';
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import permissionPolicy from '../modules/permissionPolicy';
+
+const catalogRoot = path.resolve(__dirname, '../../../../catalog-info');
+
+// finance-systems owns the ERP connector's queues; alice is in orders.
+export const INES = 'user:default/ines.silva';
+export const JONAS = 'user:default/jonas.weber';
+export const ALICE = 'user:default/alice.nguyen';
+export const DLQ = 'erp-connector.order-created';
+/** Also owned by finance-systems, so Ines may replay it. */
+export const OTHER_DLQ = 'erp-connector.payment-refunded';
+
+/** Ownership claims as sign-in computes them: the user and the groups it is a member of. */
+const memberships = new Map(
+  parseAllDocuments(
+    fs.readFileSync(path.join(catalogRoot, 'users.yaml'), 'utf8'),
+  )
+    .map(d => d.toJS())
+    .map(u => [
+      `user:default/${u.metadata.name}`,
+      [
+        `user:default/${u.metadata.name}`,
+        ...(u.spec.memberOf as string[]).map(g => `group:default/${g}`),
+      ],
+    ]),
+);
+const catalogUserInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials: any) {
+      const userEntityRef = credentials.principal.userEntityRef as string;
+      return {
+        userEntityRef,
+        ownershipEntityRefs: memberships.get(userEntityRef) ?? [userEntityRef],
+      };
+    },
+  }),
+});
+
+/**
+ * Mock auth, except that a plugin calling another on a user's behalf sends the user with
+ * itself as actor, as real Backstage auth does (the catalog's apply-conditions endpoint
+ * accepts user credentials only with an actor).
+ */
+const onBehalfOfAuth = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory: ({ plugin }) => {
+    const auth = mockServices.auth({ pluginId: plugin.getId() });
+    const issue = auth.getPluginRequestToken.bind(auth);
+    auth.getPluginRequestToken = async options => {
+      const principal = options.onBehalfOf.principal as {
+        type: string;
+        userEntityRef?: string;
+      };
+      return principal.type === 'user'
+        ? {
+            token: mockCredentials.user.token(principal.userEntityRef, {
+              actor: { subject: `plugin:${plugin.getId()}` },
+            }),
+          }
+        : issue(options);
+    };
+    return auth;
+  },
+});
+
+/** A fake runtime: 500 to everything, garbage, or a 404 that records the path asked for. */
+function fakeRuntime(kind: '500' | 'garbage' | 'recorder', seen: string[]) {
+  const server = http.createServer((req, res) => {
+    seen.push(req.url ?? '');
+    if (kind === '500') {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ error: { name: 'Error', message: 'disk full' } }),
+      );
+    } else if (kind === 'garbage') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // Truncated JSON, or JSON that is not the contract's shape.
+      res.end(
+        req.url?.endsWith('/groups') ? '{"items": 42}' : '{"items": "nope"',
+      );
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: { name: 'NotFoundError', message: 'recorded' },
+          request: { method: req.method, url: req.url },
+          response: { statusCode: 404 },
+        }),
+      );
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  return server;
+}
+
+export interface Answer {
+  status: number;
+  body: any;
+  type: string;
+}
+
+/** Parses a JSON answer; anything else is kept as text. */
+function answer(status: number, type: string, text: string): Answer {
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status, body, type };
+}
+
+const serialise = (body: unknown) =>
+  typeof body === 'string' ? body : JSON.stringify(body);
+
+export interface DeadLetterBackend {
+  runtime: Runtime;
+  admin: AdminClient;
+  base: string;
+  /** Paths the recording runtime ('recorder') was asked for. */
+  recorded: string[];
+  call(
+    user: string,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<Answer>;
+  /** One request exactly as given: the path is not normalised, headers are not added. */
+  raw(options: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  }): Promise<Answer>;
+  /** Orders that the ERP connector cannot process (an injected fault) land in its DLQ. */
+  deadLetter(count: number): Promise<string[]>;
+  /** The message ids of orders in a DLQ. */
+  idsOf(orders: string[], dlq?: string): Promise<string[]>;
+  waitReplay(
+    user: string,
+    id: string,
+    done: (r: Replay) => boolean,
+  ): Promise<Replay>;
+  stop(): Promise<void>;
+}
+
+export async function startDeadLetterBackend(
+  dlqConfig: Record<string, unknown> = {},
+): Promise<DeadLetterBackend> {
+  // No namespace: queue names match catalog-info/queues.yaml.
+  const runtime = await Runtime.start(
+    testConfig('embedded', { namespace: '' }),
+    {
+      logger: () => {},
+    },
+  );
+  const admin = new AdminClient(runtime.adminUrl, ADMIN_TOKEN);
+  await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
+  const recorded: string[] = [];
+  const fakes = {
+    five: fakeRuntime('500', []),
+    garbage: fakeRuntime('garbage', []),
+    recorder: fakeRuntime('recorder', recorded),
+  };
+  const url = (s: http.Server) =>
+    `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+  await new Promise(r => setTimeout(r, 100));
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      permissionPlugin,
+      permissionPolicy,
+      dlqPlugin,
+      permissionsServiceFactory,
+      permissionsRegistryServiceFactory,
+      catalogUserInfo,
+      onBehalfOfAuth,
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          catalog: {
+            rules: [{ allow: ['Resource'] }],
+            locations: [
+              { type: 'file', target: path.join(catalogRoot, 'queues.yaml') },
+            ],
+          },
+          dlq: {
+            runtimes: [
+              {
+                name: 'integration-runtime',
+                baseUrl: runtime.adminUrl,
+                token: ADMIN_TOKEN,
+              },
+              {
+                name: 'down',
+                baseUrl: 'http://127.0.0.1:9',
+                token: 'x',
+                timeoutMs: 2000,
+              },
+              { name: 'five-hundred', baseUrl: url(fakes.five), token: 'x' },
+              { name: 'garbage', baseUrl: url(fakes.garbage), token: 'x' },
+              {
+                name: 'recorder',
+                baseUrl: `${url(fakes.recorder)}/admin`,
+                token: 'x',
+              },
+            ],
+            approvalThreshold: 3,
+            maskFields: ['customerId'],
+            traceUrl: '/journeys?q={traceId}',
+            replay: { canarySettleMs: 500 },
+            ...dlqConfig,
+          },
+        },
+      }),
+    ],
+  });
+  const { port } = backend.server.address() as AddressInfo;
+  const base = `http://localhost:${port}/api/dlq`;
+
+  const call: DeadLetterBackend['call'] = async (user, method, path_, body) => {
+    const res = await fetch(`${base}${path_}`, {
+      method,
+      headers: {
+        authorization: mockCredentials.user.header(user),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : serialise(body),
+    });
+    return answer(
+      res.status,
+      res.headers.get('content-type') ?? '',
+      await res.text(),
+    );
+  };
+
+  const raw: DeadLetterBackend['raw'] = options =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: options.method,
+          path: `/api/dlq${options.path}`,
+          headers: options.headers,
+        },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', c => chunks.push(c));
+          res.on('end', () =>
+            resolve(
+              answer(
+                res.statusCode ?? 0,
+                String(res.headers['content-type'] ?? ''),
+                Buffer.concat(chunks).toString('utf8'),
+              ),
+            ),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    });
+
+  const failed = async () =>
+    (await admin.get(`/v1/dlqs/${DLQ}`)).body.failed as number;
+  const deadLetter = async (count: number) => {
+    const before = await failed();
+    const orders = await publishOrders(runtime.broker, runtime.names, count);
+    await waitFor(failed, n => n >= before + count, {
+      what: `${count} more dead letters`,
+      timeoutMs: 30_000,
+    });
+    return orders;
+  };
+  const idsOf = async (orders: string[], dlq = DLQ) => {
+    const ids: string[] = [];
+    for (const orderId of orders) {
+      const page = await call(
+        INES,
+        'GET',
+        `/runtimes/integration-runtime/dlqs/${dlq}/messages?businessId=${orderId}`,
+      );
+      ids.push(page.body.items[0].id);
+    }
+    return ids;
+  };
+  const waitReplay: DeadLetterBackend['waitReplay'] = (user, id, done) =>
+    waitFor(
+      async () => (await call(user, 'GET', `/replays/${id}`)).body as Replay,
+      done,
+      { what: `replay ${id}`, timeoutMs: 30_000 },
+    );
+
+  // The catalog has processed the queues when the owner shows up.
+  await waitFor(
+    async () =>
+      (
+        await call(INES, 'GET', '/dlqs?inflowHours=0')
+      ).body.items?.find((d: any) => d.name === DLQ),
+    d => d?.entities?.owner === 'group:default/finance-systems',
+    { what: 'queue entities in the catalog', timeoutMs: 30_000 },
+  );
+
+  return {
+    runtime,
+    admin,
+    base,
+    recorded,
+    call,
+    raw,
+    deadLetter,
+    idsOf,
+    waitReplay,
+    async stop() {
+      await backend.stop();
+      await runtime.stop();
+      for (const server of Object.values(fakes)) server.close();
+    },
+  };
+}
