@@ -362,6 +362,8 @@ export interface components {
         statusCode?: number;
       };
     };
+    /** @description A queue name; one made only of dots (`.`, `..`) is never a queue. */
+    QueueName: string;
     /** @description Who asks, e.g. an entity ref such as user:default/alice.nguyen. */
     Requester: string;
     Reason: string;
@@ -453,7 +455,7 @@ export interface components {
       to?: string;
     };
     ReplaySelection: {
-      dlq: string;
+      dlq: components['schemas']['QueueName'];
       ids?: string[];
       filter?: components['schemas']['ReplayFilter'];
       /** @default 100 */
@@ -566,7 +568,7 @@ export interface components {
   };
   parameters: {
     /** @description The consumer queue whose dead letters these are. */
-    Dlq: string;
+    Dlq: components['schemas']['QueueName'];
     MessageId: string;
     ReplayId: string;
     Limit: number;
@@ -600,6 +602,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['Error'];
     };
   };
   listDlqs: {
@@ -622,6 +625,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['Error'];
       401: components['responses']['Error'];
     };
   };
@@ -646,6 +650,7 @@ export interface operations {
           'application/json': components['schemas']['Dlq'];
         };
       };
+      400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
     };
@@ -717,6 +722,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
     };
@@ -812,6 +818,7 @@ export interface operations {
       404: components['responses']['Error'];
       409: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
   purgeMessages: {
@@ -844,6 +851,7 @@ export interface operations {
       404: components['responses']['Error'];
       409: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
   planReplay: {
@@ -874,12 +882,13 @@ export interface operations {
       404: components['responses']['Error'];
       409: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
   listReplays: {
     parameters: {
       query?: {
-        dlq?: string;
+        dlq?: components['schemas']['QueueName'];
         limit?: components['parameters']['Limit'];
       };
       header?: never;
@@ -945,6 +954,7 @@ export interface operations {
       404: components['responses']['Error'];
       409: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
   getReplay: {
@@ -1038,6 +1048,7 @@ export interface operations {
       404: components['responses']['Error'];
       409: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
   listSideEffects: {
@@ -1092,6 +1103,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['Error'];
       401: components['responses']['Error'];
     };
   };
@@ -1124,6 +1136,7 @@ export interface operations {
       403: components['responses']['Error'];
       404: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
   getTraffic: {
@@ -1144,6 +1157,7 @@ export interface operations {
           'application/json': components['schemas']['Traffic'];
         };
       };
+      400: components['responses']['Error'];
       401: components['responses']['Error'];
     };
   };
@@ -1173,6 +1187,7 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       413: components['responses']['Error'];
+      415: components['responses']['Error'];
     };
   };
 }

@@ -63,6 +63,9 @@ export const runtimeAdminDocument: Record<string, any> = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -91,6 +94,9 @@ export const runtimeAdminDocument: Record<string, any> = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
           '401': {
             $ref: '#/components/responses/Error',
           },
@@ -117,6 +123,9 @@ export const runtimeAdminDocument: Record<string, any> = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -281,6 +290,9 @@ export const runtimeAdminDocument: Record<string, any> = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -457,6 +469,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -513,6 +528,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -562,6 +580,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -575,8 +596,7 @@ export const runtimeAdminDocument: Record<string, any> = {
             name: 'dlq',
             in: 'query',
             schema: {
-              type: 'string',
-              maxLength: 200,
+              $ref: '#/components/schemas/QueueName',
             },
           },
           {
@@ -693,6 +713,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -755,6 +778,7 @@ export const runtimeAdminDocument: Record<string, any> = {
             schema: {
               type: 'integer',
               minimum: -1,
+              maximum: 9007199254740991,
             },
           },
           {
@@ -856,6 +880,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -942,6 +969,9 @@ export const runtimeAdminDocument: Record<string, any> = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
           '401': {
             $ref: '#/components/responses/Error',
           },
@@ -1000,6 +1030,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -1018,6 +1051,9 @@ export const runtimeAdminDocument: Record<string, any> = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -1061,6 +1097,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '413': {
             $ref: '#/components/responses/Error',
           },
+          '415': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -1079,8 +1118,7 @@ export const runtimeAdminDocument: Record<string, any> = {
         required: true,
         description: 'The consumer queue whose dead letters these are.',
         schema: {
-          type: 'string',
-          pattern: '^[A-Za-z0-9._-]{1,200}$',
+          $ref: '#/components/schemas/QueueName',
         },
       },
       MessageId: {
@@ -1161,6 +1199,12 @@ export const runtimeAdminDocument: Record<string, any> = {
             },
           },
         },
+      },
+      QueueName: {
+        type: 'string',
+        pattern: '^(?!\\.+$)[A-Za-z0-9._-]{1,200}$',
+        description:
+          'A queue name; one made only of dots (`.`, `..`) is never a queue.',
       },
       Requester: {
         type: 'string',
@@ -1490,8 +1534,7 @@ export const runtimeAdminDocument: Record<string, any> = {
         required: ['dlq'],
         properties: {
           dlq: {
-            type: 'string',
-            pattern: '^[A-Za-z0-9._-]{1,200}$',
+            $ref: '#/components/schemas/QueueName',
           },
           ids: {
             type: 'array',
