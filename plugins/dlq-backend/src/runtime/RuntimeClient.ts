@@ -127,7 +127,8 @@ export class RuntimeClient {
 
   /** The path of an answer's URL below the base URL, as the contract names paths. */
   private operationPath(url: string): string {
-    const { pathname } = new URL(url);
+    // A hand-made Response (a test double) has no URL; it then matches no operation.
+    const { pathname } = new URL(url || this.base.href);
     const basePath = this.base.pathname.replace(/\/+$/, '');
     return pathname.startsWith(`${basePath}/`)
       ? pathname.slice(basePath.length)
