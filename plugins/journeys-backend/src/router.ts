@@ -3,7 +3,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -194,6 +194,11 @@ export async function createRouter(
     await user(req);
     const p = parse(z.object({ traceId, spanId }), req.params, 'path');
     res.json(await queries.span(p.traceId, p.spanId));
+  });
+
+  // Anything else under the plugin (an empty segment, `..`, a wrong method) is a JSON 404.
+  router.use((req: Request) => {
+    throw new NotFoundError(`no route ${req.method} ${req.path}`);
   });
 
   return router;
