@@ -27,12 +27,30 @@ export interface Config {
       /** Minutes between retention runs (default 10). */
       intervalMinutes?: number;
     };
-    /** The Faro receiver at /api/journeys/faro/collect for the portal's browser telemetry. */
+    /**
+     * The Faro receiver at /api/journeys/faro/collect for the portal's browser telemetry
+     * (unauthenticated). Its spans are stored as browser spans: shown in traces that backend
+     * spans built, never deciding an instance's status, failing step or membership.
+     */
     faro?: {
       /** Default true. */
       enabled?: boolean;
       /** Largest Faro payload in bytes (default 1 MiB). */
       maxBodyBytes?: number;
+      /** `service.name` values accepted, the portal app's own (default [switchboard-portal]); others → 400. */
+      serviceNames?: string[];
+      /**
+       * Origins allowed to post besides `app.baseUrl`'s (e.g. https://portal.example.com);
+       * a request with another Origin header, or none, → 403.
+       */
+      allowedOrigins?: string[];
+      /** Token bucket per client IP address (IPv6: per /64); over it → 429 with Retry-After. */
+      rateLimit?: {
+        /** Payloads a client may send at once (default 60). */
+        burst?: number;
+        /** Payloads per second a client may keep sending (default 5). */
+        perSecond?: number;
+      };
     };
     /** Most spans the instance waterfall returns (default 20000). */
     maxWaterfallSpans?: number;
