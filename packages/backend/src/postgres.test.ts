@@ -18,6 +18,7 @@ const pg = {
 const prefix = `sb_test_${process.pid}_`;
 const port = 7100 + (process.pid % 800);
 const token = `pg-test-${process.pid}-${Date.now()}`;
+const ingestToken = `pg-ingest-${process.pid}-${Date.now()}`;
 const baseUrl = `http://localhost:${port}`;
 
 async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
@@ -81,6 +82,7 @@ describe('backend on PostgreSQL (app-config.production.yaml)', () => {
           SWITCHBOARD_PORT: String(port),
           SWITCHBOARD_BASE_URL: baseUrl,
           SWITCHBOARD_API_TOKEN: token,
+          JOURNEYS_INGEST_TOKEN: ingestToken,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

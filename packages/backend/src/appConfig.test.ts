@@ -1,17 +1,21 @@
 /*
- * Loads app-config.yaml + app-config.production.yaml the way the production backend does
- * (Backstage's config loader, environment substitution) and checks what production keeps
- * of backend.auth.externalAccess: config arrays replace, so the production file must list
- * the ingest token itself.
+ * Loads app-config.yaml (+ app-config.production.yaml) the way the backend does
+ * (Backstage's config loader, environment substitution) and checks what each setup
+ * listens on and what production keeps of backend.auth.externalAccess: config arrays
+ * replace, so the production file must list the ingest token itself.
  */
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import { readHttpServerOptions } from '@backstage/backend-defaults/rootHttpRouter';
 import { ServiceFactoryTester } from '@backstage/backend-test-utils';
 import { Config } from '@backstage/config';
 import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
-async function productionConfig(env: Record<string, string | undefined>) {
+async function loadConfig(
+  files: string[],
+  env: Record<string, string | undefined>,
+) {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   for (const [k, v] of Object.entries(env))
@@ -19,12 +23,7 @@ async function productionConfig(env: Record<string, string | undefined>) {
   try {
     return await ServiceFactoryTester.from(
       rootConfigServiceFactory({
-        argv: [
-          '--config',
-          path.join(repoRoot, 'app-config.yaml'),
-          '--config',
-          path.join(repoRoot, 'app-config.production.yaml'),
-        ],
+        argv: files.flatMap(file => ['--config', path.join(repoRoot, file)]),
         watch: false,
       }),
     ).getSubject();
@@ -32,6 +31,36 @@ async function productionConfig(env: Record<string, string | undefined>) {
     process.env = saved;
   }
 }
+
+const productionConfig = (env: Record<string, string | undefined>) =>
+  loadConfig(['app-config.yaml', 'app-config.production.yaml'], env);
+
+const listenOf = (config: Config) =>
+  readHttpServerOptions(config.getConfig('backend')).listen;
+
+describe('where the backend listens', () => {
+  it('the embedded default answers on 127.0.0.1 only (guest sign-in needs no credential)', async () => {
+    const config = await loadConfig(['app-config.yaml'], {
+      SWITCHBOARD_LISTEN_HOST: undefined,
+    });
+    expect(listenOf(config)).toEqual({ host: '127.0.0.1', port: 7007 });
+  });
+
+  it('SWITCHBOARD_LISTEN_HOST opens the embedded default deliberately', async () => {
+    const config = await loadConfig(['app-config.yaml'], {
+      SWITCHBOARD_LISTEN_HOST: '0.0.0.0',
+    });
+    expect(listenOf(config)).toEqual({ host: '0.0.0.0', port: 7007 });
+  });
+
+  it('production keeps its own setting (every interface, SWITCHBOARD_PORT)', async () => {
+    const config = await productionConfig({
+      SWITCHBOARD_PORT: '8123',
+      SWITCHBOARD_LISTEN_HOST: undefined,
+    });
+    expect(listenOf(config)).toEqual({ host: '', port: 8123 });
+  });
+});
 
 const bySubject = (config: Config, subject: string) =>
   config
