@@ -38,7 +38,9 @@ console.log(
 );
 const failedChecks = checksFailed.split(' ').filter(Boolean);
 for (const check of ['lint', 'format', 'tsc']) {
-  console.log(`${check}: ${failedChecks.includes(check) ? 'failed' : 'passed'}`);
+  console.log(
+    `${check}: ${failedChecks.includes(check) ? 'failed' : 'passed'}`,
+  );
 }
 const failed = unit.failed + e2e.failed + failedChecks.length;
 console.log(`(${seconds}s in all)`);
