@@ -59,14 +59,20 @@ export function toHttpError(err: unknown, logger: LoggerService): Error {
   if (e instanceof URIError && (e as { status?: number }).status === 400) {
     return new InputError('the request path is not valid percent-encoding');
   }
-  // Other client errors from body-parser (inflating a bad gzip body, ...).
+  // Other client errors from body-parser (a gzip body that does not inflate, ...):
+  // http-errors with a 4xx status, whose message is about the body, not about us.
   if (
     typeof e?.status === 'number' &&
     e.status >= 400 &&
     e.status < 500 &&
-    typeof e?.type === 'string'
+    e.expose === true &&
+    !SPEAKING[e.name]
   ) {
-    return new InputError(`request body could not be read (${e.type})`);
+    return new InputError(
+      `request body could not be read (${String(
+        e.type ?? e.code ?? e.message,
+      ).slice(0, 100)})`,
+    );
   }
   if (isError(e) && SPEAKING[e.name]) return e;
   const logId = randomBytes(8).toString('hex');

@@ -212,6 +212,11 @@ export async function startDeadLetterBackend(
       permissionsRegistryServiceFactory,
       catalogUserInfo,
       onBehalfOfAuth,
+      // As in production: a request without a token is nobody (the mock's default user
+      // would answer it).
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
@@ -279,7 +284,14 @@ export async function startDeadLetterBackend(
           port,
           method: options.method,
           path: `/api/dlq${options.path}`,
-          headers: options.headers,
+          // Node sends a DELETE body without a length unless told; say it always.
+          headers:
+            options.body === undefined
+              ? options.headers
+              : {
+                  'content-length': String(Buffer.byteLength(options.body)),
+                  ...options.headers,
+                },
         },
         res => {
           const chunks: Buffer[] = [];
