@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Dead-letter inspection and replay (dlq-backend). */
   dlq?: {
@@ -17,8 +19,20 @@ export interface Config {
       /** Milliseconds before a runtime call gives up (default 10000). */
       timeoutMs?: number;
     }>;
-    /** Replays of more messages than this need approval by a second person (default 100). */
+    /**
+     * The two-person rule: when one requester's replays on one queue within
+     * `approvalWindow` would put more messages than this through without approval, the
+     * replay needs a second person (default 100; 0 = every replay needs approval).
+     */
     approvalThreshold?: number;
+    /**
+     * The rolling window the threshold holds over, as a Backstage duration: '1h', 'PT90M'
+     * or { hours: 1 } (default 1 hour, at most 30 days). Counted: the requester's
+     * planned, submitted and replayed messages on the queue in the window, except replays
+     * that needed approval (a second person covered them), plans cancelled before any
+     * runtime job, and the untouched rest of a failed canary.
+     */
+    approvalWindow?: HumanDuration | string;
     /** Body JSON keys or dotted paths, and header names, whose values are masked. */
     maskFields?: string[];
     /** Where "Open trace" points; {traceId} is replaced (default /journeys?q={traceId}). */
@@ -26,11 +40,15 @@ export interface Config {
     replay?: {
       /** Messages per second when a replay does not say (default 50). */
       defaultRatePerSecond?: number;
-      /** The fastest a replay may run (default 500). */
+      /**
+       * The fastest a replay may run (default 500, at most 100000). Requests outside
+       * 1..maxRatePerSecond messages per second are refused with a 400; the lower bound is
+       * fixed so a frozen plan always finishes (100000 messages in under 28 h).
+       */
       maxRatePerSecond?: number;
-      /** The most messages one replay may freeze (default 100000). */
+      /** The most messages one replay may freeze (default 100000, at most 100000). */
       maxMessages?: number;
-      /** How long to watch replayed canary messages for failing again, in ms (default 3000). */
+      /** How long to watch replayed canary messages for failing again, in ms (default 3000, at most 600000). */
       canarySettleMs?: number;
     };
   };

@@ -1,0 +1,51 @@
+import { ConfigReader } from '@backstage/config';
+import { readDlqSettings } from './config';
+
+const read = (dlq: object) => readDlqSettings(new ConfigReader({ dlq }));
+
+describe('readDlqSettings', () => {
+  it('defaults to 100 messages per requester and queue per hour', () => {
+    expect(read({}).replay).toEqual({
+      approvalThreshold: 100,
+      approvalWindowMs: 3_600_000,
+      defaultRatePerSecond: 50,
+      maxRatePerSecond: 500,
+      maxMessages: 100_000,
+      canarySettleMs: 3000,
+    });
+  });
+
+  it.each([
+    ['30m', 1_800_000],
+    ['PT2H', 7_200_000],
+    [{ hours: 1, minutes: 30 }, 5_400_000],
+  ])('reads the approval window %p as a Backstage duration', (value, ms) => {
+    expect(read({ approvalWindow: value }).replay.approvalWindowMs).toBe(ms);
+  });
+
+  it.each([
+    [{ approvalWindow: '0s' }, /dlq.approvalWindow must be longer than 0/],
+    [{ approvalWindow: '60d' }, /at most 30 days/],
+    [{ approvalWindow: 'soon' }, /Invalid duration/],
+    [
+      { approvalThreshold: -1 },
+      /dlq.approvalThreshold must be an integer from 0/,
+    ],
+    [{ approvalThreshold: 1.5 }, /dlq.approvalThreshold must be an integer/],
+    [
+      { replay: { maxRatePerSecond: 0.5 } },
+      /maxRatePerSecond must be a number from 1 to 100000/,
+    ],
+    [
+      { replay: { maxRatePerSecond: 10, defaultRatePerSecond: 50 } },
+      /defaultRatePerSecond must be a number from 1 to 10, got 50/,
+    ],
+    [{ replay: { maxMessages: 0 } }, /maxMessages must be an integer from 1/],
+    [
+      { replay: { canarySettleMs: -5 } },
+      /canarySettleMs must be an integer from 0/,
+    ],
+  ])('refuses %p at startup', (dlq, message) => {
+    expect(() => read(dlq)).toThrow(message);
+  });
+});
