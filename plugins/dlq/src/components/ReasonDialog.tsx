@@ -7,6 +7,7 @@ import {
   DialogTitle,
   TextField,
 } from '@material-ui/core';
+import { DLQ_LIMITS } from '@internal/plugin-dlq-common';
 import { ReactNode, useEffect, useState } from 'react';
 import { ErrorAlert } from './common';
 
@@ -73,7 +74,6 @@ export const ReasonDialog = ({
       <DialogContent>
         <DialogContentText component="div">{text}</DialogContentText>
         <TextField
-          autoFocus
           fullWidth
           multiline
           variant="outlined"
@@ -87,7 +87,10 @@ export const ReasonDialog = ({
               ? 'Recorded in the audit trail (at least 3 characters).'
               : 'Optional (at least 3 characters if given); recorded in the audit trail.'
           }
-          inputProps={{ 'aria-label': fieldLabel.toLocaleLowerCase('en-US') }}
+          inputProps={{
+            'aria-label': fieldLabel.toLocaleLowerCase('en-US'),
+            maxLength: DLQ_LIMITS.maxReasonLength,
+          }}
         />
         {error !== undefined && (
           <div style={{ marginTop: 16 }}>

@@ -1,5 +1,9 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { Replay, ReplaySelection } from '@internal/plugin-dlq-common';
+import {
+  DLQ_LIMITS,
+  type Replay,
+  type ReplaySelection,
+} from '@internal/plugin-dlq-common';
 import {
   Button,
   CircularProgress,
@@ -35,9 +39,20 @@ export interface ReplayDialogProps {
   description: string;
 }
 
-export const MIN_REASON_LENGTH = 3;
-/** The backend accepts canaries of up to 1000 messages. */
-const MAX_CANARY = 1000;
+export const MIN_REASON_LENGTH = DLQ_LIMITS.minReasonLength;
+/** The backend accepts canaries of up to this many messages. */
+const MAX_CANARY = DLQ_LIMITS.maxCanarySize;
+
+/** The step the dialog is at: plan, then reason and canary, then submit. */
+function stepOf(planned: boolean, detailsValid: boolean) {
+  if (!planned) return 0;
+  return detailsValid ? 2 : 1;
+}
+
+function submitLabel(submitting: boolean, approvalRequired?: boolean) {
+  if (submitting) return 'Submitting…';
+  return approvalRequired ? 'Replay (request approval)' : 'Replay';
+}
 
 /** Plan (frozen message set), then reason and canary, then submit and go to the replay's page. */
 export const ReplayDialog = ({
@@ -91,7 +106,7 @@ export const ReplayDialog = ({
     canaryNumber <= maxCanary;
   const canSubmit =
     !!plan && count > 0 && reasonValid && canaryValid && !submitting;
-  const activeStep = !plan ? 0 : !reasonValid || !canaryValid ? 1 : 2;
+  const activeStep = stepOf(!!plan, reasonValid && canaryValid);
 
   const submit = async () => {
     if (!plan || !canSubmit) return;
@@ -247,6 +262,7 @@ export const ReplayDialog = ({
                   inputProps={{
                     'aria-label': 'reason',
                     'data-testid': 'replay-reason',
+                    maxLength: DLQ_LIMITS.maxReasonLength,
                   }}
                 />
                 <TextField
@@ -290,11 +306,7 @@ export const ReplayDialog = ({
           onClick={submit}
           data-testid="replay-submit"
         >
-          {submitting
-            ? 'Submitting…'
-            : plan?.approvalRequired
-            ? 'Replay (request approval)'
-            : 'Replay'}
+          {submitLabel(submitting, plan?.approvalRequired)}
         </Button>
       </DialogActions>
     </Dialog>

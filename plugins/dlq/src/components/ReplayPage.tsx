@@ -50,12 +50,10 @@ export const isTerminal = (r: Replay) =>
 /** done / total as a determinate bar with "12 / 40 replayed". */
 export const ReplayProgress = ({ replay }: { replay: Replay }) => {
   const { done, total } = replay.progress;
+  // Nothing to do counts as done once the replay has ended.
+  const empty = isTerminal(replay) ? 100 : 0;
   const value =
-    total > 0
-      ? Math.min(100, Math.round((done / total) * 100))
-      : isTerminal(replay)
-      ? 100
-      : 0;
+    total > 0 ? Math.min(100, Math.round((done / total) * 100)) : empty;
   return (
     <div>
       <LinearProgress
