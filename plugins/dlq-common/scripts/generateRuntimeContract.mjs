@@ -48,16 +48,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const name = path.relative(process.cwd(), file);
     if (!check) {
       fs.writeFileSync(file, text);
-      console.log(`wrote ${name}`);
+      process.stdout.write(`wrote ${name}\n`);
     } else if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) {
       stale.push(name);
     }
   }
   if (stale.length) {
-    console.error(
+    process.stderr.write(
       `stale, run \`yarn workspace @internal/plugin-dlq-common generate\`: ${stale.join(
         ', ',
-      )}`,
+      )}\n`,
     );
     process.exit(1);
   }
