@@ -182,7 +182,11 @@ export interface DeadLetterBackend {
 }
 
 export async function startDeadLetterBackend(
-  dlqConfig: Record<string, unknown> = {},
+  options: {
+    dlq?: Record<string, unknown>;
+    /** A database for every plugin (e.g. PostgreSQL from TestDatabases); SQLite otherwise. */
+    database?: Parameters<typeof mockServices.database.factory>[0];
+  } = {},
 ): Promise<DeadLetterBackend> {
   // No namespace: queue names match catalog-info/queues.yaml.
   const runtime = await Runtime.start(
@@ -217,6 +221,9 @@ export async function startDeadLetterBackend(
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
+      ...(options.database
+        ? [mockServices.database.factory(options.database)]
+        : []),
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
@@ -251,7 +258,7 @@ export async function startDeadLetterBackend(
             maskFields: ['customerId'],
             traceUrl: '/journeys?q={traceId}',
             replay: { canarySettleMs: 500 },
-            ...dlqConfig,
+            ...options.dlq,
           },
         },
       }),
@@ -276,21 +283,21 @@ export async function startDeadLetterBackend(
     );
   };
 
-  const raw: DeadLetterBackend['raw'] = options =>
+  const raw: DeadLetterBackend['raw'] = request =>
     new Promise((resolve, reject) => {
       const req = http.request(
         {
           host: '127.0.0.1',
           port,
-          method: options.method,
-          path: `/api/dlq${options.path}`,
+          method: request.method,
+          path: `/api/dlq${request.path}`,
           // Node sends a DELETE body without a length unless told; say it always.
           headers:
-            options.body === undefined
-              ? options.headers
+            request.body === undefined
+              ? request.headers
               : {
-                  'content-length': String(Buffer.byteLength(options.body)),
-                  ...options.headers,
+                  'content-length': String(Buffer.byteLength(request.body)),
+                  ...request.headers,
                 },
         },
         res => {
@@ -309,7 +316,7 @@ export async function startDeadLetterBackend(
         },
       );
       req.on('error', reject);
-      req.end(options.body);
+      req.end(request.body);
     });
 
   const failed = async () =>
