@@ -6,7 +6,6 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Replay } from '@internal/plugin-dlq-common';
-import { Runtime } from '@internal/integration-runtime';
 import { AdminClient, waitFor } from '@internal/integration-runtime/testing';
 import {
   ALICE,
@@ -22,7 +21,6 @@ jest.setTimeout(90_000);
 
 describe('dead letters (dlq-backend with the real runtime, catalog and policy)', () => {
   let h: DeadLetterBackend;
-  let runtime: Runtime;
   let admin: AdminClient;
   let base: string;
   const call: DeadLetterBackend['call'] = (...args) => h.call(...args);
@@ -32,7 +30,7 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
 
   beforeAll(async () => {
     h = await startDeadLetterBackend();
-    ({ runtime, admin, base } = h);
+    ({ admin, base } = h);
   });
 
   afterAll(async () => {

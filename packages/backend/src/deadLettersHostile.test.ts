@@ -303,7 +303,7 @@ describe.each(databases.eachSupportedId())(
         const post = (
           path: string,
           body: string | Buffer,
-          headers = jsonHeaders,
+          headers: Record<string, string> = jsonHeaders,
         ) =>
           send(`${route.method} ${path} ${String(body).slice(0, 60)}`, {
             method: route.method,
@@ -430,7 +430,7 @@ describe.each(databases.eachSupportedId())(
         await post(validPath, gzipSync(Buffer.from(good)).subarray(0, 10), {
           ...jsonHeaders,
           'content-encoding': 'gzip',
-        } as typeof jsonHeaders);
+        });
 
         // Every field (and each field of the replay selection) with a wrong value,
         // and missing.

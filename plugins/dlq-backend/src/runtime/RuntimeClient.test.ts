@@ -42,7 +42,7 @@ function recordingClient(baseUrl: string) {
   const seen: string[] = [];
   const client = new RuntimeClient(
     { name: 'rt', title: 'rt', baseUrl, token: 't', timeoutMs: 1000 },
-    async (request: Request) => {
+    (async (request: Request) => {
       seen.push(request.url);
       return Object.defineProperty(
         new Response(
@@ -52,7 +52,7 @@ function recordingClient(baseUrl: string) {
         'url',
         { value: request.url },
       );
-    },
+    }) as typeof fetch,
   );
   return { client, seen };
 }
@@ -79,14 +79,17 @@ describe('RuntimeClient', () => {
         const name = /\{([^}]+)\}/.exec(template)![1];
         for (const value of HOSTILE) {
           const before = seen.length;
-          const error = await client
-            .call(`${method} ${template}`, api =>
+          const error: Error | undefined = await client
+            .call<unknown>(`${method} ${template}`, api =>
               (api as any)[method](template, {
                 params: { path: { [name]: value } },
                 ...(method === 'GET' ? {} : { body: {} }),
               }),
             )
-            .catch(e => e);
+            .then(
+              () => undefined,
+              (e: Error) => e,
+            );
           outcomes.push({
             value,
             refused: error instanceof UnsafePathError,
