@@ -154,7 +154,9 @@ async function main() {
   const stop = () => {
     try {
       process.kill(-backend.pid, 'SIGTERM');
-    } catch {}
+    } catch {
+      // already gone
+    }
   };
   process.on('exit', stop);
   try {
