@@ -3,10 +3,9 @@ import {
   mockServices,
   startTestBackend,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
+import { ExportTraceServiceRequest } from './ingest/OtlpDecoder';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,22 +13,13 @@ import zlib from 'node:zlib';
 import { parseAllDocuments } from 'yaml';
 import { hex, otlpSpan } from './__testUtils__/otlp';
 import { journeysPlugin } from './plugin';
+import { bothDatabases } from './__testUtils__/databases';
 
 /*
  * Every HTTP route of journeys-backend against a generated set of hostile requests: each
  * answer must be a 4xx with Backstage's JSON error body (or a 2xx where the input is in
  * fact valid), never a 5xx, and the backend must still serve a valid request afterwards.
  */
-
-const ExportTraceServiceRequest = (generated as any).opentelemetry.proto
-  .collector.trace.v1.ExportTraceServiceRequest;
-
-// PostgreSQL as `npm test` provides it (see .toolchain/services.sh).
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= `postgresql://${
-  process.env.POSTGRES_USER ?? 'postgres'
-}:${process.env.POSTGRES_PASSWORD ?? ''}@${
-  process.env.POSTGRES_HOST ?? '127.0.0.1'
-}:${process.env.POSTGRES_PORT ?? 5432}`;
 
 jest.setTimeout(120_000);
 
@@ -699,7 +689,7 @@ function problem(r: HostileRequest, a: Answer): string | undefined {
 }
 
 describe('journeys-backend under hostile input', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = bothDatabases();
 
   it.each(databases.eachSupportedId())(
     'answers every hostile request to every route with a 4xx JSON error (or 2xx where valid), never a 5xx, on %p',

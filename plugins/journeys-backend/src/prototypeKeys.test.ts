@@ -5,12 +5,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SearchResult, SpanDetail } from '@internal/plugin-journeys-common';
-import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
+import { ExportTraceServiceRequest } from './ingest/OtlpDecoder';
 import { hex } from './__testUtils__/otlp';
 import { journeysPlugin } from './plugin';
-
-const ExportTraceServiceRequest = (generated as any).opentelemetry.proto
-  .collector.trace.v1.ExportTraceServiceRequest;
 
 jest.setTimeout(60_000);
 

@@ -4,18 +4,12 @@ import { exportRequest, hex } from '../__testUtils__/otlp';
 import { DatabaseInstanceStore } from './DatabaseInstanceStore';
 import { DatabaseSpanStore } from './DatabaseSpanStore';
 import { connect } from './migrations';
-
-// PostgreSQL as `npm test` provides it (see .toolchain/services.sh).
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= `postgresql://${
-  process.env.POSTGRES_USER ?? 'postgres'
-}:${process.env.POSTGRES_PASSWORD ?? ''}@${
-  process.env.POSTGRES_HOST ?? '127.0.0.1'
-}:${process.env.POSTGRES_PORT ?? 5432}`;
+import { bothDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
 describe('DatabaseSpanStore', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = bothDatabases();
   const normalizer = new SpanNormalizer(() => new Set(['app.order.id']));
 
   it.each(databases.eachSupportedId())(

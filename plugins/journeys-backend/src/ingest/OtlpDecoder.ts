@@ -10,7 +10,8 @@ import {
 } from './ingestErrors';
 
 const proto = (generated as any).opentelemetry.proto;
-const ExportTraceServiceRequest =
+/** The generated message type; tests encode protobuf bodies with it. */
+export const ExportTraceServiceRequest =
   proto.collector.trace.v1.ExportTraceServiceRequest;
 const ExportTraceServiceResponse =
   proto.collector.trace.v1.ExportTraceServiceResponse;

@@ -1,8 +1,4 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
@@ -10,13 +6,7 @@ import { connect } from '../database/migrations';
 import { exportRequest, hex, otlpSpan } from '../__testUtils__/otlp';
 import { SpanIngestor } from './SpanIngestor';
 import { NormalizedBatch, SpanNormalizer } from './SpanNormalizer';
-
-// PostgreSQL as `npm test` provides it (see .toolchain/services.sh).
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= `postgresql://${
-  process.env.POSTGRES_USER ?? 'postgres'
-}:${process.env.POSTGRES_PASSWORD ?? ''}@${
-  process.env.POSTGRES_HOST ?? '127.0.0.1'
-}:${process.env.POSTGRES_PORT ?? 5432}`;
+import { bothDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -51,7 +41,7 @@ function hostileRequest(traceId: string, spanId: string, orderId: string) {
 }
 
 describe('SpanIngestor', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = bothDatabases();
   const logger = mockServices.logger.mock();
 
   async function stores(id: TestDatabaseId) {

@@ -2,23 +2,13 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SpanDetail } from '@internal/plugin-journeys-common';
-import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
+import { ExportTraceServiceRequest } from './OtlpDecoder';
 import { exportRequest, hex } from '../__testUtils__/otlp';
 import { journeysPlugin } from '../plugin';
-
-const ExportTraceServiceRequest = (generated as any).opentelemetry.proto
-  .collector.trace.v1.ExportTraceServiceRequest;
-
-// PostgreSQL as `npm test` provides it (see .toolchain/services.sh).
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= `postgresql://${
-  process.env.POSTGRES_USER ?? 'postgres'
-}:${process.env.POSTGRES_PASSWORD ?? ''}@${
-  process.env.POSTGRES_HOST ?? '127.0.0.1'
-}:${process.env.POSTGRES_PORT ?? 5432}`;
+import { bothDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -27,7 +17,7 @@ jest.setTimeout(60_000);
  * UTF-8 decoder does), so an SDK that sends one such value loses no span.
  */
 describe('concurrent OTLP requests with U+0000', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = bothDatabases();
 
   it.each(databases.eachSupportedId())(
     'stores the request with U+0000 (as U+FFFD) and the good requests sent with it, on %p',

@@ -4,13 +4,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
+import { ExportTraceServiceRequest } from './OtlpDecoder';
 import zlib from 'node:zlib';
 import { exportRequest, otlpSpan } from '../__testUtils__/otlp';
 import { journeysPlugin } from '../plugin';
-
-const ExportTraceServiceRequest = (generated as any).opentelemetry.proto
-  .collector.trace.v1.ExportTraceServiceRequest;
 
 /** Seeded PRNG (mulberry32), so a failing case can be reproduced from the printed seed. */
 function prng(seed: number) {
