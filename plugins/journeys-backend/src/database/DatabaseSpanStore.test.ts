@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { SpanNormalizer } from '../ingest/SpanNormalizer';
 import { exportRequest, hex } from '../__testUtils__/otlp';
 import { DatabaseInstanceStore } from './DatabaseInstanceStore';
