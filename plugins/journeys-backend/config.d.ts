@@ -18,12 +18,16 @@ export interface Config {
       settleMs?: number;
       /** How long a trace waits for the trace it links to (default 60000 ms). */
       waitForUpstreamMs?: number;
+      /** Traces read and written per assembly batch (default 2000); a run takes batches until none is left. */
+      batchSize?: number;
     };
     retention?: {
       /** Traces that ended longer ago are deleted (default 7). */
       maxAgeDays?: number;
       /** Above this many stored spans the oldest traces are deleted (default 10000000). */
       maxSpans?: number;
+      /** Per-minute rollups (stats, SLOs) older than this many days are deleted (default 400). */
+      rollupMaxAgeDays?: number;
       /** Minutes between retention runs (default 10). */
       intervalMinutes?: number;
     };

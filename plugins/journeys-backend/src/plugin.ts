@@ -74,7 +74,8 @@ export const journeysPlugin = createBackendPlugin({
           settleMs: c?.getOptionalNumber('assembly.settleMs') ?? 1500,
           waitForUpstreamMs:
             c?.getOptionalNumber('assembly.waitForUpstreamMs') ?? 60_000,
-          batchSize: 2000,
+          batchSize: c?.getOptionalNumber('assembly.batchSize') ?? 2000,
+          maxRunMs: 10_000,
         });
         const retention = new SpanRetention(
           instances,
@@ -84,6 +85,10 @@ export const journeysPlugin = createBackendPlugin({
               24 *
               3_600_000,
             maxSpans: c?.getOptionalNumber('retention.maxSpans') ?? 10_000_000,
+            rollupMaxAgeMs:
+              (c?.getOptionalNumber('retention.rollupMaxAgeDays') ?? 400) *
+              24 *
+              3_600_000,
           },
           logger,
         );

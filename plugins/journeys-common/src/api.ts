@@ -5,11 +5,28 @@
  * microseconds since the epoch (numbers) so a 10,000-span waterfall stays compact.
  */
 
-/** How one journey instance ended up (or where it is). */
-export type InstanceStatus = 'ok' | 'failed' | 'in-flight' | 'stuck';
+/**
+ * How one journey instance ended up (or where it is); the rule is in
+ * plugins/journeys-backend/README.md ("Verdicts"):
+ * - `ok`: finished (its completion step ran) and no live attempt failed;
+ * - `failed`: an error in a step's latest attempt;
+ * - `rejected`: the entry answered 4xx (the user was refused);
+ * - `recovered-by-replay`: failed first, finished by a replay from a dead-letter queue;
+ * - `stuck`: unfinished and quiet past the journey's stuckAfter;
+ * - `in-flight`: unfinished, still within stuckAfter.
+ */
+export type InstanceStatus =
+  | 'ok'
+  | 'failed'
+  | 'rejected'
+  | 'recovered-by-replay'
+  | 'in-flight'
+  | 'stuck';
 export const INSTANCE_STATUSES: InstanceStatus[] = [
   'ok',
   'failed',
+  'rejected',
+  'recovered-by-replay',
   'in-flight',
   'stuck',
 ];
@@ -45,11 +62,21 @@ export interface JourneyStats {
   failed: number;
   stuck: number;
   inFlight: number;
-  /** failed / (volume - inFlight), 0..1; null without finished instances. */
+  rejected: number;
+  /** Instances that failed first and were finished by a replay from a dead-letter queue. */
+  recoveredByReplay: number;
+  /** failed / (volume - inFlight - rejected), 0..1; null without finished instances. */
   errorRate: number | null;
+  /**
+   * Cycle time of the journey's own run (first attempt to first outcome) of ok and failed
+   * instances, from the rollups' latency buckets (interpolated, within one bucket step).
+   */
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;
+  /** Time from the first failure to the replay that finished recovered-by-replay instances. */
+  recoveryP50Ms: number | null;
+  recoveryP95Ms: number | null;
   series: JourneyStatsPoint[];
 }
 
@@ -66,22 +93,41 @@ export interface InstanceSummary {
   status: InstanceStatus;
   /** ISO date-time of the first span. */
   startedAt: string;
-  /** ISO date-time of the last span end. */
+  /** ISO date-time of the last span end (a replay's too). */
   endedAt: string;
+  /** The journey's own run: first attempt to first outcome; a later replay is not in it. */
   durationMs: number;
+  /** recovered-by-replay: from the start to the first failure. */
+  timeToFirstFailureMs?: number;
+  /** recovered-by-replay: from the first failure to the end of the replay that finished it. */
+  recoveryMs?: number;
+  /** Operations that failed and succeeded on a later attempt (a retry, a redelivery, a replay). */
+  recoveredSteps?: Array<{
+    service: string;
+    name: string;
+    attempts: number;
+    byReplay: boolean;
+  }>;
   traceCount: number;
   spanCount: number;
   errorCount: number;
   services: string[];
   /** Business key values seen on the instance, e.g. { "app.order.id": "ord-4711" }. */
   businessKeys: Record<string, string>;
-  /** The step that failed (service and span name), for failed and stuck instances. */
+  /**
+   * For failed instances the root cause: the deepest error span of the chain that failed
+   * first (service, operation, status message, HTTP/RPC status, messaging destination). For
+   * stuck ones the last step seen (spanId empty).
+   */
   failingStep?: {
     service: string;
     name: string;
     traceId: string;
     spanId: string;
     message?: string;
+    httpStatus?: number;
+    rpcStatus?: number;
+    destination?: string;
   };
 }
 

@@ -1,11 +1,14 @@
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
-import { PermanentError } from '../broker/failureOutcome';
+import { PermanentError, REPLAY_ID } from '../broker/failureOutcome';
 import { Broker, Consumer, Delivery, QueueSpec } from '../broker/types';
 import { inSpan, Telemetry } from '../telemetry/Telemetry';
 import { Faults } from './Faults';
 
 // OpenTelemetry messaging semantic conventions (incubating names, copied as advised).
+/** Read by the portal's verdict rule (journeys-common's semantic-convention table). */
+export const REPLAY_SPAN_ATTRIBUTE = 'switchboard.replay.id';
+
 const MESSAGING = {
   system: 'messaging.system',
   destination: 'messaging.destination.name',
@@ -93,6 +96,7 @@ export class Messaging {
       async delivery => {
         const producer = this.telemetry.extract(delivery.headers);
         const link = trace.getSpanContext(producer);
+        const replayId = delivery.headers[REPLAY_ID];
         await inSpan(
           tracer,
           `process ${spec.name}`,
@@ -110,6 +114,9 @@ export class Messaging {
               [MESSAGING.consumerGroup]: spec.consumer,
               [MESSAGING.bodySize]: delivery.body.length,
               'messaging.delivery.attempt': delivery.attempt,
+              // The portal's mark of a delivery re-driven from a dead-letter queue.
+              ...(typeof replayId === 'string' &&
+                replayId && { [REPLAY_SPAN_ATTRIBUTE]: replayId }),
             },
           },
           // Baggage (business ids) comes along; the trace is new, joined by the link.

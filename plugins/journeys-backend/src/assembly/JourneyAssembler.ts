@@ -1,22 +1,36 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
+import {
+  DatabaseInstanceStore,
+  InstanceRow,
+  RollupCell,
+  TraceAssembly,
+} from '../database/DatabaseInstanceStore';
 import { TraceRow } from '../database/DatabaseSpanStore';
-import { JourneyCatalog } from '../journeys/JourneyCatalog';
+import {
+  JourneyCatalog,
+  JourneyDefinition,
+  MESSAGE_ID_KEY,
+} from '../journeys/JourneyCatalog';
+import { boundsWith, rollupCell } from '../rollups/latencyBuckets';
 import { assessInstance } from './instanceStatus';
+import { traceVerdict } from './traceVerdict';
 
 export interface AssemblerOptions {
   /** A trace is assembled once no span of it arrived for this long (exporters batch per service). */
   settleMs: number;
   /** A trace whose linked (upstream) trace has not arrived waits this long before standing alone. */
   waitForUpstreamMs: number;
-  /** Traces per run. */
+  /** Traces per batch; a run takes batches until none is left or `maxRunMs` has passed. */
   batchSize: number;
+  /** A run stops taking new batches after this long (the scheduler starts the next run). */
+  maxRunMs?: number;
 }
 
 export const DEFAULT_ASSEMBLER_OPTIONS: AssemblerOptions = {
   settleMs: 1500,
   waitForUpstreamMs: 60_000,
   batchSize: 2000,
+  maxRunMs: 10_000,
 };
 
 /**
@@ -28,6 +42,11 @@ export const DEFAULT_ASSEMBLER_OPTIONS: AssemblerOptions = {
  * stands alone (a journey-less instance) otherwise. Spans from the browser receiver
  * (untrusted) index no keys or links and decide no entry, completion or status, so a trace
  * of browser spans alone joins nothing.
+ *
+ * Work is batched: a batch of settled traces is read with a handful of queries, assembled in
+ * memory (in start order, so a hop sees the instances of the trace it continues even within
+ * the batch), and written in one transaction; the instances it touched are then assessed
+ * (see `assessInstance`) and saved with their rollups, again in bulk.
  */
 export class JourneyAssembler {
   constructor(
@@ -37,137 +56,262 @@ export class JourneyAssembler {
     private readonly options: AssemblerOptions = DEFAULT_ASSEMBLER_OPTIONS,
   ) {}
 
-  /** One pass; returns how many traces were assembled. Runs on the scheduler. */
-  async run(nowUs = Date.now() * 1000): Promise<number> {
+  /** Assembles until no settled trace is left (or the run's time is up); returns how many. */
+  async run(nowUs?: number): Promise<number> {
     if (!this.journeys.loaded) return 0;
-    const dirty = await this.store.dirtyTraces(
-      nowUs - this.options.settleMs * 1000,
-      this.options.batchSize,
-    );
-    const touched = new Set<string>();
-    let assembled = 0;
-    for (const trace of dirty) {
-      if (await this.assemble(trace, nowUs, touched)) assembled++;
+    const started = Date.now();
+    let total = 0;
+    // Keyset paging: traces still waiting for their upstream stay dirty and are passed over.
+    let after: TraceRow | undefined;
+    for (;;) {
+      const now = nowUs ?? Date.now() * 1000;
+      const batch = await this.runBatch(now, after);
+      total += batch.assembled;
+      after = batch.last;
+      if (
+        batch.read < this.options.batchSize ||
+        Date.now() - started > (this.options.maxRunMs ?? 10_000)
+      )
+        break;
     }
     // Instances with no activity may have become stuck.
+    const now = nowUs ?? Date.now() * 1000;
     const minStuckMs = Math.min(
       10 * 60_000,
       ...this.journeys.list().map(j => j.stuckAfterMs),
     );
-    for (const id of await this.store.quietInFlight(
-      nowUs - minStuckMs * 1000,
-      500,
-    ))
-      touched.add(id);
-    for (const id of touched) await this.refreshInstance(id, nowUs);
-    if (assembled)
-      this.logger.debug(
-        `assembled ${assembled} traces into ${touched.size} instances`,
-      );
-    return assembled;
+    const quiet = await this.store.quietInFlight(now - minStuckMs * 1000, 500);
+    await this.refreshInstances(new Set(quiet), now);
+    return total;
   }
 
-  private async assemble(
-    trace: TraceRow,
+  private async runBatch(
     nowUs: number,
-    touched: Set<string>,
-  ): Promise<boolean> {
-    const upstream = await this.store.upstreamOf(trace.traceId);
-    const known = upstream.length ? await this.store.traces(upstream) : [];
-    const waiting =
-      known.length < upstream.length ||
-      known.some(t => t.receivedUs > nowUs - this.options.settleMs * 1000);
-    if (
-      waiting &&
-      trace.receivedUs > nowUs - this.options.waitForUpstreamMs * 1000
-    )
-      return false;
+    after: TraceRow | undefined,
+  ): Promise<{ read: number; assembled: number; last?: TraceRow }> {
+    const settledUs = nowUs - this.options.settleMs * 1000;
+    const dirty = await this.store.dirtyTraces(
+      settledUs,
+      this.options.batchSize,
+      after,
+    );
+    if (!dirty.length) return { read: 0, assembled: 0 };
+    const ids = dirty.map(t => t.traceId);
+    const links = await this.store.linksOf(ids);
+    const upstreamIds = [...new Set([...links.values()].flat())];
+    const upstreamRows = new Map(
+      (await this.store.traces(upstreamIds)).map(t => [t.traceId, t]),
+    );
+    const memberships = await this.store.membershipsOf([
+      ...ids,
+      ...upstreamIds,
+    ]);
+    const spans = await this.store.verdictSpans(ids);
+    const keys = await this.store.keysOf(ids);
+    const keysByTrace = byTrace(keys);
 
-    if (trace.browserSpans >= trace.spanCount) {
-      // Only the browser's (untrusted) spans so far: they join no instance and start none;
-      // they show once backend spans of the same trace arrive.
-      const before = await this.store.instancesOf([trace.traceId]);
-      if (before.length) await this.store.setMemberships(trace.traceId, []);
-      await this.store.markAssembled(trace.traceId, null, []);
+    const touched = new Set<string>();
+    const assemblies: TraceAssembly[] = [];
+    /** Batch traces assembled after a trace they continue changed instances: still right. */
+    const position = new Map<string, number>();
+    const changedAt = new Map<string, number>();
+    const batchEntries: Array<{
+      traceId: string;
+      startUs: number;
+      journey: string;
+      upstream: string[];
+    }> = [];
+    for (const trace of dirty) {
+      position.set(trace.traceId, assemblies.length);
+      const upstream = links.get(trace.traceId) ?? [];
+      const known = upstream
+        .map(id => upstreamRows.get(id))
+        .filter((t): t is TraceRow => !!t);
+      const waiting =
+        known.length < upstream.length ||
+        known.some(t => t.receivedUs > settledUs);
+      if (
+        waiting &&
+        trace.receivedUs > nowUs - this.options.waitForUpstreamMs * 1000
+      )
+        continue;
+      const before = memberships.get(trace.traceId) ?? [];
+      const traceSpans = spans.get(trace.traceId) ?? [];
+
+      if (traceSpans.length === 0) {
+        // Only the browser's (untrusted) spans so far: they join no instance and start none;
+        // they show once backend spans of the same trace arrive.
+        before.forEach(id => touched.add(id));
+        memberships.set(trace.traceId, []);
+        assemblies.push({
+          traceId: trace.traceId,
+          receivedUs: trace.receivedUs,
+          entryJourney: null,
+          completes: [],
+          verdict: null,
+          ...(before.length && { memberships: [] }),
+        });
+        continue;
+      }
+
+      let entry: string | null = null;
+      const completes = new Set<string>();
+      for (const span of traceSpans) {
+        entry ??= this.journeys.entryOf(span)?.ref ?? null;
+        if (span.status !== 2)
+          this.journeys.completedBy(span).forEach(j => completes.add(j.ref));
+      }
+
+      const joined = new Set(upstream.flatMap(u => memberships.get(u) ?? []));
+      if (entry) {
+        // A retry of the entry step joins the first attempt's instance instead of starting one.
+        // Entries assembled earlier in this batch are not written yet: look there first.
+        const inBatch = batchEntries.find(
+          e =>
+            e.journey === entry &&
+            e.startUs <= trace.startUs &&
+            e.upstream.some(u => upstream.includes(u)),
+        );
+        const first =
+          inBatch?.traceId ??
+          (await this.store.earlierEntryAttempt(
+            trace.traceId,
+            upstream,
+            entry,
+            trace.startUs,
+          ));
+        joined.add(first ?? trace.traceId);
+        if (first) entry = null;
+        else if (upstream.length)
+          batchEntries.push({
+            traceId: trace.traceId,
+            startUs: trace.startUs,
+            journey: entry,
+            upstream,
+          });
+      }
+      if (joined.size === 0 && upstream.length === 0) {
+        // No hop to follow: the newest earlier instance sharing a business key, if any.
+        const candidates = await this.store.instancesByKeys(
+          (keysByTrace.get(trace.traceId) ?? []).filter(
+            k => k.key !== MESSAGE_ID_KEY,
+          ),
+          trace.traceId,
+        );
+        const match =
+          candidates.find(c => c.startUs <= trace.startUs && c.journey) ??
+          candidates.find(c => c.journey);
+        if (match) joined.add(match.id);
+      }
+      if (joined.size === 0) joined.add(trace.traceId);
+
+      const after = [...joined].sort();
+      const changed =
+        before.length !== after.length ||
+        after.some(id => !before.includes(id));
+      memberships.set(trace.traceId, after);
+      if (changed) changedAt.set(trace.traceId, assemblies.length);
+      assemblies.push({
+        traceId: trace.traceId,
+        receivedUs: trace.receivedUs,
+        entryJourney: entry,
+        completes: [...completes],
+        verdict: traceVerdict(trace.traceId, traceSpans),
+        ...(changed && { memberships: after }),
+      });
       before.forEach(id => touched.add(id));
-      return true;
+      after.forEach(id => touched.add(id));
     }
-
-    let entry: string | null = null;
-    const completes = new Set<string>();
-    for (const span of await this.store.spanIdentities(trace.traceId)) {
-      entry ??= this.journeys.entryOf(span)?.ref ?? null;
-      if (span.status !== 2)
-        this.journeys.completedBy(span).forEach(j => completes.add(j.ref));
-    }
-
-    const memberships = new Set(await this.store.instancesOf(upstream));
-    if (entry) {
-      // A retry of the entry step joins the first attempt's instance instead of starting one.
-      const first = await this.store.earlierEntryAttempt(
-        trace.traceId,
-        upstream,
-        entry,
-        trace.startUs,
+    const upToDate = new Set(
+      assemblies
+        .filter(a =>
+          (links.get(a.traceId) ?? []).every(
+            u => (changedAt.get(u) ?? -1) < position.get(a.traceId)!,
+          ),
+        )
+        .map(a => a.traceId),
+    );
+    await this.store.saveAssembly(assemblies, upToDate);
+    await this.refreshInstances(touched, nowUs);
+    if (assemblies.length)
+      this.logger.debug(
+        `assembled ${assemblies.length} traces into ${touched.size} instances`,
       );
-      memberships.add(first ?? trace.traceId);
-      if (first) entry = null;
-    }
-    if (memberships.size === 0 && upstream.length === 0) {
-      // No hop to follow: the newest earlier instance sharing a business key, if any.
-      const keys = await this.store.keysOf([trace.traceId]);
-      const candidates = await this.store.instancesByKeys(keys, trace.traceId);
-      const match =
-        candidates.find(c => c.startUs <= trace.startUs && c.journey) ??
-        candidates.find(c => c.journey);
-      if (match) memberships.add(match.id);
-    }
-    if (memberships.size === 0) memberships.add(trace.traceId);
-
-    const before = new Set(await this.store.instancesOf([trace.traceId]));
-    const after = [...memberships].sort();
-    const changed =
-      before.size !== after.length || after.some(id => !before.has(id));
-    if (changed) {
-      await this.store.setMemberships(trace.traceId, after);
-      // Traces that hop from this one inherit its instances: assemble them again.
-      await this.store.markDownstreamDirty(trace.traceId);
-    }
-    await this.store.markAssembled(trace.traceId, entry, [...completes]);
-    before.forEach(id => touched.add(id));
-    after.forEach(id => touched.add(id));
-    return true;
+    return {
+      read: dirty.length,
+      assembled: assemblies.length,
+      last: dirty[dirty.length - 1],
+    };
   }
 
-  private async refreshInstance(id: string, nowUs: number) {
-    const memberIds = await this.store.memberIds(id);
-    if (memberIds.length === 0) {
-      await this.store.deleteInstances([id]);
-      return;
+  private async refreshInstances(ids: Set<string>, nowUs: number) {
+    if (!ids.size) return;
+    const members = await this.store.membersOf([...ids]);
+    const gone = [...ids].filter(id => !members.has(id));
+    if (gone.length) await this.store.deleteInstances(gone, { unroll: true });
+    const memberIds = [...new Set([...members.values()].flat())];
+    const traces = new Map(
+      (await this.store.traces(memberIds)).map(t => [t.traceId, t]),
+    );
+    const keys = byTrace(await this.store.keysOf(memberIds));
+    const rows: Array<InstanceRow & { cell: RollupCell | null }> = [];
+    for (const [id, traceIds] of members) {
+      const memberTraces = traceIds
+        .map(t => traces.get(t))
+        .filter((t): t is TraceRow => !!t);
+      const entry = traces.get(id);
+      const journey = entry?.entryJourney
+        ? this.journeys.get(entry.entryJourney)
+        : undefined;
+      const facts = assessInstance(journey, id, memberTraces, nowUs);
+      rows.push({
+        id,
+        journey: entry?.entryJourney ?? null,
+        ...facts,
+        businessKeys: this.businessKeys(journey, traceIds, keys),
+        cell: journey
+          ? rollupCell(journey.ref, facts, this.bounds(journey))
+          : null,
+      });
     }
-    const members = await this.store.traces(memberIds);
-    const entry = members.find(m => m.traceId === id);
-    const journey = entry?.entryJourney
-      ? this.journeys.get(entry.entryJourney)
-      : undefined;
-    const facts = assessInstance(journey, members, nowUs);
-    // Keys are data (span attributes): a map without a prototype.
-    const businessKeys: Record<string, string> = Object.create(null);
+    await this.store.saveInstances(rows);
+  }
+
+  private boundsCache = new Map<string, number[]>();
+  private bounds(journey: JourneyDefinition): number[] {
+    const k = journey.latencyThresholdsMs.join(',');
+    let b = this.boundsCache.get(k);
+    if (!b)
+      this.boundsCache.set(k, (b = boundsWith(journey.latencyThresholdsMs)));
+    return b;
+  }
+
+  /** Keys are data (span attributes): a map without a prototype. */
+  private businessKeys(
+    journey: JourneyDefinition | undefined,
+    traceIds: string[],
+    keys: Map<string, Array<{ key: string; value: string }>>,
+  ) {
+    const out: Record<string, string> = Object.create(null);
     const wanted = journey ? new Set(journey.businessKeys) : undefined;
-    for (const k of await this.store.keysOf(memberIds)) {
+    for (const k of traceIds.flatMap(t => keys.get(t) ?? [])) {
       if (
         (!wanted || wanted.has(k.key)) &&
-        !(k.key in businessKeys) &&
-        k.key !== 'messaging.message.id'
+        !(k.key in out) &&
+        k.key !== MESSAGE_ID_KEY
       )
-        businessKeys[k.key] = k.value;
+        out[k.key] = k.value;
     }
-    await this.store.saveInstance({
-      id,
-      journey: entry?.entryJourney ?? null,
-      ...facts,
-      services: await this.store.servicesOf(memberIds),
-      businessKeys,
-    });
+    return out;
   }
+}
+
+function byTrace<T extends { traceId: string }>(items: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.traceId);
+    if (list) list.push(item);
+    else out.set(item.traceId, [item]);
+  }
+  return out;
 }

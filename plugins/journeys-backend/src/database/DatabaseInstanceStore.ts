@@ -4,7 +4,7 @@ import {
 } from '@internal/plugin-journeys-common';
 import { Knex } from 'knex';
 import { InstanceFacts } from '../assembly/instanceStatus';
-import { SpanIdentity } from '../journeys/JourneyCatalog';
+import { TraceVerdict, VerdictSpan } from '../assembly/traceVerdict';
 import { ErrorStep, TraceRow } from './DatabaseSpanStore';
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -26,14 +26,46 @@ function toTraceRow(r: any): TraceRow {
     errorStep: r.error_step ? (JSON.parse(r.error_step) as ErrorStep) : null,
     receivedUs: Number(r.received_us),
     browserSpans: Number(r.browser_spans ?? 0),
+    verdict: r.verdict ? (JSON.parse(r.verdict) as TraceVerdict) : null,
   };
+}
+
+/** A trace's assembly: its instances, entry, completions and verdict. */
+export interface TraceAssembly {
+  traceId: string;
+  /** The trace's received_us when it was read: a trace that got spans since stays dirty. */
+  receivedUs: number;
+  entryJourney: string | null;
+  completes: string[];
+  verdict: TraceVerdict | null;
+  /** New memberships, when they changed. */
+  memberships?: string[];
 }
 
 export interface InstanceRow extends InstanceFacts {
   id: string;
   journey: string | null;
-  services: string[];
   businessKeys: Record<string, string>;
+}
+
+/** The rollup cell an instance counts in (see the migration 20261201200000_verdicts). */
+export interface RollupCell {
+  journey: string;
+  bucketStartUs: number;
+  outcome: string;
+  leMs: number;
+}
+
+const cellKey = (c: RollupCell) =>
+  `${c.bucketStartUs}|${c.outcome}|${c.leMs}|${c.journey}`;
+function parseCell(key: string): RollupCell {
+  const [bucket, outcome, le, ...journey] = key.split('|');
+  return {
+    bucketStartUs: Number(bucket),
+    outcome,
+    leMs: Number(le),
+    journey: journey.join('|'),
+  };
 }
 
 function toInstanceRow(r: any): InstanceRow {
@@ -50,6 +82,13 @@ function toInstanceRow(r: any): InstanceRow {
     services: JSON.parse(r.services),
     businessKeys: JSON.parse(r.business_keys),
     failingStep: r.failing_step ? JSON.parse(r.failing_step) : null,
+    durationUs:
+      r.duration_us === null || r.duration_us === undefined
+        ? Number(r.end_us) - Number(r.start_us)
+        : Number(r.duration_us),
+    firstFailureUs: num(r.first_failure_us),
+    recoveredUs: num(r.recovered_us),
+    recoveredSteps: r.recovered_steps ? JSON.parse(r.recovered_steps) : [],
   };
 }
 
@@ -60,7 +99,17 @@ export function toSummary(row: InstanceRow): InstanceSummary {
     status: row.status,
     startedAt: new Date(row.startUs / 1000).toISOString(),
     endedAt: new Date(row.endUs / 1000).toISOString(),
-    durationMs: Math.round((row.endUs - row.startUs) / 1000),
+    durationMs: Math.round(row.durationUs / 1000),
+    ...(row.firstFailureUs !== null && {
+      timeToFirstFailureMs: Math.round(
+        (row.firstFailureUs - row.startUs) / 1000,
+      ),
+    }),
+    ...(row.recoveredUs !== null &&
+      row.firstFailureUs !== null && {
+        recoveryMs: Math.round((row.recoveredUs - row.firstFailureUs) / 1000),
+      }),
+    ...(row.recoveredSteps.length && { recoveredSteps: row.recoveredSteps }),
     traceCount: row.traceCount,
     spanCount: row.spanCount,
     errorCount: row.errorCount,
@@ -68,6 +117,17 @@ export function toSummary(row: InstanceRow): InstanceSummary {
     businessKeys: row.businessKeys,
     failingStep: row.failingStep ?? undefined,
   };
+}
+
+function group(rows: any[], key: string, value: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r[key]);
+    if (list) list.push(r[value]);
+    else out.set(r[key], [r[value]]);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
 }
 
 async function chunked<T, R>(
@@ -91,15 +151,26 @@ export class DatabaseInstanceStore {
     return String(this.db.client.config.client) === 'pg' ? false : 0;
   }
 
+  /** Settled traces to assemble, in start order, after `after` (keyset paging). */
   async dirtyTraces(
     receivedBeforeUs: number,
     limit: number,
+    after?: Pick<TraceRow, 'startUs' | 'traceId'>,
   ): Promise<TraceRow[]> {
-    const rows = await this.db('journeys_traces')
+    const q = this.db('journeys_traces')
       .where('dirty', this.truthy)
-      .andWhere('received_us', '<', receivedBeforeUs)
-      .orderBy('start_us')
-      .limit(limit);
+      .andWhere('received_us', '<', receivedBeforeUs);
+    if (after)
+      q.andWhere(w =>
+        w
+          .where('start_us', '>', after.startUs)
+          .orWhere(x =>
+            x
+              .where('start_us', after.startUs)
+              .andWhere('trace_id', '>', after.traceId),
+          ),
+      );
+    const rows = await q.orderBy(['start_us', 'trace_id']).limit(limit);
     return rows.map(toTraceRow);
   }
 
@@ -110,34 +181,136 @@ export class DatabaseInstanceStore {
     return rows.map(toTraceRow);
   }
 
-  /** The trace's backend spans: browser spans never make an entry or a completion. */
-  async spanIdentities(
-    traceId: string,
-  ): Promise<Array<SpanIdentity & { status: number }>> {
-    return this.db('journeys_spans')
-      .where({ trace_id: traceId, browser: this.falsy })
-      .select('service', 'name', 'route', 'status');
+  /**
+   * The backend spans of some traces, by trace: browser spans never make an entry, a
+   * completion or a verdict.
+   */
+  async verdictSpans(
+    traceIds: string[],
+  ): Promise<Map<string, Array<VerdictSpan & { route: string | null }>>> {
+    const rows = await chunked(traceIds, c =>
+      this.db('journeys_spans')
+        .whereIn('trace_id', c)
+        .andWhere('browser', this.falsy)
+        .select(
+          'trace_id',
+          'span_id',
+          'parent_span_id',
+          'service',
+          'name',
+          'route',
+          'kind',
+          'start_us',
+          'duration_us',
+          'status',
+          'links',
+          'facts',
+        ),
+    );
+    const out = new Map<
+      string,
+      Array<VerdictSpan & { route: string | null }>
+    >();
+    for (const r of rows) {
+      const span = {
+        spanId: r.span_id,
+        parentSpanId: r.parent_span_id,
+        service: r.service,
+        name: r.name,
+        route: r.route ?? null,
+        kind: Number(r.kind),
+        startUs: Number(r.start_us),
+        durationUs: Number(r.duration_us),
+        status: Number(r.status),
+        links: r.links ?? null,
+        facts: r.facts ? JSON.parse(r.facts) : null,
+      };
+      const list = out.get(r.trace_id);
+      if (list) list.push(span);
+      else out.set(r.trace_id, [span]);
+    }
+    return out;
   }
 
-  async markAssembled(
-    traceId: string,
-    entryJourney: string | null,
-    completes: string[],
-  ) {
-    await this.db('journeys_traces')
-      .where('trace_id', traceId)
-      .update({
-        dirty: this.falsy,
-        entry_journey: entryJourney,
-        completes: completes.length ? JSON.stringify(completes) : null,
-      });
+  /**
+   * Writes a pass's assembly in one transaction: memberships that changed (and marks the
+   * traces hopping from those dirty: they inherit the instances), entries, completions and
+   * verdicts. A trace that received spans while it was assembled stays dirty.
+   */
+  async saveAssembly(assemblies: TraceAssembly[], upToDate: Set<string>) {
+    if (!assemblies.length) return;
+    const changed = assemblies.filter(a => a.memberships);
+    await this.db.transaction(async tx => {
+      for (const a of assemblies) {
+        await tx('journeys_traces')
+          .where('trace_id', a.traceId)
+          .update({
+            dirty: tx.raw('CASE WHEN received_us = ? THEN ? ELSE dirty END', [
+              a.receivedUs,
+              this.falsy,
+            ]),
+            entry_journey: a.entryJourney,
+            completes: a.completes.length ? JSON.stringify(a.completes) : null,
+            verdict: a.verdict ? JSON.stringify(a.verdict) : null,
+          });
+      }
+      for (let i = 0; i < changed.length; i += CHUNK) {
+        const c = changed.slice(i, i + CHUNK);
+        await tx('journeys_instance_traces')
+          .whereIn(
+            'trace_id',
+            c.map(a => a.traceId),
+          )
+          .delete();
+        const rows = c.flatMap(a =>
+          a.memberships!.map(id => ({ instance_id: id, trace_id: a.traceId })),
+        );
+        for (let j = 0; j < rows.length; j += CHUNK)
+          await tx('journeys_instance_traces').insert(rows.slice(j, j + CHUNK));
+        await tx('journeys_traces')
+          .whereIn(
+            'trace_id',
+            tx('journeys_trace_links')
+              .whereIn(
+                'linked_trace_id',
+                c.map(a => a.traceId),
+              )
+              .select('trace_id'),
+          )
+          .whereNotIn('trace_id', [...upToDate])
+          .update({ dirty: this.truthy });
+      }
+    });
   }
 
-  async upstreamOf(traceId: string): Promise<string[]> {
-    const rows = await this.db('journeys_trace_links')
-      .where('trace_id', traceId)
-      .select('linked_trace_id');
-    return rows.map(r => r.linked_trace_id);
+  /** Linked (upstream) traces of each trace. */
+  async linksOf(traceIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await chunked(traceIds, c =>
+      this.db('journeys_trace_links')
+        .whereIn('trace_id', c)
+        .select('trace_id', 'linked_trace_id'),
+    );
+    return group(rows, 'trace_id', 'linked_trace_id');
+  }
+
+  /** The instances each trace belongs to. */
+  async membershipsOf(traceIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await chunked(traceIds, c =>
+      this.db('journeys_instance_traces')
+        .whereIn('trace_id', c)
+        .select('trace_id', 'instance_id'),
+    );
+    return group(rows, 'trace_id', 'instance_id');
+  }
+
+  /** The member traces of each instance. */
+  async membersOf(instanceIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await chunked(instanceIds, c =>
+      this.db('journeys_instance_traces')
+        .whereIn('instance_id', c)
+        .select('trace_id', 'instance_id'),
+    );
+    return group(rows, 'instance_id', 'trace_id');
   }
 
   /**
@@ -162,17 +335,6 @@ export class DatabaseInstanceStore {
     return row?.trace_id;
   }
 
-  async markDownstreamDirty(traceId: string) {
-    await this.db('journeys_traces')
-      .whereIn(
-        'trace_id',
-        this.db('journeys_trace_links')
-          .where('linked_trace_id', traceId)
-          .select('trace_id'),
-      )
-      .update({ dirty: this.truthy });
-  }
-
   async instancesOf(traceIds: string[]): Promise<string[]> {
     const rows = await chunked(traceIds, c =>
       this.db('journeys_instance_traces')
@@ -180,17 +342,6 @@ export class DatabaseInstanceStore {
         .distinct('instance_id'),
     );
     return [...new Set(rows.map(r => r.instance_id as string))];
-  }
-
-  async setMemberships(traceId: string, instanceIds: string[]) {
-    await this.db.transaction(async tx => {
-      await tx('journeys_instance_traces').where('trace_id', traceId).delete();
-      if (instanceIds.length) {
-        await tx('journeys_instance_traces').insert(
-          instanceIds.map(id => ({ instance_id: id, trace_id: traceId })),
-        );
-      }
-    });
   }
 
   async keysOf(
@@ -235,40 +386,128 @@ export class DatabaseInstanceStore {
     return rows.map(r => r.trace_id);
   }
 
-  async servicesOf(traceIds: string[]): Promise<string[]> {
-    const rows = await chunked(traceIds, c =>
-      this.db('journeys_spans').whereIn('trace_id', c).distinct('service'),
-    );
-    return [...new Set(rows.map(r => r.service as string))].sort();
-  }
-
-  async saveInstance(row: InstanceRow) {
-    const record = {
-      id: row.id,
-      journey: row.journey,
-      status: row.status,
-      start_us: row.startUs,
-      end_us: row.endUs,
-      last_activity_us: row.lastActivityUs,
-      trace_count: row.traceCount,
-      span_count: row.spanCount,
-      error_count: row.errorCount,
-      services: JSON.stringify(row.services),
-      business_keys: JSON.stringify(row.businessKeys),
-      failing_step: row.failingStep ? JSON.stringify(row.failingStep) : null,
+  /**
+   * Saves instances and moves their rollup counts in one transaction: an instance whose
+   * cell changed (a late span changed its verdict, it settled, it grew) leaves its old cell
+   * and enters the new one, so it is counted once. Journey-less instances are not rolled up.
+   */
+  async saveInstances(rows: Array<InstanceRow & { cell: RollupCell | null }>) {
+    if (!rows.length) return;
+    const before = new Map<string, string | null>();
+    for (const r of await chunked(
+      rows.map(x => x.id),
+      c =>
+        this.db('journeys_instances').whereIn('id', c).select('id', 'rolled'),
+    ))
+      before.set(r.id, r.rolled ?? null);
+    const deltas = new Map<string, number>();
+    const move = (key: string | null | undefined, by: number) => {
+      if (key) deltas.set(key, (deltas.get(key) ?? 0) + by);
     };
-    await this.db('journeys_instances').insert(record).onConflict('id').merge();
+    const records = rows.map(row => {
+      const rolled = row.cell ? cellKey(row.cell) : null;
+      if (before.get(row.id) !== rolled) {
+        move(before.get(row.id), -1);
+        move(rolled, 1);
+      }
+      return {
+        id: row.id,
+        journey: row.journey,
+        status: row.status,
+        start_us: row.startUs,
+        end_us: row.endUs,
+        last_activity_us: row.lastActivityUs,
+        duration_us: row.durationUs,
+        first_failure_us: row.firstFailureUs,
+        recovered_us: row.recoveredUs,
+        trace_count: row.traceCount,
+        span_count: row.spanCount,
+        error_count: row.errorCount,
+        services: JSON.stringify(row.services),
+        business_keys: JSON.stringify(row.businessKeys),
+        failing_step: row.failingStep ? JSON.stringify(row.failingStep) : null,
+        recovered_steps: row.recoveredSteps.length
+          ? JSON.stringify(row.recoveredSteps)
+          : null,
+        rolled,
+      };
+    });
+    await this.db.transaction(async tx => {
+      // 17 columns: 50 rows per statement stays under SQLite's bound-parameter limit.
+      for (let i = 0; i < records.length; i += 50)
+        await tx('journeys_instances')
+          .insert(records.slice(i, i + 50))
+          .onConflict('id')
+          .merge();
+      await this.moveRollups(tx, deltas);
+    });
   }
 
-  /** Removes instances and every trace's membership in them. */
-  async deleteInstances(ids: string[]) {
+  private async moveRollups(tx: Knex, deltas: Map<string, number>) {
+    const cells = [...deltas.entries()]
+      .filter(([, by]) => by !== 0)
+      .map(([key, by]) => ({ ...parseCell(key), by }));
+    for (let i = 0; i < cells.length; i += 100) {
+      await tx('journeys_rollups')
+        .insert(
+          cells.slice(i, i + 100).map(c => ({
+            journey: c.journey,
+            bucket_start_us: c.bucketStartUs,
+            outcome: c.outcome,
+            le_ms: c.leMs,
+            count: c.by,
+          })),
+        )
+        .onConflict(['journey', 'bucket_start_us', 'outcome', 'le_ms'])
+        .merge({ count: tx.raw('journeys_rollups.count + excluded.count') });
+    }
+  }
+
+  /**
+   * Removes instances and every trace's membership in them. `unroll` takes them out of the
+   * rollups too: assembly merged them into another instance. Retention does not: rollups
+   * outlive the spans they were counted from.
+   */
+  async deleteInstances(ids: string[], options: { unroll: boolean }) {
     await this.db.transaction(async tx => {
       for (let i = 0; i < ids.length; i += CHUNK) {
         const c = ids.slice(i, i + CHUNK);
+        if (options.unroll) {
+          const deltas = new Map<string, number>();
+          for (const r of await tx('journeys_instances')
+            .whereIn('id', c)
+            .whereNotNull('rolled')
+            .select('rolled'))
+            deltas.set(r.rolled, (deltas.get(r.rolled) ?? 0) - 1);
+          await this.moveRollups(tx, deltas);
+        }
         await tx('journeys_instance_traces').whereIn('instance_id', c).delete();
         await tx('journeys_instances').whereIn('id', c).delete();
       }
     });
+  }
+
+  /** Rollup cells of a journey from `sinceUs` on, summed per bucket of `bucketUs`. */
+  async rollups(journey: string, sinceUs: number, untilUs?: number) {
+    const q = this.db('journeys_rollups')
+      .where('journey', journey)
+      .andWhere('bucket_start_us', '>=', sinceUs)
+      .andWhere('count', '>', 0);
+    if (untilUs !== undefined) q.andWhere('bucket_start_us', '<', untilUs);
+    const rows = await q.select('bucket_start_us', 'outcome', 'le_ms', 'count');
+    return rows.map(r => ({
+      bucketStartUs: Number(r.bucket_start_us),
+      outcome: r.outcome as InstanceStatus,
+      leMs: Number(r.le_ms),
+      count: Number(r.count),
+    }));
+  }
+
+  /** Retention of rollups (kept longer than spans). */
+  async deleteRollupsBefore(beforeUs: number): Promise<number> {
+    return this.db('journeys_rollups')
+      .where('bucket_start_us', '<', beforeUs)
+      .delete();
   }
 
   async instance(id: string): Promise<InstanceRow | undefined> {
@@ -304,22 +543,9 @@ export class DatabaseInstanceStore {
     if (filter.journey) q.where('journey', filter.journey);
     if (filter.status) q.where('status', filter.status);
     if (filter.sinceUs) q.where('start_us', '>=', filter.sinceUs);
-    if (filter.sort === 'duration') q.orderByRaw('(end_us - start_us) desc');
+    if (filter.sort === 'duration') q.orderBy('duration_us', 'desc');
     else q.orderBy('start_us', 'desc');
     return (await q.limit(filter.limit)).map(toInstanceRow);
-  }
-
-  /** start, end and status of a journey's instances started since `sinceUs` (for statistics). */
-  async outcomes(journey: string, sinceUs: number) {
-    const rows = await this.db('journeys_instances')
-      .where('journey', journey)
-      .andWhere('start_us', '>=', sinceUs)
-      .select('start_us', 'end_us', 'status');
-    return rows.map(r => ({
-      startUs: Number(r.start_us),
-      endUs: Number(r.end_us),
-      status: r.status as InstanceStatus,
-    }));
   }
 
   /** Trace ids carrying a business key value, with the key that matched. */

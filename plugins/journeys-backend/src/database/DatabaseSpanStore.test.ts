@@ -71,7 +71,7 @@ describe('DatabaseSpanStore', () => {
         name: 'db',
         message: 'deadlock',
       });
-      expect(await instances.upstreamOf(trace)).toEqual([upstream]);
+      expect((await instances.linksOf([trace])).get(trace)).toEqual([upstream]);
       expect(await instances.tracesByValue('ord-1', 10)).toEqual([
         { key: 'app.order.id', traceId: trace },
       ]);
@@ -191,9 +191,11 @@ describe('DatabaseSpanStore', () => {
         receivedUs: 2_000,
       });
       expect(await instances.tracesByValue('ord-browser', 10)).toEqual([]);
-      expect(await instances.upstreamOf(trace)).toEqual([]);
+      expect((await instances.linksOf([trace])).get(trace)).toBeUndefined();
       expect(
-        (await instances.spanIdentities(trace)).map(s => s.service),
+        ((await instances.verdictSpans([trace])).get(trace) ?? []).map(
+          s => s.service,
+        ),
       ).toEqual(['storefront']);
       const { spans: waterfall } = await spans.waterfall([trace], 10);
       expect(

@@ -1,6 +1,7 @@
 import { SpanDetail, WaterfallSpan } from '@internal/plugin-journeys-common';
 import { Knex } from 'knex';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { TraceVerdict } from '../assembly/traceVerdict';
 import { NormalizedBatch, SpanRecord } from '../ingest/SpanNormalizer';
 
 /** A trace's summary row, kept current by every write. */
@@ -20,6 +21,8 @@ export interface TraceRow {
   receivedUs: number;
   /** Spans of the trace that came in through the browser receiver (untrusted). */
   browserSpans: number;
+  /** What the trace contributes to its instances' verdicts; null until assembled. */
+  verdict: TraceVerdict | null;
 }
 
 export interface ErrorStep {
@@ -60,6 +63,7 @@ const SPAN_COLUMNS = [
   'links',
   'detail',
   'browser',
+  'facts',
 ] as const;
 
 const TRACE_COLUMNS = [
@@ -93,6 +97,7 @@ function spanValues(s: SpanRecord, sqlite: boolean) {
     s.links,
     s.detail,
     sqlite ? Number(s.browser) : s.browser,
+    s.facts,
   ];
 }
 

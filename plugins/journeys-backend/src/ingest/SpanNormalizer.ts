@@ -1,5 +1,11 @@
 import { InputError } from '@backstage/errors';
-import { AttributeValue } from '@internal/plugin-journeys-common';
+import {
+  AttributeValue,
+  canonicalAttribute,
+  readAttribute,
+  readInteger,
+  readText,
+} from '@internal/plugin-journeys-common';
 import { z } from 'zod';
 import { storableSlice, storableText } from './storableText';
 
@@ -24,7 +30,50 @@ export interface SpanRecord {
    * decides a trace's status, root, error step, entry or completion.
    */
   browser: boolean;
+  /** What the verdict rule reads, in the portal's own names (see `SpanFacts`); JSON or null. */
+  facts: string | null;
   detail: string;
+}
+
+/**
+ * The few attributes the verdict rule and the failing step need, read through the
+ * semantic-convention table (current and older names alike), so assembly never parses
+ * `detail`. Only present fields are written.
+ */
+export interface SpanFacts {
+  httpStatus?: number;
+  rpcStatus?: number;
+  messageId?: string;
+  destination?: string;
+  operation?: string;
+  /** The replay job that re-drove this delivery from a dead-letter queue. */
+  replayId?: string;
+  /** Status message of an error span (truncated). */
+  message?: string;
+}
+
+function spanFacts(
+  attributes: Record<string, AttributeValue>,
+  statusMessage: string | undefined,
+  status: number,
+): string | null {
+  const facts: SpanFacts = {};
+  const httpStatus = readInteger(attributes, 'httpStatus');
+  if (httpStatus !== undefined) facts.httpStatus = httpStatus;
+  const rpcStatus = readInteger(attributes, 'rpcStatus');
+  if (rpcStatus !== undefined) facts.rpcStatus = rpcStatus;
+  const short = (v: string | undefined) => v && storableSlice(v, 255);
+  const messageId = short(readText(attributes, 'messageId'));
+  if (messageId) facts.messageId = messageId;
+  const destination = short(readText(attributes, 'destination'));
+  if (destination) facts.destination = destination;
+  const operation = short(readText(attributes, 'messagingOperation'));
+  if (operation) facts.operation = operation;
+  const replayId = short(readText(attributes, 'replayId'));
+  if (replayId) facts.replayId = replayId;
+  if (status === 2 && statusMessage)
+    facts.message = storableSlice(statusMessage, 512);
+  return Object.keys(facts).length ? JSON.stringify(facts) : null;
 }
 
 /** Where a request came from: an OTLP exporter with a token, or the portal's browser. */
@@ -484,14 +533,19 @@ export class SpanNormalizer {
 
     const keys: Array<[string, string]> = [];
     for (const key of wanted) {
-      const v = Object.hasOwn(attributes, key) ? attributes[key] : undefined;
+      // A key that is a semantic convention (the message id) is read under all its names.
+      let v: unknown = Object.hasOwn(attributes, key)
+        ? attributes[key]
+        : undefined;
+      if (key === canonicalAttribute('messageId'))
+        v = readAttribute(attributes, 'messageId');
       if (
         (typeof v === 'string' && v.length > 0 && v.length <= 255) ||
         typeof v === 'number'
       )
         keys.push([key, String(v)]);
     }
-    const route = attributes['http.route'];
+    const route = readAttribute(attributes, 'httpRoute');
     const statusMessage = s.status?.message
       ? storableSlice(s.status.message, this.limits.maxValueLength)
       : undefined;
@@ -511,6 +565,7 @@ export class SpanNormalizer {
         : null,
       statusMessage,
       browser,
+      facts: spanFacts(attributes, statusMessage, status),
       detail: JSON.stringify({
         attributes,
         resource,

@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  canonicalAttribute,
   JOURNEY_KIND,
   JourneyCompletion,
   JourneyEntityV1alpha1,
@@ -26,6 +27,8 @@ export interface JourneyDefinition {
   completion?: JourneyCompletion;
   businessKeys: string[];
   stuckAfterMs: number;
+  /** Thresholds of the journey's latency objectives: rollups keep them as bucket bounds. */
+  latencyThresholdsMs: number[];
 }
 
 export interface SpanIdentity {
@@ -35,7 +38,7 @@ export interface SpanIdentity {
 }
 
 /** The message id attribute is always indexed, so a message id from a DLQ finds its trace. */
-export const MESSAGE_ID_KEY = 'messaging.message.id';
+export const MESSAGE_ID_KEY = canonicalAttribute('messageId');
 const DEFAULT_STUCK_AFTER_MS = 10 * 60_000;
 
 export function matchesStep(
@@ -70,6 +73,9 @@ export function toDefinition(entity: Entity): JourneyDefinition {
     completion: spec.completion,
     businessKeys: spec.businessKeys,
     stuckAfterMs: stuck,
+    latencyThresholdsMs: (spec.objectives ?? []).flatMap(o =>
+      'latency' in o.indicator ? [o.indicator.latency.thresholdMs] : [],
+    ),
   };
 }
 

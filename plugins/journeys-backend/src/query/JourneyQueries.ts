@@ -11,6 +11,7 @@ import {
   StatsWindow,
 } from '@internal/plugin-journeys-common';
 import { criticalPath } from '../assembly/criticalPath';
+import { boundsWith, quantileFromBuckets } from '../rollups/latencyBuckets';
 import {
   DatabaseInstanceStore,
   toSummary,
@@ -29,18 +30,8 @@ const WINDOWS: Record<StatsWindow, { spanMs: number; bucketMs: number }> = {
   '7d': { spanMs: 7 * 24 * 3_600_000, bucketMs: 3_600_000 },
 };
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[
-    Math.min(
-      sorted.length - 1,
-      Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-    )
-  ];
-}
-
-const FINISHED: InstanceStatus[] = ['ok', 'failed'];
+/** Outcomes whose duration is the journey's cycle time (replays and refusals are not). */
+const CYCLE_TIME: InstanceStatus[] = ['ok', 'failed'];
 
 /** Read side of journeys: statistics, instance lists, search and the waterfall. */
 export class JourneyQueries {
@@ -62,6 +53,7 @@ export class JourneyQueries {
     return Promise.all(journeys.map(j => this.journeyStats(j, window, nowMs)));
   }
 
+  /** From the rollups: counts by outcome and latency buckets, never the instances table. */
   private async journeyStats(
     journey: JourneyDefinition,
     window: StatsWindow,
@@ -69,45 +61,46 @@ export class JourneyQueries {
   ): Promise<JourneyStats> {
     const { spanMs, bucketMs } = WINDOWS[window];
     const firstBucket = Math.floor((nowMs - spanMs) / bucketMs) * bucketMs;
-    const outcomes = await this.instances.outcomes(
-      journey.ref,
-      firstBucket * 1000,
-    );
-    const buckets = new Map<
-      number,
-      { count: number; failed: number; durations: number[] }
-    >();
+    const cells = await this.instances.rollups(journey.ref, firstBucket * 1000);
+    const bounds = boundsWith(journey.latencyThresholdsMs);
+    const newBucket = () => ({
+      count: 0,
+      failed: 0,
+      latency: new Map<number, number>(),
+    });
+    const buckets = new Map<number, ReturnType<typeof newBucket>>();
     for (let t = firstBucket; t <= nowMs; t += bucketMs)
-      buckets.set(t, { count: 0, failed: 0, durations: [] });
-    const durations: number[] = [];
-    let failed = 0;
-    let stuck = 0;
-    let inFlight = 0;
-    for (const o of outcomes) {
-      const b = buckets.get(Math.floor(o.startUs / 1000 / bucketMs) * bucketMs);
-      const ms = (o.endUs - o.startUs) / 1000;
-      if (o.status === 'failed') failed++;
-      if (o.status === 'stuck') stuck++;
-      if (o.status === 'in-flight') inFlight++;
-      if (FINISHED.includes(o.status)) durations.push(ms);
+      buckets.set(t, newBucket());
+    const byOutcome = new Map<InstanceStatus, number>();
+    const latency = new Map<number, number>();
+    const recovery = new Map<number, number>();
+    const add = (m: Map<number, number>, le: number, n: number) =>
+      m.set(le, (m.get(le) ?? 0) + n);
+    for (const c of cells) {
+      byOutcome.set(c.outcome, (byOutcome.get(c.outcome) ?? 0) + c.count);
+      if (CYCLE_TIME.includes(c.outcome)) add(latency, c.leMs, c.count);
+      if (c.outcome === 'recovered-by-replay') add(recovery, c.leMs, c.count);
+      const b = buckets.get(
+        Math.floor(c.bucketStartUs / 1000 / bucketMs) * bucketMs,
+      );
       if (!b) continue;
-      b.count++;
-      if (o.status === 'failed') b.failed++;
-      if (FINISHED.includes(o.status)) b.durations.push(ms);
+      b.count += c.count;
+      if (c.outcome === 'failed') b.failed += c.count;
+      if (CYCLE_TIME.includes(c.outcome)) add(b.latency, c.leMs, c.count);
     }
-    durations.sort((a, b) => a - b);
-    const series: JourneyStatsPoint[] = [...buckets.entries()].map(([t, b]) => {
-      b.durations.sort((x, y) => x - y);
-      return {
+    const series: JourneyStatsPoint[] = [...buckets.entries()].map(
+      ([t, b]) => ({
         time: new Date(t).toISOString(),
         count: b.count,
         failed: b.failed,
-        p50Ms: percentile(b.durations, 50),
-        p95Ms: percentile(b.durations, 95),
-        p99Ms: percentile(b.durations, 99),
-      };
-    });
-    const finished = outcomes.length - inFlight;
+        p50Ms: quantileFromBuckets(b.latency, 0.5, bounds),
+        p95Ms: quantileFromBuckets(b.latency, 0.95, bounds),
+        p99Ms: quantileFromBuckets(b.latency, 0.99, bounds),
+      }),
+    );
+    const count = (s: InstanceStatus) => byOutcome.get(s) ?? 0;
+    const volume = [...byOutcome.values()].reduce((a, b) => a + b, 0);
+    const finished = volume - count('in-flight') - count('rejected');
     return {
       ref: journey.ref,
       title: journey.title,
@@ -116,14 +109,18 @@ export class JourneyQueries {
       components: journey.components,
       businessKeys: journey.businessKeys,
       window,
-      volume: outcomes.length,
-      failed,
-      stuck,
-      inFlight,
-      errorRate: finished > 0 ? failed / finished : null,
-      p50Ms: percentile(durations, 50),
-      p95Ms: percentile(durations, 95),
-      p99Ms: percentile(durations, 99),
+      volume,
+      failed: count('failed'),
+      stuck: count('stuck'),
+      inFlight: count('in-flight'),
+      rejected: count('rejected'),
+      recoveredByReplay: count('recovered-by-replay'),
+      errorRate: finished > 0 ? count('failed') / finished : null,
+      p50Ms: quantileFromBuckets(latency, 0.5, bounds),
+      p95Ms: quantileFromBuckets(latency, 0.95, bounds),
+      p99Ms: quantileFromBuckets(latency, 0.99, bounds),
+      recoveryP50Ms: quantileFromBuckets(recovery, 0.5, bounds),
+      recoveryP95Ms: quantileFromBuckets(recovery, 0.95, bounds),
       series,
     };
   }

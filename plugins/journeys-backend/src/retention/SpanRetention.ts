@@ -6,6 +6,8 @@ export interface RetentionOptions {
   maxAgeMs: number;
   /** Beyond this many stored spans the oldest traces go (default 10,000,000). */
   maxSpans: number;
+  /** Rollups (per-minute counts, what stats and SLOs read) live longer (default 400 days). */
+  rollupMaxAgeMs: number;
 }
 
 /** Deletes old traces by age, then by size; instances lose their entry trace with them. */
@@ -33,14 +35,23 @@ export class SpanRetention {
       deleted += await this.delete(oldest);
       total = await this.store.spanTotal();
     }
-    if (deleted) this.logger.info(`retention deleted ${deleted} traces`);
+    const rollups = await this.store.deleteRollupsBefore(
+      (nowMs - this.options.rollupMaxAgeMs) * 1000,
+    );
+    if (deleted || rollups)
+      this.logger.info(
+        `retention deleted ${deleted} traces and ${rollups} rollup cells`,
+      );
     return { traces: deleted };
   }
 
   private async delete(traceIds: string[]) {
     const touched = await this.store.deleteTraces(traceIds);
     const gone = new Set(traceIds);
-    await this.store.deleteInstances(touched.filter(id => gone.has(id)));
+    await this.store.deleteInstances(
+      touched.filter(id => gone.has(id)),
+      { unroll: false },
+    );
     return traceIds.length;
   }
 }

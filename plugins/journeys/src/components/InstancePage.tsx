@@ -61,7 +61,13 @@ const Summary = ({
           <InstanceStatusChip status={instance.status} />
         </Fact>
         <Fact label="Started">{formatTime(instance.startedAt)}</Fact>
-        <Fact label="Duration">{formatMs(instance.durationMs)}</Fact>
+        <Fact label="Duration (own run)">{formatMs(instance.durationMs)}</Fact>
+        {instance.recoveryMs !== undefined && (
+          <Fact label="First failure → recovered">
+            {formatMs(instance.timeToFirstFailureMs ?? 0)} →{' '}
+            {formatMs(instance.recoveryMs)} later, by replay
+          </Fact>
+        )}
         <Fact label="Traces / spans / errors">
           {instance.traceCount} / {instance.spanCount} /{' '}
           <span
@@ -119,15 +125,37 @@ const Summary = ({
                 </Button>
               }
             >
-              {instance.status === 'stuck' ? 'Stuck after' : 'Failed at'}{' '}
+              {instance.status === 'stuck' ? 'Stuck after' : 'Root cause:'}{' '}
               <strong>{instance.failingStep.service}</strong> ·{' '}
               {instance.failingStep.name}
+              {instance.failingStep.httpStatus !== undefined && (
+                <> · HTTP {instance.failingStep.httpStatus}</>
+              )}
+              {instance.failingStep.rpcStatus !== undefined && (
+                <> · RPC status {instance.failingStep.rpcStatus}</>
+              )}
+              {instance.failingStep.destination && (
+                <> · {instance.failingStep.destination}</>
+              )}
               {instance.failingStep.message && (
                 <>: {instance.failingStep.message}</>
               )}
             </Alert>
           </Grid>
         )}
+        {instance.recoveredSteps?.length ? (
+          <Grid item xs={12}>
+            <Alert severity="info" data-testid="recovered-steps">
+              {instance.recoveredSteps.map(r => (
+                <div key={`${r.service} ${r.name}`}>
+                  <strong>{r.service}</strong> · {r.name}: recovered after{' '}
+                  {r.attempts} attempts
+                  {r.byReplay && ' (the last one a replay)'}
+                </div>
+              ))}
+            </Alert>
+          </Grid>
+        ) : null}
         <Grid item xs={12}>
           <DeadLetterRecords detail={detail} />
         </Grid>

@@ -6,6 +6,8 @@ export const STATUS_COLOURS: Record<InstanceStatus, string> = {
   failed: '#d32f2f',
   stuck: '#ed6c02',
   'in-flight': '#0288d1',
+  rejected: '#6d4c41',
+  'recovered-by-replay': '#7b1fa2',
 };
 
 export const InstanceStatusChip = ({ status }: { status: InstanceStatus }) => (

@@ -12,7 +12,7 @@ import { journeysApiRef } from '../api/JourneysApi';
 import { journeyName, useJourneysLinks } from '../routes';
 import { EntityLink } from './EntityLink';
 import { ErrorAlert, ErrorPanel } from './ErrorPanel';
-import { formatPercent, roundMs } from './format';
+import { formatPercent, roundMs, formatMs } from './format';
 import { InstancesTable } from './InstancesTable';
 import { JourneyChart } from './JourneyCharts';
 import { useStatsWindow, WindowSelector } from './WindowSelector';
@@ -59,8 +59,14 @@ const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
       <Fact label="Failed">{stats.failed}</Fact>
       <Fact label="Stuck">{stats.stuck}</Fact>
       <Fact label="In flight">{stats.inFlight}</Fact>
+      <Fact label="Rejected (4xx)">{stats.rejected}</Fact>
+      <Fact label="Recovered by replay">
+        {stats.recoveredByReplay}
+        {stats.recoveryP50Ms !== null &&
+          ` · median ${formatMs(stats.recoveryP50Ms)} to recover`}
+      </Fact>
       <Fact label="Error rate">{formatPercent(stats.errorRate)}</Fact>
-      <Fact label="p50 / p95 / p99 (ms)">
+      <Fact label="Cycle time p50 / p95 / p99 (ms)">
         {roundMs(stats.p50Ms)} / {roundMs(stats.p95Ms)} / {roundMs(stats.p99Ms)}
       </Fact>
     </Box>
