@@ -32,6 +32,31 @@ export interface Config {
         /** Default: every 5 minutes, timeout 3 minutes. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
+      /**
+       * "Bring your own system": every catalog file (*.yaml, *.yml) in these directories
+       * is registered as a `file` location and read by the catalog; files added, changed
+       * or deleted show up within `schedule`. `$text` / `$json` / `$yaml` with a relative
+       * path read only inside the same directory. Off unless `directories` names one.
+       */
+      localDirectories?: {
+        /**
+         * The directories: a list, or one string with paths separated by the platform's
+         * path delimiter (`:` on Linux and macOS), as app-config.yaml passes
+         * SWITCHBOARD_CATALOG_DIRS. Relative paths resolve against `baseDirectory`.
+         */
+        directories?: string | string[];
+        /**
+         * What relative `directories` resolve against; itself relative to the backend's
+         * working directory, which is the default. app-config.yaml sets the repository root.
+         */
+        baseDirectory?: string;
+        /** Directory levels searched below each directory. Default 5. */
+        maxDepth?: number;
+        /** Catalog files registered per directory. Default 500. */
+        maxFiles?: number;
+        /** How often the directories are read. Default: every 5 seconds, in each backend instance (scope local). */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

@@ -104,3 +104,33 @@ describe('app-config.production.yaml', () => {
     expect(() => ingest.getString('options.token')).toThrow(/Missing required/);
   });
 });
+
+describe('SWITCHBOARD_CATALOG_DIRS (bring your own system)', () => {
+  const key = 'catalog.providers.localDirectories';
+
+  it('is off when unset', async () => {
+    const config = await loadConfig(['app-config.yaml'], {
+      SWITCHBOARD_CATALOG_DIRS: undefined,
+    });
+    expect(config.getOptional(`${key}.directories`)).toBeUndefined();
+  });
+
+  it('passes the list to the catalog directories, relative ones against the repository root', async () => {
+    const config = await loadConfig(['app-config.yaml'], {
+      SWITCHBOARD_CATALOG_DIRS: ['/abs/dir', 'examples/my-system'].join(
+        path.delimiter,
+      ),
+    });
+    expect(config.getString(`${key}.directories`)).toBe(
+      ['/abs/dir', 'examples/my-system'].join(path.delimiter),
+    );
+    // baseDirectory is relative to the backend's working directory, packages/backend.
+    expect(
+      path.resolve(
+        repoRoot,
+        'packages/backend',
+        config.getString(`${key}.baseDirectory`),
+      ),
+    ).toBe(repoRoot);
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { BrokerDriftProcessor } from './discovery/BrokerDriftProcessor';
 import { BrokerDriftSnapshot } from './discovery/BrokerDriftSnapshot';
+import { LocalDirectoryEntityProvider } from './files/LocalDirectoryEntityProvider';
 import { LocalFileTextProcessor } from './files/LocalFileTextProcessor';
 import { RabbitMqDiscoveryProvider } from './discovery/RabbitMqDiscoveryProvider';
 import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
@@ -18,7 +19,8 @@ import { MessagingRelationsProcessor } from './processors/MessagingRelationsProc
  * The integration catalog's catalog module: topics and queues from AsyncAPI documents,
  * publish/subscribe relations between components and them, the Journey kind with its
  * relations, `$text` beside the catalog files app-config names, and (when configured)
- * discovery from RabbitMQ with drift flags.
+ * the catalog files of local directories users name, and discovery from RabbitMQ with
+ * drift flags.
  */
 export const catalogModuleIntegrations = createBackendModule({
   pluginId: 'catalog',
@@ -40,6 +42,16 @@ export const catalogModuleIntegrations = createBackendModule({
         catalog.addProcessor(new MessagingRelationsProcessor());
         catalog.addProcessor(new JourneyEntityProcessor());
         catalog.addProcessor(LocalFileTextProcessor.fromConfig(config));
+
+        // Off unless catalog.providers.localDirectories.directories names a directory
+        // (SWITCHBOARD_CATALOG_DIRS in app-config.yaml).
+        const directories = LocalDirectoryEntityProvider.fromConfig(config, {
+          logger,
+          scheduler,
+        });
+        if (directories) {
+          catalog.addEntityProvider(directories);
+        }
 
         // Broker discovery is off unless catalog.providers.rabbitmqDiscovery.enabled.
         const snapshot = new BrokerDriftSnapshot();

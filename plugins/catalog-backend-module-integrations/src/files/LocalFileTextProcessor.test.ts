@@ -263,6 +263,7 @@ describe('$text beside catalog files', () => {
 });
 
 describe('LocalFileTextProcessor on its own', () => {
+  const noEmit = () => {};
   const entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
@@ -281,18 +282,18 @@ describe('LocalFileTextProcessor on its own', () => {
     };
     // Reached from somewhere else, e.g. a Location entity a url location declared.
     await expect(
-      processor.preProcessEntity(entity, apis, undefined, {
+      processor.preProcessEntity(entity, apis, noEmit, {
         type: 'url',
         target: 'https://example.com/catalog-info.yaml',
       }),
     ).rejects.toThrow(/only for catalog files that app-config names/);
     await expect(
-      processor.preProcessEntity(entity, apis, undefined, {
+      processor.preProcessEntity(entity, apis, noEmit, {
         type: 'file',
         target: path.join(dir, 'elsewhere.yaml'),
       }),
     ).rejects.toThrow(/only for catalog files that app-config names/);
-    const read = await processor.preProcessEntity(entity, apis, undefined, {
+    const read = await processor.preProcessEntity(entity, apis, noEmit, {
       type: 'file',
       target: path.join(dir, 'catalog', 'all.yaml'),
     });
@@ -300,10 +301,128 @@ describe('LocalFileTextProcessor on its own', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('counts a catalog directory as an allowed root, and confines its catalog files to it', async () => {
+    const dir = writeTree();
+    // <dir> is the catalog directory here; <dir>/../ holds nothing of ours.
+    const processor = new LocalFileTextProcessor([], [dir]);
+    const inOther = { type: 'file', target: path.join(dir, 'other', 'x.yaml') };
+    fs.writeFileSync(inOther.target, '');
+    const across = {
+      ...entity,
+      spec: { definition: { $text: '../catalog/defs/ok.yaml' } },
+    };
+    // Anywhere inside the directory, relative to the catalog file.
+    const read = await processor.preProcessEntity(
+      across,
+      inOther,
+      noEmit,
+      inOther,
+    );
+    expect(read.spec?.definition).toBe(DEFINITION);
+    await expect(
+      processor.preProcessEntity(
+        { ...entity, spec: { definition: { $text: '../../x.txt' } } },
+        inOther,
+        noEmit,
+        inOther,
+      ),
+    ).rejects.toThrow(/leaves its catalog directory/);
+
+    // A catalog file that has become a link out is refused before anything else.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-out-'));
+    fs.writeFileSync(path.join(outside, 'x.yaml'), SECRET);
+    const linked = { type: 'file', target: path.join(dir, 'linked.yaml') };
+    fs.symlinkSync(path.join(outside, 'x.yaml'), linked.target);
+    const plain = { ...entity, spec: {} };
+    await expect(
+      processor.preProcessEntity(plain, linked, noEmit, linked),
+    ).rejects.toThrow(/leaves its catalog directory through a link/);
+
+    // Its Location entities name files inside it only, one file each.
+    const location = (targets: string[]) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Location',
+      metadata: { name: 'l' },
+      spec: { targets },
+    });
+    await expect(
+      processor.preProcessEntity(
+        location(['../../elsewhere.yaml']),
+        inOther,
+        noEmit,
+        inOther,
+      ),
+    ).rejects.toThrow(/leaves its catalog directory/);
+    await expect(
+      processor.preProcessEntity(
+        location(['./{..,x}/x.yaml']),
+        inOther,
+        noEmit,
+        inOther,
+      ),
+    ).rejects.toThrow(/not one file path/);
+    const fine = location(['./x.yaml', '../catalog/apis.yaml']);
+    expect(
+      await processor.preProcessEntity(fine, inOther, noEmit, inOther),
+    ).toBe(fine);
+
+    // A file location from elsewhere is not trusted for placeholders.
+    await expect(
+      processor.preProcessEntity(entity, inOther, noEmit, {
+        type: 'file',
+        target: path.join(outside, 'x.yaml'),
+      }),
+    ).rejects.toThrow(/or that lie in a catalog directory/);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('reads $json and $yaml, and names no content when they do not parse', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-data-'));
+    fs.writeFileSync(path.join(dir, 'a.json'), '{"replicas": 2}');
+    fs.writeFileSync(path.join(dir, 'b.yaml'), 'retention: 7d\n');
+    fs.writeFileSync(path.join(dir, 'bad.json'), `${SECRET} {`);
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), `${SECRET}: [\n`);
+    const file = { type: 'file', target: path.join(dir, 'catalog-info.yaml') };
+    const processor = new LocalFileTextProcessor([file.target]);
+    const emitted: unknown[] = [];
+    const data = await processor.preProcessEntity(
+      {
+        ...entity,
+        spec: { a: { $json: './a.json' }, b: { $yaml: './b.yaml' } },
+      },
+      file,
+      item => emitted.push(item),
+      file,
+    );
+    expect(data.spec).toEqual({ a: { replicas: 2 }, b: { retention: '7d' } });
+    // Refresh keys, so that a change of the file is picked up.
+    expect(emitted).toEqual([
+      { type: 'refresh', key: `file:${path.join(dir, 'a.json')}` },
+      { type: 'refresh', key: `file:${path.join(dir, 'b.yaml')}` },
+    ]);
+    for (const [key, target, why] of [
+      ['$json', './bad.json', /is not valid JSON/],
+      ['$yaml', './bad.yaml', /is not exactly one valid YAML document/],
+    ] as const) {
+      const error = await processor
+        .preProcessEntity(
+          { ...entity, spec: { a: { [key]: target } } },
+          file,
+          noEmit,
+          file,
+        )
+        .catch(e => e as Error);
+      expect(String(error)).toMatch(why);
+      expect(String(error)).not.toContain(SECRET);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('leaves url locations and URL values to the built-in resolver', async () => {
     const processor = new LocalFileTextProcessor(['/x/all.yaml']);
     const url = { type: 'url', target: 'https://example.com/a.yaml' };
-    expect(await processor.preProcessEntity(entity, url, undefined, url)).toBe(
+    expect(await processor.preProcessEntity(entity, url, noEmit, url)).toBe(
       entity,
     );
     const remote = {
@@ -311,8 +430,8 @@ describe('LocalFileTextProcessor on its own', () => {
       spec: { definition: { $text: 'https://example.com/def.yaml' } },
     };
     const file = { type: 'file', target: '/y/apis.yaml' };
-    expect(
-      await processor.preProcessEntity(remote, file, undefined, file),
-    ).toBe(remote);
+    expect(await processor.preProcessEntity(remote, file, noEmit, file)).toBe(
+      remote,
+    );
   });
 });
