@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Journeys: OTLP ingest, span storage and journey assembly (journeys-backend). */
   journeys?: {
@@ -12,7 +14,12 @@ export interface Config {
       maxBatchSpans?: number;
     };
     assembly?: {
-      /** Seconds between assembly runs (default 2). */
+      /**
+       * Time between assembly runs, a duration such as `500ms`, `2s` or { seconds: 2 }
+       * (default 500 ms). A run drains every settled trace.
+       */
+      interval?: string | HumanDuration;
+      /** @deprecated use `interval`. Seconds between assembly runs. */
       intervalSeconds?: number;
       /** A trace is assembled once quiet for this long (default 1500 ms). */
       settleMs?: number;

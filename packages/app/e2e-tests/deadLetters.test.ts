@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { e2eRuntime } from './e2eEnvironment';
+import { e2eBackend, e2eRuntime } from './e2eEnvironment';
 import { keepScreenshot } from './screenshots';
 import { sidebar, signInAsGuest } from './signIn';
 
@@ -160,6 +160,28 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
     })
   ).json();
   expect(all.duplicates).toBe(0);
+
+  // The order's journey instance tells what happened: failed at the ERP, then finished by
+  // the replay; its duration is its own run, the recovery a separate figure.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `${e2eBackend.url}/api/journeys/search?q=${orderId}`,
+          { headers: { authorization: `Bearer ${e2eBackend.token}` } },
+        );
+        const body = await res.json();
+        return body.matches?.[0]?.instance;
+      },
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toMatchObject({
+      status: 'recovered-by-replay',
+      recoveredSteps: expect.arrayContaining([
+        expect.objectContaining({ service: 'erp-connector', byReplay: true }),
+      ]),
+      recoveryMs: expect.any(Number),
+    });
 
   // The replay is on the audit trail with its reason.
   await page.goto('/dead-letters/audit');

@@ -13,7 +13,8 @@
  *   instead of adding a second one;
  * - `journeys_rollups`: per journey and minute (of the instance's start), counts by outcome
  *   and latency bucket (`le_ms`, the bucket's upper bound; recovered-by-replay instances are
- *   bucketed by their recovery time, in-flight and stuck ones by 0). Rollups outlive spans.
+ *   bucketed by their recovery time, in-flight and stuck ones by 0); `journeys_rollups_hourly`
+ *   the same per hour. Rollups outlive spans; a cell whose count returns to 0 is deleted.
  * Every stored trace is marked for assembly again, so existing instances get the new rule
  * and their rollups.
  *
@@ -40,14 +41,17 @@ exports.up = async function up(knex) {
     table.string('rolled', 400);
     table.index(['journey', 'duration_us'], 'journeys_instances_duration_idx');
   });
-  await knex.schema.createTable('journeys_rollups', table => {
-    table.string('journey', 255).notNullable();
-    table.bigInteger('bucket_start_us').notNullable();
-    table.string('outcome', 32).notNullable();
-    table.integer('le_ms').notNullable();
-    table.integer('count').notNullable();
-    table.primary(['journey', 'bucket_start_us', 'outcome', 'le_ms']);
-  });
+  // The same counts per hour, so windows of days read 60 times fewer rows.
+  for (const name of ['journeys_rollups', 'journeys_rollups_hourly']) {
+    await knex.schema.createTable(name, table => {
+      table.string('journey', 255).notNullable();
+      table.bigInteger('bucket_start_us').notNullable();
+      table.string('outcome', 32).notNullable();
+      table.integer('le_ms').notNullable();
+      table.integer('count').notNullable();
+      table.primary(['journey', 'bucket_start_us', 'outcome', 'le_ms']);
+    });
+  }
   await knex('journeys_traces').update({
     dirty: knex.client.config.client === 'pg' ? true : 1,
   });
@@ -55,6 +59,7 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('journeys_rollups_hourly');
   await knex.schema.dropTable('journeys_rollups');
   await knex.schema.alterTable('journeys_instances', table => {
     table.dropIndex(

@@ -1,7 +1,10 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { journeysPermissions } from '@internal/plugin-journeys-common';
 import { JourneyAssembler } from './assembly/JourneyAssembler';
@@ -16,6 +19,25 @@ import { SpanRetention } from './retention/SpanRetention';
 import { createRouter } from './router';
 import { createFaroRouter } from './faro/FaroReceiver';
 import { readFaroOptions } from './faro/readFaroOptions';
+
+/**
+ * How often the assembler runs: `journeys.assembly.interval` (a duration, default 500 ms: a
+ * run drains every settled trace, so the interval is most of the lag beyond settleMs); the
+ * older `assembly.intervalSeconds` still works.
+ */
+function assemblyInterval(
+  c: Config | undefined,
+  logger: LoggerService,
+): HumanDuration {
+  if (c?.has('assembly.interval'))
+    return readDurationFromConfig(c, { key: 'assembly.interval' });
+  const seconds = c?.getOptionalNumber('assembly.intervalSeconds');
+  if (seconds === undefined) return { milliseconds: 500 };
+  logger.warn(
+    'journeys.assembly.intervalSeconds is deprecated; use journeys.assembly.interval (e.g. "2s" or { seconds: 2 })',
+  );
+  return { seconds };
+}
 
 /** Journeys: OTLP ingest, storage with retention, assembly into business journey instances. */
 export const journeysPlugin = createBackendPlugin({
@@ -109,9 +131,7 @@ export const journeysPlugin = createBackendPlugin({
         });
         await scheduler.scheduleTask({
           id: 'journeys-assemble',
-          frequency: {
-            seconds: c?.getOptionalNumber('assembly.intervalSeconds') ?? 2,
-          },
+          frequency: assemblyInterval(c, logger),
           timeout: { minutes: 2 },
           initialDelay: { seconds: 3 },
           fn: async () => {

@@ -92,7 +92,7 @@ describe('JourneyAssembler with rollups', () => {
           // amqplib still writes the older semantic-convention name.
           attributes: { 'messaging.message_id': `msg-${orderId}` },
         },
-      ] satisfies TestSpan[],
+      ] as TestSpan[],
     };
   };
 

@@ -205,11 +205,11 @@ export class JourneyAssembler {
       }
       if (joined.size === 0) joined.add(trace.traceId);
 
-      const after = [...joined].sort();
+      const current = [...joined].sort();
       const changed =
-        before.length !== after.length ||
-        after.some(id => !before.includes(id));
-      memberships.set(trace.traceId, after);
+        before.length !== current.length ||
+        current.some(id => !before.includes(id));
+      memberships.set(trace.traceId, current);
       if (changed) changedAt.set(trace.traceId, assemblies.length);
       assemblies.push({
         traceId: trace.traceId,
@@ -217,10 +217,10 @@ export class JourneyAssembler {
         entryJourney: entry,
         completes: [...completes],
         verdict: traceVerdict(trace.traceId, traceSpans),
-        ...(changed && { memberships: after }),
+        ...(changed && { memberships: current }),
       });
       before.forEach(id => touched.add(id));
-      after.forEach(id => touched.add(id));
+      current.forEach(id => touched.add(id));
     }
     const upToDate = new Set(
       assemblies

@@ -7,6 +7,7 @@ import { InstanceFacts } from '../assembly/instanceStatus';
 import { TraceVerdict, VerdictSpan } from '../assembly/traceVerdict';
 import { ErrorStep, TraceRow } from './DatabaseSpanStore';
 
+const HOUR_US = 3_600_000_000;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const CHUNK = 500;
 
@@ -241,18 +242,30 @@ export class DatabaseInstanceStore {
     if (!assemblies.length) return;
     const changed = assemblies.filter(a => a.memberships);
     await this.db.transaction(async tx => {
-      for (const a of assemblies) {
-        await tx('journeys_traces')
-          .where('trace_id', a.traceId)
-          .update({
-            dirty: tx.raw('CASE WHEN received_us = ? THEN ? ELSE dirty END', [
+      // One UPDATE … FROM (VALUES …) per chunk (PostgreSQL, and SQLite since 3.33).
+      const pg = String(this.db.client.config.client) === 'pg';
+      const tuple = pg
+        ? '(?::text, ?::bigint, ?::text, ?::text, ?::text)'
+        : '(?, ?, ?, ?, ?)';
+      for (let i = 0; i < assemblies.length; i += CHUNK) {
+        const c = assemblies.slice(i, i + CHUNK);
+        await tx.raw(
+          `UPDATE journeys_traces SET
+             dirty = CASE WHEN journeys_traces.received_us = v.column2 THEN ? ELSE journeys_traces.dirty END,
+             entry_journey = v.column3, completes = v.column4, verdict = v.column5
+           FROM (VALUES ${c.map(() => tuple).join(',')}) AS v
+           WHERE journeys_traces.trace_id = v.column1`,
+          [
+            this.falsy,
+            ...c.flatMap(a => [
+              a.traceId,
               a.receivedUs,
-              this.falsy,
+              a.entryJourney,
+              a.completes.length ? JSON.stringify(a.completes) : null,
+              a.verdict ? JSON.stringify(a.verdict) : null,
             ]),
-            entry_journey: a.entryJourney,
-            completes: a.completes.length ? JSON.stringify(a.completes) : null,
-            verdict: a.verdict ? JSON.stringify(a.verdict) : null,
-          });
+          ],
+        );
       }
       for (let i = 0; i < changed.length; i += CHUNK) {
         const c = changed.slice(i, i + CHUNK);
@@ -267,18 +280,20 @@ export class DatabaseInstanceStore {
         );
         for (let j = 0; j < rows.length; j += CHUNK)
           await tx('journeys_instance_traces').insert(rows.slice(j, j + CHUNK));
-        await tx('journeys_traces')
-          .whereIn(
-            'trace_id',
-            tx('journeys_trace_links')
-              .whereIn(
-                'linked_trace_id',
-                c.map(a => a.traceId),
-              )
-              .select('trace_id'),
-          )
-          .whereNotIn('trace_id', [...upToDate])
-          .update({ dirty: this.truthy });
+        const downstream = (
+          await tx('journeys_trace_links')
+            .whereIn(
+              'linked_trace_id',
+              c.map(a => a.traceId),
+            )
+            .select('trace_id')
+        )
+          .map(r => r.trace_id as string)
+          .filter(id => !upToDate.has(id));
+        for (let j = 0; j < downstream.length; j += CHUNK)
+          await tx('journeys_traces')
+            .whereIn('trace_id', downstream.slice(j, j + CHUNK))
+            .update({ dirty: this.truthy });
       }
     });
   }
@@ -443,23 +458,55 @@ export class DatabaseInstanceStore {
     });
   }
 
+  /** Applies count deltas to the minute and hour cells; cells back at 0 go. */
   private async moveRollups(tx: Knex, deltas: Map<string, number>) {
-    const cells = [...deltas.entries()]
+    const minutes = [...deltas.entries()]
       .filter(([, by]) => by !== 0)
       .map(([key, by]) => ({ ...parseCell(key), by }));
-    for (let i = 0; i < cells.length; i += 100) {
-      await tx('journeys_rollups')
-        .insert(
-          cells.slice(i, i + 100).map(c => ({
-            journey: c.journey,
-            bucket_start_us: c.bucketStartUs,
-            outcome: c.outcome,
-            le_ms: c.leMs,
-            count: c.by,
-          })),
-        )
-        .onConflict(['journey', 'bucket_start_us', 'outcome', 'le_ms'])
-        .merge({ count: tx.raw('journeys_rollups.count + excluded.count') });
+    const hours = new Map<string, RollupCell & { by: number }>();
+    for (const c of minutes) {
+      const hour = {
+        ...c,
+        bucketStartUs: c.bucketStartUs - (c.bucketStartUs % HOUR_US),
+      };
+      const k = cellKey(hour);
+      const seen = hours.get(k);
+      if (seen) seen.by += c.by;
+      else hours.set(k, hour);
+    }
+    for (const [table, cells] of [
+      ['journeys_rollups', minutes],
+      ['journeys_rollups_hourly', [...hours.values()].filter(c => c.by !== 0)],
+    ] as const) {
+      for (let i = 0; i < cells.length; i += 100) {
+        const chunk = cells.slice(i, i + 100);
+        await tx(table)
+          .insert(
+            chunk.map(c => ({
+              journey: c.journey,
+              bucket_start_us: c.bucketStartUs,
+              outcome: c.outcome,
+              le_ms: c.leMs,
+              count: c.by,
+            })),
+          )
+          .onConflict(['journey', 'bucket_start_us', 'outcome', 'le_ms'])
+          .merge({ count: tx.raw(`${table}.count + excluded.count`) });
+        const emptied = chunk.filter(c => c.by < 0);
+        if (emptied.length)
+          await tx(table)
+            .where('count', 0)
+            .andWhere(q => {
+              for (const c of emptied)
+                q.orWhere({
+                  journey: c.journey,
+                  bucket_start_us: c.bucketStartUs,
+                  outcome: c.outcome,
+                  le_ms: c.leMs,
+                });
+            })
+            .delete();
+      }
     }
   }
 
@@ -487,27 +534,46 @@ export class DatabaseInstanceStore {
     });
   }
 
-  /** Rollup cells of a journey from `sinceUs` on, summed per bucket of `bucketUs`. */
-  async rollups(journey: string, sinceUs: number, untilUs?: number) {
-    const q = this.db('journeys_rollups')
+  /**
+   * A journey's rollup counts from `sinceUs` on, summed in the database per bucket of
+   * `bucketUs` (a multiple of a minute), outcome and latency bucket; hour-aligned requests
+   * read the hourly table.
+   */
+  async rollups(journey: string, sinceUs: number, bucketUs: number) {
+    const hourly = bucketUs % HOUR_US === 0 && sinceUs % HOUR_US === 0;
+    const rows = await this.db(
+      hourly ? 'journeys_rollups_hourly' : 'journeys_rollups',
+    )
       .where('journey', journey)
       .andWhere('bucket_start_us', '>=', sinceUs)
-      .andWhere('count', '>', 0);
-    if (untilUs !== undefined) q.andWhere('bucket_start_us', '<', untilUs);
-    const rows = await q.select('bucket_start_us', 'outcome', 'le_ms', 'count');
-    return rows.map(r => ({
-      bucketStartUs: Number(r.bucket_start_us),
-      outcome: r.outcome as InstanceStatus,
-      leMs: Number(r.le_ms),
-      count: Number(r.count),
-    }));
+      .select(
+        this.db.raw('(bucket_start_us / ?) * ? as bucket', [
+          bucketUs,
+          bucketUs,
+        ]),
+        'outcome',
+        'le_ms',
+      )
+      .sum({ n: 'count' })
+      .groupBy('bucket', 'outcome', 'le_ms');
+    return (rows as any[])
+      .map(r => ({
+        bucketStartUs: Number(r.bucket),
+        outcome: r.outcome as InstanceStatus,
+        leMs: Number(r.le_ms),
+        count: Number(r.n),
+      }))
+      .filter(r => r.count > 0);
   }
 
   /** Retention of rollups (kept longer than spans). */
   async deleteRollupsBefore(beforeUs: number): Promise<number> {
-    return this.db('journeys_rollups')
-      .where('bucket_start_us', '<', beforeUs)
-      .delete();
+    let n = 0;
+    for (const table of ['journeys_rollups', 'journeys_rollups_hourly'])
+      n += await this.db(table)
+        .where('bucket_start_us', '<', beforeUs)
+        .delete();
+    return n;
   }
 
   async instance(id: string): Promise<InstanceRow | undefined> {

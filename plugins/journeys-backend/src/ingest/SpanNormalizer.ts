@@ -71,8 +71,13 @@ function spanFacts(
   if (operation) facts.operation = operation;
   const replayId = short(readText(attributes, 'replayId'));
   if (replayId) facts.replayId = replayId;
-  if (status === 2 && statusMessage)
-    facts.message = storableSlice(statusMessage, 512);
+  // An error's message; instrumentations that set none (http's 5xx) leave `error.type`.
+  const errorType = readText(attributes, 'errorType');
+  if (status === 2 && (statusMessage || errorType))
+    facts.message = storableSlice(
+      statusMessage || `error.type ${errorType}`,
+      512,
+    );
   return Object.keys(facts).length ? JSON.stringify(facts) : null;
 }
 

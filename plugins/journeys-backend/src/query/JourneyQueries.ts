@@ -61,7 +61,11 @@ export class JourneyQueries {
   ): Promise<JourneyStats> {
     const { spanMs, bucketMs } = WINDOWS[window];
     const firstBucket = Math.floor((nowMs - spanMs) / bucketMs) * bucketMs;
-    const cells = await this.instances.rollups(journey.ref, firstBucket * 1000);
+    const cells = await this.instances.rollups(
+      journey.ref,
+      firstBucket * 1000,
+      bucketMs * 1000,
+    );
     const bounds = boundsWith(journey.latencyThresholdsMs);
     const newBucket = () => ({
       count: 0,

@@ -26,6 +26,7 @@ export const SEMANTIC_CONVENTIONS = {
   rpcMethod: ['rpc.method'],
   /** gRPC's numeric status; `rpc.response.status_code` in the newest conventions. */
   rpcStatus: ['rpc.response.status_code', 'rpc.grpc.status_code'],
+  errorType: ['error.type'],
   dbSystem: ['db.system.name', 'db.system'],
   dbOperation: ['db.operation.name', 'db.operation'],
   dbNamespace: ['db.namespace', 'db.name'],

@@ -54,7 +54,10 @@ describe('InstancePage', () => {
     expect(summary).toHaveTextContent('2 / 5 / 1');
     expect(summary).toHaveTextContent('app.order.id ord-4711');
     expect(within(summary).getByTestId('failing-step')).toHaveTextContent(
-      'Failed at payment-service · POST /capture: card declined',
+      'Root cause: payment-service · POST /capture · HTTP 402: card declined',
+    );
+    expect(within(summary).getByTestId('recovered-steps')).toHaveTextContent(
+      'order-service · process order-service.order-created: recovered after 3 attempts',
     );
 
     expect(screen.getAllByTestId('waterfall-row')).toHaveLength(5);

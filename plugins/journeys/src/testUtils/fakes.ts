@@ -108,7 +108,16 @@ export function instanceSummary(
       traceId: TRACE_B,
       spanId: 'b000000000000003',
       message: 'card declined',
+      httpStatus: 402,
     },
+    recoveredSteps: [
+      {
+        service: 'order-service',
+        name: 'process order-service.order-created',
+        attempts: 3,
+        byReplay: false,
+      },
+    ],
     ...partial,
   };
 }
