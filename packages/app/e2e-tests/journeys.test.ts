@@ -47,6 +47,23 @@ test('an order id typed into the search lands on one instance spanning HTTP call
     )
     .toBe('ok');
 
+  // On a fresh portal the Journey entities reach the plugin with its next catalog read
+  // (every 30 s); the traces that came before are then assembled again under them.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `${e2eBackend.url}/api/journeys/journeys?window=24h`,
+          { headers: { authorization: `Bearer ${e2eBackend.token}` } },
+        );
+        const body = await res.json();
+        return body.items?.some(
+          (j: { ref: string }) => j.ref === 'journey:default/checkout',
+        );
+      },
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toBe(true);
   await signInAsGuest(page);
   await sidebar(page)
     .getByRole('link', { name: 'Journeys', exact: true })

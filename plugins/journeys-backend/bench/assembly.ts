@@ -23,7 +23,7 @@
  *    beside a SQL GROUP BY over the instances table.
  *
  * Environment (defaults in brackets): BENCH_RATE [2500], BENCH_SECONDS [60],
- * BENCH_INTERVAL_MS [1000], BENCH_SETTLE_MS [1500], BENCH_INSTANCES [1000000],
+ * BENCH_INTERVAL_MS [500], BENCH_SETTLE_MS [1500], BENCH_INSTANCES [1000000],
  * BENCH_STATS_RUNS [20], BENCH_BACKLOG [20000], BENCH_DIR [os.tmpdir()].
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -53,7 +53,7 @@ const env = (name: string, fallback: number) =>
   process.env[name] !== undefined ? Number(process.env[name]) : fallback;
 const RATE = env('BENCH_RATE', 2500);
 const SECONDS = env('BENCH_SECONDS', 60);
-const INTERVAL_MS = env('BENCH_INTERVAL_MS', 1000);
+const INTERVAL_MS = env('BENCH_INTERVAL_MS', 500);
 const SETTLE_MS = env('BENCH_SETTLE_MS', 1500);
 const INSTANCES = env('BENCH_INSTANCES', 1_000_000);
 const STATS_RUNS = env('BENCH_STATS_RUNS', 20);

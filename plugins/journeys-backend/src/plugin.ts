@@ -127,7 +127,12 @@ export const journeysPlugin = createBackendPlugin({
           scope: 'local',
           frequency: { seconds: 30 },
           timeout: { seconds: 30 },
-          fn: () => journeys.refresh(),
+          // Journeys declared (or changed) after their traces arrived: the last hour's traces
+          // are assembled again under the new definitions.
+          fn: async () => {
+            if (await journeys.refresh())
+              await instances.markDirtySince((Date.now() - 3_600_000) * 1000);
+          },
         });
         await scheduler.scheduleTask({
           id: 'journeys-assemble',

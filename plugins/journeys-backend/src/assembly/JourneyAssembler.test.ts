@@ -1,4 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
 import { connect } from '../database/migrations';
@@ -282,6 +284,57 @@ describe('JourneyAssembler with rollups', () => {
       expect(await assembler.run()).toBe(10);
       const total = (await rollups()).reduce((n, r) => n + r.count, 0);
       expect(total).toBe(10);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'assembles the last hour again when a Journey is declared after its traces arrived, on %p',
+    async id => {
+      const knex = await databases.init(id);
+      const db = await connect({ getClient: async () => knex });
+      const spans = new DatabaseSpanStore(db);
+      const instances = new DatabaseInstanceStore(db);
+      const logger = mockServices.logger.mock();
+      const entities: Entity[] = [];
+      const catalog = {
+        getEntities: async () => ({ items: entities }),
+      } as unknown as CatalogService;
+      const journeys = new JourneyCatalog(
+        catalog,
+        mockServices.auth(),
+        logger,
+        ['app.order.id'],
+      );
+      expect(await journeys.refresh()).toBe(false); // the first load
+      const assembler = new JourneyAssembler(instances, journeys, logger, {
+        settleMs: 0,
+        waitForUpstreamMs: 0,
+        batchSize: 100,
+      });
+      const trace = hex(16);
+      await spans.write(
+        new SpanNormalizer(() => journeys.businessKeys()).normalize(
+          exportRequest('web', entry(trace, Date.now() - 60_000).spans),
+        ),
+      );
+      await assembler.run();
+      expect((await instances.instance(trace))?.journey).toBeNull();
+
+      entities.push({
+        apiVersion: 'switchboard.dev/v1alpha1',
+        kind: 'Journey',
+        metadata: { name: 'purchase', namespace: 'default' },
+        spec: {
+          owner: 'group:default/shop',
+          components: [],
+          entry: purchase.entry,
+          businessKeys: ['app.order.id'],
+        },
+      });
+      expect(await journeys.refresh()).toBe(true);
+      await instances.markDirtySince((Date.now() - 3_600_000) * 1000);
+      await assembler.run();
+      expect((await instances.instance(trace))?.journey).toBe(purchase.ref);
     },
   );
 });

@@ -136,7 +136,8 @@ export class JourneyAssembler {
       )
         continue;
       const before = memberships.get(trace.traceId) ?? [];
-      const traceSpans = spans.get(trace.traceId) ?? [];
+      const read = spans.get(trace.traceId);
+      const traceSpans = read?.spans ?? [];
 
       if (traceSpans.length === 0) {
         // Only the browser's (untrusted) spans so far: they join no instance and start none;
@@ -216,7 +217,9 @@ export class JourneyAssembler {
         receivedUs: trace.receivedUs,
         entryJourney: entry,
         completes: [...completes],
-        verdict: traceVerdict(trace.traceId, traceSpans),
+        verdict: traceVerdict(trace.traceId, traceSpans, [
+          ...(read?.services ?? []),
+        ]),
         ...(changed && { memberships: current }),
       });
       before.forEach(id => touched.add(id));

@@ -127,6 +127,8 @@ export function toRootCause(traceId: string, s: VerdictSpan): RootCause {
 export function traceVerdict(
   traceId: string,
   spans: VerdictSpan[],
+  /** Every service of the trace, the browser's included (shown, never judged). */
+  services: string[] = spans.map(s => s.service),
 ): TraceVerdict {
   const ids = new Set(spans.map(s => s.spanId));
   const children = new Map<string, VerdictSpan[]>();
@@ -258,6 +260,6 @@ export function traceVerdict(
     firstErrorEndUs,
     deadSpans,
     replaySpans,
-    services: [...new Set(spans.map(s => s.service))].sort(),
+    services: [...new Set(services)].sort(),
   };
 }

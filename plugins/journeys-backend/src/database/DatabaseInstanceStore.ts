@@ -183,16 +183,22 @@ export class DatabaseInstanceStore {
   }
 
   /**
-   * The backend spans of some traces, by trace: browser spans never make an entry, a
-   * completion or a verdict.
+   * The spans of some traces as the verdict reads them, by trace: `spans` are the backend
+   * spans (browser spans never make an entry, a completion or a verdict), `services` every
+   * service, the browser's included.
    */
-  async verdictSpans(
-    traceIds: string[],
-  ): Promise<Map<string, Array<VerdictSpan & { route: string | null }>>> {
+  async verdictSpans(traceIds: string[]): Promise<
+    Map<
+      string,
+      {
+        spans: Array<VerdictSpan & { route: string | null }>;
+        services: Set<string>;
+      }
+    >
+  > {
     const rows = await chunked(traceIds, c =>
       this.db('journeys_spans')
         .whereIn('trace_id', c)
-        .andWhere('browser', this.falsy)
         .select(
           'trace_id',
           'span_id',
@@ -206,14 +212,25 @@ export class DatabaseInstanceStore {
           'status',
           'links',
           'facts',
+          'browser',
         ),
     );
     const out = new Map<
       string,
-      Array<VerdictSpan & { route: string | null }>
+      {
+        spans: Array<VerdictSpan & { route: string | null }>;
+        services: Set<string>;
+      }
     >();
     for (const r of rows) {
-      const span = {
+      let trace = out.get(r.trace_id);
+      if (!trace) {
+        trace = { spans: [], services: new Set() };
+        out.set(r.trace_id, trace);
+      }
+      trace.services.add(r.service);
+      if (r.browser === true || Number(r.browser) === 1) continue;
+      trace.spans.push({
         spanId: r.span_id,
         parentSpanId: r.parent_span_id,
         service: r.service,
@@ -225,10 +242,7 @@ export class DatabaseInstanceStore {
         status: Number(r.status),
         links: r.links ?? null,
         facts: r.facts ? JSON.parse(r.facts) : null,
-      };
-      const list = out.get(r.trace_id);
-      if (list) list.push(span);
-      else out.set(r.trace_id, [span]);
+      });
     }
     return out;
   }
@@ -296,6 +310,13 @@ export class DatabaseInstanceStore {
             .update({ dirty: this.truthy });
       }
     });
+  }
+
+  /** Marks the traces that ended since `sinceUs` for assembly again. */
+  async markDirtySince(sinceUs: number) {
+    await this.db('journeys_traces')
+      .where('end_us', '>=', sinceUs)
+      .update({ dirty: this.truthy });
   }
 
   /** Linked (upstream) traces of each trace. */

@@ -193,9 +193,9 @@ describe('DatabaseSpanStore', () => {
       expect(await instances.tracesByValue('ord-browser', 10)).toEqual([]);
       expect((await instances.linksOf([trace])).get(trace)).toBeUndefined();
       expect(
-        ((await instances.verdictSpans([trace])).get(trace) ?? []).map(
-          s => s.service,
-        ),
+        (await instances.verdictSpans([trace]))
+          .get(trace)
+          ?.spans.map(s => s.service),
       ).toEqual(['storefront']);
       const { spans: waterfall } = await spans.waterfall([trace], 10);
       expect(

@@ -109,8 +109,12 @@ export class JourneyCatalog {
     return c;
   }
 
-  async refresh(): Promise<void> {
-    if (!this.catalog || !this.auth) return;
+  /**
+   * Reads the Journey entities again; true when definitions that were already loaded
+   * changed (not on the first load: traces stored before it were assembled under them).
+   */
+  async refresh(): Promise<boolean> {
+    if (!this.catalog || !this.auth) return false;
     try {
       const { items } = await this.catalog.getEntities(
         { filter: { kind: JOURNEY_KIND } },
@@ -128,13 +132,16 @@ export class JourneyCatalog {
           );
         }
       }
+      const before = this.loaded ? JSON.stringify(this.journeys) : undefined;
       this.set(journeys);
+      return before !== undefined && JSON.stringify(this.journeys) !== before;
     } catch (e) {
       this.logger.warn(
         `could not read Journey entities from the catalog: ${
           (e as Error).message
         }`,
       );
+      return false;
     }
   }
 
