@@ -118,6 +118,17 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   await expect(page).toHaveURL(/\/journeys\/default\/checkout/);
   await expect(page.getByText('Slowest').first()).toBeVisible();
   await keepScreenshot(page, 'journey-checkout');
+  // The same page over three windows: cycle-time percentiles, replays apart, slowest runs.
+  for (const window of ['1h', '24h', '7d']) {
+    await page.goto(`/journeys/default/checkout?window=${window}`);
+    await expect(page.getByTestId('journey-facts')).toContainText(
+      `Instances (${window})`,
+    );
+    await expect(page.getByText('Slowest').first()).toBeVisible();
+    await keepScreenshot(page, `journey-checkout-${window}`);
+  }
+  await page.getByText('Slowest').first().scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'journey-checkout-slowest');
 
   // A component's Journeys tab lists the journeys it takes part in.
   await page.goto('/catalog/default/component/payment-service/journeys');

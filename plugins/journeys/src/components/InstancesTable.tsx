@@ -15,7 +15,9 @@ const BusinessKeys = ({ keys }: { keys: Record<string, string> }) => {
           <Typography variant="caption" color="textSecondary">
             {k}
           </Typography>{' '}
-          <span>{v}</span>
+          <span style={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>
+            {v}
+          </span>
         </div>
       ))}
     </>
@@ -67,13 +69,15 @@ export const InstancesTable = ({
       render: i => <BusinessKeys keys={i.businessKeys} />,
     },
     {
-      title: 'Failing step',
+      title: 'Failing step (root cause)',
       sorting: false,
       cellStyle: { minWidth: 220 },
       render: i =>
         i.failingStep ? (
           <div>
             <strong>{i.failingStep.service}</strong> · {i.failingStep.name}
+            {i.failingStep.httpStatus !== undefined &&
+              ` · HTTP ${i.failingStep.httpStatus}`}
             {i.failingStep.message && (
               <Typography variant="caption" display="block" color="error">
                 {i.failingStep.message}
