@@ -1,9 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   InstanceDetail,
   InstanceStatus,
@@ -16,7 +11,7 @@ import amqplib from 'amqplib';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { journeysPlugin } from './plugin';
+import { startJourneysBackend } from './__testUtils__/testBackend';
 
 /*
  * A shop this project did not write — three Node services, each with its own official
@@ -123,7 +118,7 @@ describe.each([
   const queue = `journeys-shop-${mode}-${randomUUID().slice(0, 8)}`;
   const consumerSpan = `${queue} process`;
   const user = { authorization: mockCredentials.user.header() };
-  const scheduler = mockServices.scheduler();
+  let scheduler: Awaited<ReturnType<typeof startJourneysBackend>>['scheduler'];
   const services: Service[] = [];
   let stopBackend: (() => Promise<void>) | undefined;
   let base = '';
@@ -148,20 +143,9 @@ describe.each([
         businessKeys: ['app.order.id'],
       },
     };
-    const backend = await startTestBackend({
-      features: [
-        journeysPlugin,
-        (
-          scheduler as unknown as {
-            factory(): ReturnType<typeof mockServices.scheduler.factory>;
-          }
-        ).factory(),
-        catalogServiceMock.factory({ entities: [journey] }),
-        mockServices.rootConfig.factory({
-          data: { journeys: { assembly: { settleMs: 100 } } },
-        }),
-      ],
-    });
+    const started = await startJourneysBackend([journey]);
+    const backend = started.backend;
+    scheduler = started.scheduler;
     stopBackend = () => backend.stop();
     const address = backend.server.address();
     base = `http://localhost:${

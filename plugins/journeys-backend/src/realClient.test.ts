@@ -1,13 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { InstanceDetail, SearchResult } from '@internal/plugin-journeys-common';
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { journeysPlugin } from './plugin';
+import { startJourneysBackend } from './__testUtils__/testBackend';
 
 const fixture = path.resolve(__dirname, '../fixtures/otel-express-app/app.js');
 
@@ -39,21 +34,7 @@ describe('traces from a real OpenTelemetry client', () => {
   it.each(['http/protobuf', 'http/json'])(
     'accepts %s exports of an express app instrumented by the OTel Node SDK and shows them as an instance',
     async protocol => {
-      const scheduler = mockServices.scheduler();
-      const backend = await startTestBackend({
-        features: [
-          journeysPlugin,
-          (
-            scheduler as unknown as {
-              factory(): ReturnType<typeof mockServices.scheduler.factory>;
-            }
-          ).factory(),
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.rootConfig.factory({
-            data: { journeys: { assembly: { settleMs: 100 } } },
-          }),
-        ],
-      });
+      const { backend, scheduler } = await startJourneysBackend();
       let child: ChildProcess | undefined;
       try {
         const address = backend.server.address();

@@ -320,33 +320,46 @@ export class DatabaseInstanceStore {
   }
 
   /** Linked (upstream) traces of each trace. */
-  async linksOf(traceIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await chunked(traceIds, c =>
-      this.db('journeys_trace_links')
-        .whereIn('trace_id', c)
-        .select('trace_id', 'linked_trace_id'),
+  linksOf(traceIds: string[]) {
+    return this.lookup(
+      'journeys_trace_links',
+      'trace_id',
+      'linked_trace_id',
+      traceIds,
     );
-    return group(rows, 'trace_id', 'linked_trace_id');
   }
 
   /** The instances each trace belongs to. */
-  async membershipsOf(traceIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await chunked(traceIds, c =>
-      this.db('journeys_instance_traces')
-        .whereIn('trace_id', c)
-        .select('trace_id', 'instance_id'),
+  membershipsOf(traceIds: string[]) {
+    return this.lookup(
+      'journeys_instance_traces',
+      'trace_id',
+      'instance_id',
+      traceIds,
     );
-    return group(rows, 'trace_id', 'instance_id');
   }
 
   /** The member traces of each instance. */
-  async membersOf(instanceIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await chunked(instanceIds, c =>
-      this.db('journeys_instance_traces')
-        .whereIn('instance_id', c)
-        .select('trace_id', 'instance_id'),
+  membersOf(instanceIds: string[]) {
+    return this.lookup(
+      'journeys_instance_traces',
+      'instance_id',
+      'trace_id',
+      instanceIds,
     );
-    return group(rows, 'instance_id', 'trace_id');
+  }
+
+  /** `value`s by `key` for the given keys of a two-column relation. */
+  private async lookup(
+    table: string,
+    key: string,
+    value: string,
+    keys: string[],
+  ): Promise<Map<string, string[]>> {
+    const rows = await chunked(keys, c =>
+      this.db(table).whereIn(key, c).select(key, value),
+    );
+    return group(rows, key, value);
   }
 
   /**
