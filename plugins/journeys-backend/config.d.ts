@@ -28,6 +28,10 @@ export interface Config {
       /** Traces read and written per assembly batch (default 2000); a run takes batches until none is left. */
       batchSize?: number;
     };
+    slo?: {
+      /** Low-traffic guard: no burn-rate alert while its long window holds fewer valid events (default 10). */
+      minValidEvents?: number;
+    };
     retention?: {
       /** Traces that ended longer ago are deleted (default 7). */
       maxAgeDays?: number;

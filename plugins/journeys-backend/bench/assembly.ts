@@ -69,6 +69,7 @@ const journey: JourneyDefinition = {
   businessKeys: ['app.order.id'],
   stuckAfterMs: 10 * 60_000,
   latencyThresholdsMs: [5000],
+  objectives: [],
 };
 
 const logger = {

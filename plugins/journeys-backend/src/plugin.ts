@@ -6,6 +6,7 @@ import {
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { journeysPermissions } from '@internal/plugin-journeys-common';
 import { JourneyAssembler } from './assembly/JourneyAssembler';
 import { DatabaseInstanceStore } from './database/DatabaseInstanceStore';
@@ -15,6 +16,8 @@ import { SpanIngestor } from './ingest/SpanIngestor';
 import { DEFAULT_LIMITS, SpanNormalizer } from './ingest/SpanNormalizer';
 import { JourneyCatalog } from './journeys/JourneyCatalog';
 import { JourneyQueries } from './query/JourneyQueries';
+import { DatabaseAlertStore } from './database/DatabaseAlertStore';
+import { SloEvaluator } from './slo/SloEvaluator';
 import { SpanRetention } from './retention/SpanRetention';
 import { createRouter } from './router';
 import { createFaroRouter } from './faro/FaroReceiver';
@@ -55,6 +58,7 @@ export const journeysPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -67,6 +71,7 @@ export const journeysPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         catalog,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(journeysPermissions);
         const c = config.getOptionalConfig('journeys');
@@ -141,6 +146,24 @@ export const journeysPlugin = createBackendPlugin({
           initialDelay: { seconds: 3 },
           fn: async () => {
             await assembler.run();
+          },
+        });
+        // SLO burn-rate alerts, every minute on one backend at a time.
+        const sloEvaluator = new SloEvaluator(
+          instances,
+          new DatabaseAlertStore(db),
+          journeys,
+          notifications,
+          logger,
+          { minValidEvents: c?.getOptionalNumber('slo.minValidEvents') ?? 10 },
+        );
+        await scheduler.scheduleTask({
+          id: 'journeys-slo-evaluate',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await sloEvaluator.run();
           },
         });
         await scheduler.scheduleTask({

@@ -23,6 +23,7 @@ const purchase: JourneyDefinition = {
   businessKeys: ['app.order.id'],
   stuckAfterMs: 600_000,
   latencyThresholdsMs: [4500],
+  objectives: [],
 };
 
 describe('JourneyAssembler with rollups', () => {

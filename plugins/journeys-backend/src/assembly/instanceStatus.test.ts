@@ -17,6 +17,7 @@ const shop: JourneyDefinition = {
   businessKeys: ['app.order.id'],
   stuckAfterMs: 60_000,
   latencyThresholdsMs: [],
+  objectives: [],
 };
 
 let ids = 0;

@@ -11,6 +11,7 @@ import {
   JourneyCompletion,
   JourneyEntityV1alpha1,
   JourneyEntry,
+  JourneyObjective,
   parseDuration,
 } from '@internal/plugin-journeys-common';
 
@@ -29,6 +30,7 @@ export interface JourneyDefinition {
   stuckAfterMs: number;
   /** Thresholds of the journey's latency objectives: rollups keep them as bucket bounds. */
   latencyThresholdsMs: number[];
+  objectives: JourneyObjective[];
 }
 
 export interface SpanIdentity {
@@ -73,6 +75,7 @@ export function toDefinition(entity: Entity): JourneyDefinition {
     completion: spec.completion,
     businessKeys: spec.businessKeys,
     stuckAfterMs: stuck,
+    objectives: spec.objectives ?? [],
     latencyThresholdsMs: (spec.objectives ?? []).flatMap(o =>
       'latency' in o.indicator ? [o.indicator.latency.thresholdMs] : [],
     ),
