@@ -39,8 +39,11 @@ export const STATS_WINDOWS: StatsWindow[] = ['1h', '6h', '24h', '7d'];
 export interface JourneyStatsPoint {
   /** Bucket start, ISO date-time. */
   time: string;
+  /** Instances started in the bucket, whatever their outcome. */
   count: number;
   failed: number;
+  /** Of `count`, those that failed first and were finished by a replay. */
+  recovered: number;
   /** Milliseconds; null when no instance ended in the bucket. */
   p50Ms: number | null;
   p95Ms: number | null;

@@ -236,6 +236,7 @@ describe('JourneyAssembler with rollups', () => {
         rejected: 1,
         recoveredByReplay: 1,
       });
+      expect(stats.series.reduce((n, p) => n + p.recovered, 0)).toBe(1);
       // Only the ok instance (40 ms) is in the cycle time; the replay's half hour is not.
       expect(stats.p99Ms).toBeLessThanOrEqual(40);
       expect(stats.recoveryP50Ms).toBeGreaterThan(1_500_000);

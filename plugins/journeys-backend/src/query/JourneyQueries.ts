@@ -70,6 +70,7 @@ export class JourneyQueries {
     const newBucket = () => ({
       count: 0,
       failed: 0,
+      recovered: 0,
       latency: new Map<number, number>(),
     });
     const buckets = new Map<number, ReturnType<typeof newBucket>>();
@@ -90,6 +91,7 @@ export class JourneyQueries {
       if (!b) continue;
       b.count += c.count;
       if (c.outcome === 'failed') b.failed += c.count;
+      if (c.outcome === 'recovered-by-replay') b.recovered += c.count;
       if (CYCLE_TIME.includes(c.outcome)) add(b.latency, c.leMs, c.count);
     }
     const series: JourneyStatsPoint[] = [...buckets.entries()].map(
@@ -97,6 +99,7 @@ export class JourneyQueries {
         time: new Date(t).toISOString(),
         count: b.count,
         failed: b.failed,
+        recovered: b.recovered,
         p50Ms: quantileFromBuckets(b.latency, 0.5, bounds),
         p95Ms: quantileFromBuckets(b.latency, 0.95, bounds),
         p99Ms: quantileFromBuckets(b.latency, 0.99, bounds),

@@ -69,7 +69,7 @@ export const InstancesTable = ({
       render: i => <BusinessKeys keys={i.businessKeys} />,
     },
     {
-      title: 'Failing step (root cause)',
+      title: 'Root cause',
       sorting: false,
       cellStyle: { minWidth: 220 },
       render: i =>

@@ -47,11 +47,13 @@ export const JourneyChart = ({
       </Typography>
     );
   }
-  // Successful and failed stack to the volume, so the bar height still reads as volume.
+  // The outcomes stack to the volume, so the bar height still reads as volume.
   const data = stats.series.map(p => ({
     ...p,
-    succeeded: Math.max(0, p.count - p.failed),
+    succeeded: Math.max(0, p.count - p.failed - (p.recovered ?? 0)),
   }));
+  // With few points a line without dots would not show at all.
+  const sparse = data.filter(p => p.p95Ms !== null).length < 3;
   return (
     <div
       aria-label={`${stats.title}: ${stats.volume} instances, ${stats.failed} failed in ${stats.window}`}
@@ -95,6 +97,14 @@ export const JourneyChart = ({
           />
           <Bar
             yAxisId="count"
+            dataKey="recovered"
+            name="recovered by replay"
+            stackId="n"
+            fill="#ce93d8"
+            isAnimationActive={false}
+          />
+          <Bar
+            yAxisId="count"
             dataKey="failed"
             name="failed"
             stackId="n"
@@ -108,7 +118,7 @@ export const JourneyChart = ({
             name="p95"
             stroke="#6a1b9a"
             strokeWidth={2}
-            dot={false}
+            dot={sparse ? { r: 3 } : false}
             connectNulls
             isAnimationActive={false}
           />
