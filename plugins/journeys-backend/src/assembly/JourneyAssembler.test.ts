@@ -318,6 +318,8 @@ describe('JourneyAssembler with rollups', () => {
         new SpanNormalizer(() => journeys.businessKeys()).normalize(
           exportRequest('web', entry(trace, Date.now() - 60_000).spans),
         ),
+        // Received a second ago: settled for the assembler's settleMs of 0 whatever the clock.
+        (Date.now() - 1000) * 1000,
       );
       await assembler.run();
       expect((await instances.instance(trace))?.journey).toBeNull();
