@@ -37,6 +37,9 @@ export class DatabaseAlertStore {
   private get truthy() {
     return String(this.db.client.config.client) === 'pg' ? true : 1;
   }
+  private get falsy() {
+    return String(this.db.client.config.client) === 'pg' ? false : 0;
+  }
 
   async open(): Promise<AlertRow[]> {
     return (
@@ -93,17 +96,11 @@ export class DatabaseAlertStore {
   /** Alerts whose firing or resolve nobody was told of yet (a restart in between). */
   async unannounced(): Promise<AlertRow[]> {
     const rows = await this.db('journeys_slo_alerts')
-      .where(
-        'notified_firing',
-        String(this.db.client.config.client) === 'pg' ? false : 0,
-      )
+      .where('notified_firing', this.falsy)
       .orWhere(q =>
         q
           .whereNotNull('resolved_at_us')
-          .andWhere(
-            'notified_resolved',
-            String(this.db.client.config.client) === 'pg' ? false : 0,
-          ),
+          .andWhere('notified_resolved', this.falsy),
       );
     return rows.map(toRow);
   }

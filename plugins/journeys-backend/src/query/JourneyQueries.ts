@@ -11,7 +11,11 @@ import {
   StatsWindow,
 } from '@internal/plugin-journeys-common';
 import { criticalPath } from '../assembly/criticalPath';
-import { boundsWith, quantileFromBuckets } from '../rollups/latencyBuckets';
+import {
+  boundsWith,
+  CYCLE_TIME_OUTCOMES,
+  quantileFromBuckets,
+} from '../rollups/latencyBuckets';
 import {
   DatabaseInstanceStore,
   toSummary,
@@ -29,9 +33,6 @@ const WINDOWS: Record<StatsWindow, { spanMs: number; bucketMs: number }> = {
   '24h': { spanMs: 24 * 3_600_000, bucketMs: 15 * 60_000 },
   '7d': { spanMs: 7 * 24 * 3_600_000, bucketMs: 3_600_000 },
 };
-
-/** Outcomes whose duration is the journey's cycle time (replays and refusals are not). */
-const CYCLE_TIME: InstanceStatus[] = ['ok', 'failed'];
 
 /** Read side of journeys: statistics, instance lists, search and the waterfall. */
 export class JourneyQueries {
@@ -83,7 +84,8 @@ export class JourneyQueries {
       m.set(le, (m.get(le) ?? 0) + n);
     for (const c of cells) {
       byOutcome.set(c.outcome, (byOutcome.get(c.outcome) ?? 0) + c.count);
-      if (CYCLE_TIME.includes(c.outcome)) add(latency, c.leMs, c.count);
+      if (CYCLE_TIME_OUTCOMES.includes(c.outcome))
+        add(latency, c.leMs, c.count);
       if (c.outcome === 'recovered-by-replay') add(recovery, c.leMs, c.count);
       const b = buckets.get(
         Math.floor(c.bucketStartUs / 1000 / bucketMs) * bucketMs,
@@ -92,7 +94,8 @@ export class JourneyQueries {
       b.count += c.count;
       if (c.outcome === 'failed') b.failed += c.count;
       if (c.outcome === 'recovered-by-replay') b.recovered += c.count;
-      if (CYCLE_TIME.includes(c.outcome)) add(b.latency, c.leMs, c.count);
+      if (CYCLE_TIME_OUTCOMES.includes(c.outcome))
+        add(b.latency, c.leMs, c.count);
     }
     const series: JourneyStatsPoint[] = [...buckets.entries()].map(
       ([t, b]) => ({

@@ -47,6 +47,12 @@ export function bucketOf(ms: number, bounds: readonly number[]): number {
 const NO_LATENCY: InstanceStatus[] = ['in-flight', 'stuck'];
 
 /**
+ * Outcomes whose latency bucket is the journey's own run (cycle time): what the stats'
+ * percentiles and latency objectives count.
+ */
+export const CYCLE_TIME_OUTCOMES: readonly InstanceStatus[] = ['ok', 'failed'];
+
+/**
  * Where an instance counts: its journey, the minute it started, its outcome and a latency
  * bucket — its own run's duration, or for recovered-by-replay its time to recovery (the
  * cycle-time percentiles never see replays); in-flight and stuck ones have none (0).

@@ -2,6 +2,7 @@ import {
   InstanceStatus,
   JourneyObjective,
 } from '@internal/plugin-journeys-common';
+import { CYCLE_TIME_OUTCOMES } from '../rollups/latencyBuckets';
 import { MinuteCounts } from './burnRate';
 
 /** A rollup cell as the SLO math reads it. */
@@ -11,9 +12,6 @@ export interface OutcomeCell {
   leMs: number;
   count: number;
 }
-
-/** Outcomes whose latency bucket is the journey's own run (cycle time). */
-const FINISHED: InstanceStatus[] = ['ok', 'failed'];
 
 /**
  * Good and bad events of an objective, from rollup cells:
@@ -45,7 +43,7 @@ export function objectiveMinutes(
         c.outcome,
       );
     } else {
-      if (!FINISHED.includes(c.outcome)) continue;
+      if (!CYCLE_TIME_OUTCOMES.includes(c.outcome)) continue;
       good = c.leMs <= indicator.latency.thresholdMs;
     }
     if (good) out[i].good += c.count;
