@@ -29,8 +29,22 @@ export interface Config {
       batchSize?: number;
     };
     slo?: {
+      /** How often every objective is evaluated, e.g. `1m` or { seconds: 20 } (default 1 minute). */
+      evaluationInterval?: string | HumanDuration;
       /** Low-traffic guard: no burn-rate alert while its long window holds fewer valid events (default 10). */
       minValidEvents?: number;
+      /**
+       * Multiwindow burn-rate rules used as given for every objective without its own
+       * (`alerting.rules` on the Journey); without them the SRE workbook's 30-day rules
+       * (page 14.4 over 1h/5m, 6 over 6h/30m; ticket 3 over 1d/2h, 1 over 3d/6h) are scaled
+       * to each objective's window with Sloth's rule. Windows: 5m, 30m, 1h, 2h, 6h, 1d, 3d.
+       */
+      rules?: Array<{
+        severity: 'page' | 'ticket';
+        factor: number;
+        longWindow: string;
+        shortWindow: string;
+      }>;
     };
     retention?: {
       /** Traces that ended longer ago are deleted (default 7). */

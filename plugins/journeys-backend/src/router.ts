@@ -3,11 +3,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   INSTANCE_STATUSES,
   journeysTracesIngestPermission,
@@ -28,6 +24,7 @@ import {
 import { storableText } from './ingest/storableText';
 import { TraceIngestor } from './ingest/types';
 import { JourneyQueries } from './query/JourneyQueries';
+import { createAuthorizer } from './authorizer';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -39,6 +36,8 @@ export interface RouterOptions {
   maxBodyBytes: number;
   /** Mounted under /faro when the Faro receiver is on. */
   faroRouter?: express.Router;
+  /** The contract-first routes (src/schema/openapi.yaml): SLOs, metrics, OpenSLO. */
+  sloRouter?: express.Router;
 }
 
 /** Parses with zod; the error names each bad field. */
@@ -72,20 +71,7 @@ export async function createRouter(
   const { httpAuth, permissions, ingestor, queries, maxBodyBytes } = options;
   const router = Router();
 
-  /** The caller's credentials, if they hold `permission` (403 otherwise). */
-  async function authorize(
-    req: Request,
-    allow: Array<'user' | 'service'>,
-    permission: BasicPermission,
-  ) {
-    const credentials = await httpAuth.credentials(req, { allow });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW)
-      throw new NotAllowedError(`${permission.name} is not granted`);
-    return credentials;
-  }
+  const authorize = createAuthorizer(httpAuth, permissions);
 
   // OTLP/HTTP, for exporters with a token (an external access token restricted to
   // journeys.traces.ingest, or a plugin's service token).
@@ -195,6 +181,8 @@ export async function createRouter(
     const p = parse(z.object({ traceId, spanId }), req.params, 'path');
     res.json(await queries.span(p.traceId, p.spanId));
   });
+
+  if (options.sloRouter) router.use(options.sloRouter);
 
   // Anything else under the plugin (an empty segment, `..`, a wrong method) is a JSON 404.
   router.use((req: Request) => {

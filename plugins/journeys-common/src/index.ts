@@ -4,3 +4,4 @@ export * from './entity/journeyEntityValidator';
 export * from './entity/parseDuration';
 export * from './permissions';
 export * from './semconv/semanticConventions';
+export * from './slo';

@@ -17,7 +17,17 @@ export const journeysTracesReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Read the Prometheus exposition (`GET /metrics`). The metrics token holds only this, so a
+ * Prometheus server that scrapes with it can read counters, not traces.
+ */
+export const journeysMetricsReadPermission = createPermission({
+  name: 'journeys.metrics.read',
+  attributes: { action: 'read' },
+});
+
 export const journeysPermissions = [
   journeysTracesIngestPermission,
   journeysTracesReadPermission,
+  journeysMetricsReadPermission,
 ];

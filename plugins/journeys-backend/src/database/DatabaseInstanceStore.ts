@@ -600,6 +600,20 @@ export class DatabaseInstanceStore {
       .filter(r => r.count > 0);
   }
 
+  /** Every journey's counts by outcome and latency bucket over all kept rollups. */
+  async rollupTotals() {
+    const rows = await this.db('journeys_rollups_hourly')
+      .select('journey', 'outcome', 'le_ms')
+      .sum({ n: 'count' })
+      .groupBy('journey', 'outcome', 'le_ms');
+    return (rows as any[]).map(r => ({
+      journey: r.journey as string,
+      outcome: r.outcome as string,
+      leMs: Number(r.le_ms),
+      count: Number(r.n),
+    }));
+  }
+
   /** Retention of rollups (kept longer than spans). */
   async deleteRollupsBefore(beforeUs: number): Promise<number> {
     let n = 0;
@@ -635,14 +649,21 @@ export class DatabaseInstanceStore {
   async listInstances(filter: {
     journey?: string;
     status?: InstanceStatus;
+    /** Any of these statuses. */
+    statuses?: readonly InstanceStatus[];
     sinceUs?: number;
+    /** Only instances whose own run took longer. */
+    longerThanUs?: number;
     sort?: 'recent' | 'duration';
     limit: number;
   }): Promise<InstanceRow[]> {
     const q = this.db('journeys_instances');
     if (filter.journey) q.where('journey', filter.journey);
     if (filter.status) q.where('status', filter.status);
+    if (filter.statuses) q.whereIn('status', filter.statuses);
     if (filter.sinceUs) q.where('start_us', '>=', filter.sinceUs);
+    if (filter.longerThanUs !== undefined)
+      q.where('duration_us', '>', filter.longerThanUs);
     if (filter.sort === 'duration') q.orderBy('duration_us', 'desc');
     else q.orderBy('start_us', 'desc');
     return (await q.limit(filter.limit)).map(toInstanceRow);

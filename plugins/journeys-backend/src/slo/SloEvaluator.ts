@@ -14,6 +14,7 @@ import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
 import {
   BURN_WINDOWS_MS,
+  BurnRateRule,
   burnRate,
   errorBudget,
   evaluateRules,
@@ -31,6 +32,39 @@ const LONGEST_BURN_WINDOW_MS = BURN_WINDOWS_MS['3d'];
 export interface SloEvaluatorOptions {
   /** Low-traffic guard: no alert while the long window holds fewer valid events. */
   minValidEvents: number;
+  /**
+   * Rules from app-config (`journeys.slo.rules`), used as given for every objective without
+   * its own; without them the workbook's 30-day rules are scaled to each objective's window.
+   */
+  rules?: BurnRateRule[];
+}
+
+/**
+ * The burn-rate rules of an objective: its own (`alerting.rules`), else app-config's, else
+ * the SRE workbook's 30-day rules scaled to its window with Sloth's rule.
+ */
+export function rulesOf(
+  objective: JourneyObjective,
+  options: Pick<SloEvaluatorOptions, 'rules'>,
+): BurnRateRule[] {
+  const own = objective.alerting?.rules;
+  if (own?.length)
+    return own.map(r => ({
+      severity: r.severity,
+      factor: r.factor,
+      longWindowMs: BURN_WINDOWS_MS[r.longWindow],
+      shortWindowMs: BURN_WINDOWS_MS[r.shortWindow],
+    }));
+  if (options.rules?.length) return options.rules;
+  return scaledRules(parseDuration(objective.timeWindow));
+}
+
+/** The low-traffic guard of an objective: its own, else app-config's. */
+export function minValidEventsOf(
+  objective: JourneyObjective,
+  options: Pick<SloEvaluatorOptions, 'minValidEvents'>,
+): number {
+  return objective.alerting?.minValidEvents ?? options.minValidEvents;
 }
 
 /** An objective's state at one moment: SLI, budget, burn rates and the alert rules. */
@@ -131,8 +165,8 @@ export class SloEvaluator {
         series,
         nowMinute,
         objective.target,
-        scaledRules(windowMs),
-        this.options.minValidEvents,
+        rulesOf(objective, this.options),
+        minValidEventsOf(objective, this.options),
       ),
     };
   }

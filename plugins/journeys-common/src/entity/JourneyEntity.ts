@@ -23,8 +23,34 @@ export type JourneyCompletion = {
   route?: string;
 };
 
-/** The final statuses of an instance that an objective can count. */
-export type JourneyObjectiveStatus = 'ok' | 'failed' | 'stuck';
+/**
+ * The final outcomes an objective can count. A ratio objective counts those in `total`:
+ * the ones also in `good` are good events, the rest of `total` bad; outcomes in neither
+ * are excluded (`in-flight` always — it is not final —, `rejected` and
+ * `recovered-by-replay` unless listed).
+ */
+export type JourneyObjectiveStatus =
+  | 'ok'
+  | 'failed'
+  | 'stuck'
+  | 'rejected'
+  | 'recovered-by-replay';
+
+/** A burn-rate window of the alert rules. */
+export type JourneyBurnWindow = '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+
+/** Alert overrides of one objective (see Journey.v1alpha1.schema.json). */
+export type JourneyObjectiveAlerting = {
+  /** Low-traffic guard: no alert while the long window holds fewer valid events. */
+  minValidEvents?: number;
+  /** Multiwindow burn-rate rules, used as given instead of the scaled workbook defaults. */
+  rules?: Array<{
+    severity: 'page' | 'ticket';
+    factor: number;
+    longWindow: JourneyBurnWindow;
+    shortWindow: JourneyBurnWindow;
+  }>;
+};
 
 /** Good instances are those whose status is in `good`, out of those in `total`. */
 export type JourneyRatioIndicator = {
@@ -48,6 +74,7 @@ export type JourneyObjective = {
   /** Rolling window, e.g. `28d`, `7d`, `1h` (see parseDuration). */
   timeWindow: string;
   indicator: JourneyRatioIndicator | JourneyLatencyIndicator;
+  alerting?: JourneyObjectiveAlerting;
 };
 
 export interface JourneyEntityV1alpha1 extends Entity {
