@@ -18,9 +18,6 @@ export const spec = {
     {
       url: '/',
     },
-    {
-      url: 'journeys',
-    },
   ],
   components: {
     parameters: {
