@@ -78,6 +78,8 @@ export default defineConfig({
         OTEL_EXPORTER_OTLP_HEADERS:
           'Authorization=Bearer%20journeys-ingest-dev-token',
         OTEL_BSP_SCHEDULE_DELAY: '1000',
+        // SLO alerts are evaluated every 10 s instead of every minute (slo.test.ts).
+        APP_CONFIG_journeys_slo_evaluationInterval: '10s',
       },
       stdout: 'ignore',
       stderr: 'pipe',

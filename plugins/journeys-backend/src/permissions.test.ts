@@ -56,6 +56,7 @@ describe('journeys permissions', () => {
     let stop: () => Promise<void>;
     let ingestToken: string;
     let scriptsToken: string;
+    let metricsToken: string;
     const scheduler = mockServices.scheduler();
     const schedulerFactory = (
       scheduler as unknown as {
@@ -72,6 +73,7 @@ describe('journeys permissions', () => {
           .getString('options.token');
       ingestToken = token('otlp-ingest');
       scriptsToken = token('switchboard-scripts');
+      metricsToken = token('prometheus');
       const backend = await startTestBackend({
         features: [
           journeysPlugin,
@@ -147,15 +149,45 @@ describe('journeys permissions', () => {
         `/search?q=${orderId}`,
         `/instances/${traceId}`,
         `/spans/${traceId}/${spanId}`,
+        '/slos',
+        '/slos/default/checkout',
+        '/openslo',
       ];
       for (const p of reads) {
-        const denied = await call(ingestToken, p);
-        expect([p, denied.status]).toEqual([p, 403]);
-        const body = await denied.json();
-        expect(body.error.name).toBe('NotAllowedError');
-        expect(body.error.message).toBe('journeys.traces.read is not granted');
+        for (const token of [ingestToken, metricsToken]) {
+          const denied = await call(token, p);
+          expect([p, denied.status]).toEqual([p, 403]);
+          const body = await denied.json();
+          expect(body.error.name).toBe('NotAllowedError');
+          expect(body.error.message).toBe(
+            'journeys.traces.read is not granted',
+          );
+        }
         expect([p, (await call(scriptsToken, p)).status]).toEqual([p, 200]);
       }
+      // The metrics token reads the Prometheus exposition and nothing else.
+      const metrics = await call(metricsToken, '/metrics');
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toMatch(
+        /^text\/plain; version=0\.0\.4/,
+      );
+      expect(await metrics.text()).toContain(
+        'switchboard_journey_instances_total{',
+      );
+      const noMetrics = await call(ingestToken, '/metrics');
+      expect(noMetrics.status).toBe(403);
+      expect((await noMetrics.json()).error.message).toBe(
+        'journeys.metrics.read is not granted',
+      );
+      expect(
+        (
+          await call(metricsToken, '/v1/traces', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(403);
       // The scripts token (no restrictions) may ingest too; a wrong token is 401.
       const again = await call(scriptsToken, '/v1/traces', {
         method: 'POST',
@@ -168,6 +200,35 @@ describe('journeys permissions', () => {
       });
       expect(again.status).toBe(200);
       expect((await call('not-a-configured-token', reads[0])).status).toBe(401);
+    });
+
+    it('checks the SLO routes against their OpenAPI description: 400 with what is wrong, 404 for an unknown journey', async () => {
+      const bad = [
+        `/slos?owner=${'x'.repeat(300)}`,
+        '/slos?window=1h',
+        '/slos?owner=a&owner=b',
+        '/slos/default/bad%20name',
+        `/slos/default/${'n'.repeat(64)}`,
+        '/slos/..%2F..%2Fetc/passwd',
+      ];
+      for (const p of bad) {
+        const res = await call(scriptsToken, p);
+        const body = await res.json();
+        expect([p, res.status, body.error.name]).toEqual([
+          p,
+          400,
+          'InputError',
+        ]);
+        expect(body.error.message).not.toMatch(/node_modules|\/work\/|at /);
+      }
+      const unknown = await call(scriptsToken, '/slos/default/nope');
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error.message).toBe(
+        'no journey journey:default/nope in the catalog',
+      );
+      const openslo = await call(scriptsToken, '/openslo');
+      expect(openslo.headers.get('content-type')).toMatch(/^application\/yaml/);
+      expect(await openslo.text()).toContain('apiVersion: openslo/v1');
     });
   });
 

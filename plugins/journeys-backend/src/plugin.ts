@@ -18,6 +18,11 @@ import { JourneyCatalog } from './journeys/JourneyCatalog';
 import { JourneyQueries } from './query/JourneyQueries';
 import { DatabaseAlertStore } from './database/DatabaseAlertStore';
 import { SloEvaluator } from './slo/SloEvaluator';
+import { readSloOptions } from './slo/sloConfig';
+import { SloQueries } from './slo/SloQueries';
+import { createSloRouter } from './slo/sloRouter';
+import { renderPrometheus } from './slo/prometheusExposition';
+import { toOpenSlo } from './slo/openSloExport';
 import { SpanRetention } from './retention/SpanRetention';
 import { createRouter } from './router';
 import { createFaroRouter } from './faro/FaroReceiver';
@@ -149,17 +154,21 @@ export const journeysPlugin = createBackendPlugin({
           },
         });
         // SLO burn-rate alerts, every minute on one backend at a time.
+        const sloOptions = readSloOptions(c);
+        const alerts = new DatabaseAlertStore(db);
         const sloEvaluator = new SloEvaluator(
           instances,
-          new DatabaseAlertStore(db),
+          alerts,
           journeys,
           notifications,
           logger,
-          { minValidEvents: c?.getOptionalNumber('slo.minValidEvents') ?? 10 },
+          sloOptions,
         );
         await scheduler.scheduleTask({
           id: 'journeys-slo-evaluate',
-          frequency: { minutes: 1 },
+          frequency: c?.has('slo.evaluationInterval')
+            ? readDurationFromConfig(c, { key: 'slo.evaluationInterval' })
+            : { minutes: 1 },
           timeout: { minutes: 1 },
           initialDelay: { seconds: 30 },
           fn: async () => {
@@ -196,6 +205,23 @@ export const journeysPlugin = createBackendPlugin({
             queries,
             maxBodyBytes,
             faroRouter,
+            sloRouter: await createSloRouter({
+              httpAuth,
+              permissions,
+              slos: new SloQueries(
+                sloEvaluator,
+                instances,
+                alerts,
+                journeys,
+                sloOptions,
+              ),
+              metrics: async () =>
+                renderPrometheus({
+                  journeys: journeys.list(),
+                  totals: await instances.rollupTotals(),
+                }),
+              openSlo: () => toOpenSlo(journeys.list()),
+            }),
           }),
         );
       },

@@ -8,6 +8,7 @@ import {
 } from '@internal/plugin-journeys-common';
 import { createAuthorizer } from '../authorizer';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { PROMETHEUS_CONTENT_TYPE } from './prometheusExposition';
 import { SloQueries } from './SloQueries';
 
 export interface SloRouterOptions {
@@ -58,9 +59,10 @@ export async function createSloRouter(options: SloRouterOptions) {
   // Prometheus scrapes with the metrics token (journeys.metrics.read only).
   router.get('/metrics', async (req, res) => {
     await authorize(req, ['user', 'service'], journeysMetricsReadPermission);
-    res
-      .type('text/plain; version=0.0.4; charset=utf-8')
-      .send(await options.metrics());
+    const text = await options.metrics();
+    // Set as is: express's type() would move charset before version.
+    res.setHeader('content-type', PROMETHEUS_CONTENT_TYPE);
+    res.end(text);
   });
 
   return router;

@@ -1,0 +1,152 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { e2eBackend, e2eRuntime } from './e2eEnvironment';
+import { keepScreenshot } from './screenshots';
+import { sidebar, signInAsGuest } from './signIn';
+
+const admin = {
+  authorization: `Bearer ${e2eRuntime.token}`,
+  'content-type': 'application/json',
+};
+const api = { authorization: `Bearer ${e2eBackend.token}` };
+const FIRING = 'Checkout: availability SLO is burning its budget (page)';
+const RESOLVED = 'Checkout: availability SLO alert resolved (page)';
+
+/** `count` checkouts through the runtime's storefront, `parallel` at a time. */
+async function checkouts(
+  request: APIRequestContext,
+  count: number,
+  parallel = 10,
+) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += parallel) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(parallel, count - i) }, () =>
+        request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
+          data: {
+            customerId: 'C-E2E-SLO',
+            customerTier: 'gold',
+            lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }],
+          },
+        }),
+      ),
+    );
+    for (const res of batch) {
+      expect(res.status()).toBe(201);
+      ids.push((await res.json()).orderId);
+    }
+  }
+  return ids;
+}
+
+/** The checkout availability objective as the SLO route answers it. */
+async function availability(request: APIRequestContext) {
+  const res = await request.get(
+    `${e2eBackend.url}/api/journeys/slos/default/checkout`,
+    { headers: api },
+  );
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  return body.objectives.find(
+    (o: { objective: string }) => o.objective === 'availability',
+  );
+}
+
+/** How many of the guest's notifications (its Notifications page, all of them) carry each title. */
+async function notificationCounts(page: Page, titles: string[]) {
+  await page.goto('/notifications');
+  const all = page.getByRole('button', { name: /^All$/ });
+  if (await all.isVisible().catch(() => false)) await all.click();
+  await page.waitForLoadState('networkidle');
+  return Promise.all(
+    titles.map(t => page.getByText(t, { exact: true }).count()),
+  );
+}
+
+/*
+ * On call for checkout: the payment provider starts failing (an injected fault in the real
+ * runtime on RabbitMQ), checkouts fail, the availability SLO (99 % over 28 days) burns its
+ * budget fast enough to page: the alert opens and the guest (a member of orders, the
+ * journey's owner) gets one notification. The fault is cleared, clean traffic brings the
+ * burn rates of the short windows under their factors, the alert resolves and one more
+ * notification says so. The backend evaluates every 10 s here (journeys.slo.evaluationInterval).
+ */
+test('a payment outage burns the checkout SLO, pages its owner once, and resolves when it ends', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(420_000);
+  await signInAsGuest(page);
+
+  // Start clean: no page alert open from earlier tests' faults.
+  await checkouts(request, 40);
+  await expect
+    .poll(async () => (await availability(request))?.openAlerts?.length, {
+      timeout: 120_000,
+      intervals: [2000],
+    })
+    .toBe(0);
+
+  await request.put(`${e2eRuntime.adminUrl}/v1/faults/payment-provider`, {
+    headers: admin,
+    data: { errorRate: 1 },
+  });
+  try {
+    await checkouts(request, 12, 6);
+    await expect
+      .poll(
+        async () =>
+          (
+            await availability(request)
+          )?.openAlerts?.map((a: { severity: string }) => a.severity),
+        { timeout: 150_000, intervals: [2000] },
+      )
+      .toContain('page');
+  } finally {
+    await request.put(`${e2eRuntime.adminUrl}/v1/faults/payment-provider`, {
+      headers: admin,
+      data: { errorRate: 0 },
+    });
+  }
+  const burning = await availability(request);
+  expect(burning.bad).toBeGreaterThanOrEqual(12);
+  expect(burning.burnRates['5m']).toBeGreaterThan(13.44);
+
+  // The guest's Notifications page shows the page alert, once.
+  await expect
+    .poll(async () => (await notificationCounts(page, [FIRING]))[0], {
+      timeout: 60_000,
+      intervals: [3000],
+    })
+    .toBe(1);
+  await keepScreenshot(page, 'slo-notification');
+
+  // The journey's SLO section: budget, burn rates with the rules, the firing pair, why.
+  await page.goto('/journeys/default/checkout');
+  await expect(page.getByText('availability').first()).toBeVisible();
+  await expect(page.getByText(/page/i).first()).toBeVisible();
+  await keepScreenshot(page, 'slo-journey-firing');
+  await page.goto('/journeys/slos');
+  await expect(page.getByText('Checkout').first()).toBeVisible();
+  await keepScreenshot(page, 'slo-overview');
+
+  // The fault is cleared; clean checkouts bring the 5m and 30m burn rates under their
+  // factors (13.44 and 5.6 for 28 days) and the page alert resolves, announced once.
+  await checkouts(request, 260, 20);
+  await expect
+    .poll(
+      async () =>
+        (
+          await availability(request)
+        )?.openAlerts?.filter(
+          (a: { severity: string }) => a.severity === 'page',
+        ).length,
+      { timeout: 150_000, intervals: [2000] },
+    )
+    .toBe(0);
+  await expect
+    .poll(async () => notificationCounts(page, [FIRING, RESOLVED]), {
+      timeout: 60_000,
+      intervals: [3000],
+    })
+    .toEqual([1, 1]);
+});
