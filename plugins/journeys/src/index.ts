@@ -1,6 +1,6 @@
 /**
  * Journeys: volume, errors and latency per business journey, search by order, trace or message id,
- * and a waterfall of every trace of one journey instance.
+ * a waterfall of every trace of one journey instance, and each journey's SLOs.
  *
  * @packageDocumentation
  */
@@ -11,5 +11,6 @@ export type {
   JourneyListFilters,
   InstanceListFilters,
   JourneyName,
+  SloListFilters,
 } from './api/JourneysApi';
 export { JourneysClient } from './api/JourneysClient';

@@ -1,5 +1,10 @@
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { journeysApiRef } from './api/JourneysApi';
 import { journeysPlugin } from './plugin';
@@ -35,5 +40,21 @@ describe('journeysPlugin', () => {
     expect(
       screen.getAllByRole('link', { name: 'Checkout' })[0],
     ).toHaveAttribute('href', '/journeys/default/checkout');
+  });
+
+  it('adds an SLOs tab to Journey entities only', () => {
+    const tester = createExtensionTester(
+      journeysPlugin.getExtension('entity-content:journeys/slos'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('slo');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('SLOs');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const entity = (kind: string) => ({
+      apiVersion: 'switchboard.dev/v1alpha1',
+      kind,
+      metadata: { name: 'checkout' },
+    });
+    expect(filter(entity('Journey'))).toBe(true);
+    expect(filter(entity('Component'))).toBe(false);
   });
 });

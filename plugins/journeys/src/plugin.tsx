@@ -47,8 +47,22 @@ const entityJourneys = EntityContentBlueprint.make({
   },
 });
 
+/** A Journey's service level objectives: budget, burn rates, alerts and why. */
+const entitySlos = EntityContentBlueprint.make({
+  name: 'slos',
+  params: {
+    path: 'slo',
+    title: 'SLOs',
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'journey',
+    loader: () =>
+      import('./components/slo/EntitySloContent').then(m => (
+        <m.EntitySloContent />
+      )),
+  },
+});
+
 export const journeysPlugin = createFrontendPlugin({
   pluginId: 'journeys',
   routes: { root: rootRouteRef },
-  extensions: [journeysApi, journeysPage, entityJourneys],
+  extensions: [journeysApi, journeysPage, entityJourneys, entitySlos],
 });

@@ -34,6 +34,9 @@ export function useJourneysLinks() {
       return `${base}/${enc(namespace)}/${enc(name)}${query}`;
     },
     instance: (id: string) => `${base}/instances/${enc(id)}`,
+    /** Every objective, least budget first; optionally only those of one owner. */
+    slos: (owner?: string) =>
+      `${base}/slos${owner ? `?owner=${enc(owner)}` : ''}`,
     /** The dead-letters page of the dlq plugin, filtered by a business id (a plain app path). */
   };
 }

@@ -3,8 +3,10 @@ import type {
   InstanceDetail,
   InstanceStatus,
   InstanceSummary,
+  JourneySlos,
   JourneyStats,
   SearchResult,
+  SloSummary,
   SpanDetail,
   StatsWindow,
 } from '@internal/plugin-journeys-common';
@@ -25,6 +27,12 @@ export interface InstanceListFilters {
   window?: StatsWindow;
 }
 
+/** Which objectives to list (GET /slos). */
+export interface SloListFilters {
+  /** Only journeys of this owner, as an entity ref (`group:default/team-orders`). */
+  owner?: string;
+}
+
 /** A journey addressed by its entity ref parts. */
 export interface JourneyName {
   namespace: string;
@@ -42,6 +50,10 @@ export interface JourneysApi {
   search(query: string): Promise<SearchResult>;
   getInstance(id: string): Promise<InstanceDetail>;
   getSpan(traceId: string, spanId: string): Promise<SpanDetail>;
+  /** Every Journey objective evaluated now, the least budget left first. */
+  listSlos(filters?: SloListFilters): Promise<SloSummary[]>;
+  /** One journey's objectives with their rules, charts, alerts and burning instances. */
+  getJourneySlos(journey: JourneyName): Promise<JourneySlos>;
 }
 
 export const journeysApiRef = createApiRef<JourneysApi>().with({

@@ -9,7 +9,8 @@ const json = (body: unknown, status = 200) =>
 describe('JourneysClient', () => {
   const setup = (...responses: Response[]) => {
     const fetch = jest.fn(
-      async (_url: string) => responses.shift() ?? json({ items: [] }),
+      async (_input: string | Request) =>
+        responses.shift() ?? json({ items: [] }),
     );
     const client = new JourneysClient({
       discoveryApi: {
@@ -17,7 +18,12 @@ describe('JourneysClient', () => {
       },
       fetchApi: { fetch: fetch as any },
     });
-    return { client, fetch, url: (i: number) => fetch.mock.calls[i][0] };
+    // The SLO routes go through openapi-fetch, which hands fetch a Request.
+    const url = (i: number) => {
+      const input = fetch.mock.calls[i][0];
+      return typeof input === 'string' ? input : input.url;
+    };
+    return { client, fetch, url };
   };
 
   it('builds the routes and query strings of the REST contract', async () => {
@@ -109,6 +115,84 @@ describe('JourneysClient', () => {
     await expect(client.getInstance('abc')).rejects.toMatchObject({
       statusCode: 404,
       cause: { message: "No instance 'abc'" },
+    });
+  });
+
+  describe('SLO routes (typed from the OpenAPI document)', () => {
+    it('lists the objectives, with the owner as query parameter when given', async () => {
+      const summary = { journey: 'journey:default/checkout', objective: 'ok' };
+      const { client, fetch, url } = setup(
+        json({ items: [summary] }),
+        json({ items: [] }),
+      );
+
+      await expect(client.listSlos()).resolves.toEqual([summary]);
+      expect(url(0)).toBe('http://backend/api/journeys/slos');
+      expect((fetch.mock.calls[0][0] as Request).method).toBe('GET');
+
+      await client.listSlos({ owner: 'group:default/team-orders' });
+      expect(url(1)).toBe(
+        'http://backend/api/journeys/slos?owner=group%3Adefault%2Fteam-orders',
+      );
+    });
+
+    it("reads one journey's objectives, each path part one encoded segment", async () => {
+      const body = {
+        journey: 'journey:shop/check out',
+        journeyTitle: 'Check out',
+        owner: 'group:default/team-orders',
+        objectives: [],
+      };
+      const { client, url } = setup(json(body));
+      await expect(
+        client.getJourneySlos({ namespace: 'shop', name: 'check out' }),
+      ).resolves.toEqual(body);
+      expect(url(0)).toBe('http://backend/api/journeys/slos/shop/check%20out');
+    });
+
+    it("rejects with a ResponseError carrying the backend's message", async () => {
+      const { client } = setup(
+        json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: "No journey 'journey:default/gone'",
+            },
+            response: { statusCode: 404 },
+          },
+          404,
+        ),
+        json(
+          {
+            error: { name: 'InputError', message: 'owner is too long' },
+            response: { statusCode: 400 },
+          },
+          400,
+        ),
+      );
+      await expect(
+        client.getJourneySlos({ namespace: 'default', name: 'gone' }),
+      ).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: 404,
+        cause: {
+          name: 'NotFoundError',
+          message: "No journey 'journey:default/gone'",
+        },
+      });
+      await expect(
+        client.listSlos({ owner: 'x'.repeat(300) }),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        cause: { message: 'owner is too long' },
+      });
+    });
+
+    it('rejects a success without a body instead of returning undefined', async () => {
+      const { client } = setup(new Response(null, { status: 204 }));
+      await expect(client.listSlos()).rejects.toThrow(
+        'journeys-backend answered GET /slos without a body',
+      );
     });
   });
 });

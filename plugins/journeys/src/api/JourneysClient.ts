@@ -4,16 +4,21 @@ import type {
   InstanceDetail,
   InstanceList,
   InstanceSummary,
+  JourneySlos,
+  JourneysOpenApiPaths,
   JourneyStats,
   JourneyStatsList,
   SearchResult,
+  SloSummary,
   SpanDetail,
 } from '@internal/plugin-journeys-common';
+import createClient, { type Client } from 'openapi-fetch';
 import type {
   InstanceListFilters,
   JourneyListFilters,
   JourneyName,
   JourneysApi,
+  SloListFilters,
 } from './JourneysApi';
 
 type Query = Record<string, string | number | undefined | null>;
@@ -30,6 +35,14 @@ function queryString(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** A 2xx answer's JSON body; openapi-fetch leaves it undefined when the body is empty. */
+function bodyOf<T>(what: string, data: T | undefined): T {
+  if (data === undefined) {
+    throw new Error(`journeys-backend answered ${what} without a body`);
+  }
+  return data;
+}
+
 /** Talks to journeys-backend through the Backstage fetch API (the user's token is attached). */
 export class JourneysClient implements JourneysApi {
   private readonly discoveryApi: DiscoveryApi;
@@ -38,6 +51,24 @@ export class JourneysClient implements JourneysApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+  }
+
+  /**
+   * The routes described by journeys-backend's OpenAPI document, typed from it. A failed
+   * request throws the same ResponseError as `get` does, before openapi-fetch reads the body.
+   */
+  private async openApi(): Promise<Client<JourneysOpenApiPaths>> {
+    const client = createClient<JourneysOpenApiPaths>({
+      baseUrl: await this.discoveryApi.getBaseUrl('journeys'),
+      fetch: request => this.fetchApi.fetch(request),
+    });
+    client.use({
+      onResponse: async ({ response }) => {
+        if (!response.ok) throw await ResponseError.fromResponse(response);
+        return undefined;
+      },
+    });
+    return client;
   }
 
   private async get<T>(path: string, query?: Query): Promise<T> {
@@ -83,5 +114,21 @@ export class JourneysClient implements JourneysApi {
 
   getSpan(traceId: string, spanId: string): Promise<SpanDetail> {
     return this.get(`/spans/${enc(traceId)}/${enc(spanId)}`);
+  }
+
+  async listSlos(filters?: SloListFilters): Promise<SloSummary[]> {
+    const api = await this.openApi();
+    const { data } = await api.request('get', '/slos', {
+      params: { query: filters?.owner ? { owner: filters.owner } : {} },
+    });
+    return bodyOf('GET /slos', data).items;
+  }
+
+  async getJourneySlos(journey: JourneyName): Promise<JourneySlos> {
+    const api = await this.openApi();
+    const { data } = await api.request('get', '/slos/{namespace}/{name}', {
+      params: { path: { namespace: journey.namespace, name: journey.name } },
+    });
+    return bodyOf('GET /slos/{namespace}/{name}', data);
   }
 }

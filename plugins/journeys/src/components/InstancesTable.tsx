@@ -5,7 +5,8 @@ import { useJourneysLinks } from '../routes';
 import { formatMs, formatTime, shortId } from './format';
 import { InstanceStatusChip } from './InstanceStatusChip';
 
-const BusinessKeys = ({ keys }: { keys: Record<string, string> }) => {
+/** Business key names and values, one a line. */
+export const BusinessKeys = ({ keys }: { keys: Record<string, string> }) => {
   const entries = Object.entries(keys);
   if (!entries.length) return <>–</>;
   return (

@@ -4,8 +4,10 @@ import { journeysApiRef } from '../api/JourneysApi';
 import {
   fakeJourneysApi,
   instanceSummary,
+  journeySlos,
   journeyStats,
   mountedRoutes,
+  sloDetail,
 } from '../testUtils/fakes';
 import { JourneysRouter } from './JourneysRouter';
 
@@ -38,6 +40,7 @@ describe('JourneyPage', () => {
         if (filters?.status === 'stuck') return [stuck];
         return [slow];
       }),
+      getJourneySlos: jest.fn().mockResolvedValue(journeySlos([sloDetail()])),
     });
     await renderInTestApp(<JourneysRouter />, {
       apis: [[journeysApiRef, api]],
@@ -98,12 +101,20 @@ describe('JourneyPage', () => {
       `/journeys/instances/${'d'.repeat(32)}`,
     );
     expect(slowest).toHaveTextContent('9.40 s');
+
+    // the journey's objectives, whatever the stats window
+    expect(api.getJourneySlos).toHaveBeenCalledWith(journey);
+    const slos = screen.getByTestId('journey-slos');
+    expect(
+      within(slos).getByTestId('slo-objective-checkout-succeeds'),
+    ).toHaveTextContent('99.42 % of 99 % target');
   });
 
   it('says which journey is missing', async () => {
     const api = fakeJourneysApi({
       listJourneys: jest.fn().mockResolvedValue([]),
       listInstances: jest.fn().mockResolvedValue([]),
+      getJourneySlos: jest.fn().mockResolvedValue(journeySlos([])),
     });
     await renderInTestApp(<JourneysRouter />, {
       apis: [[journeysApiRef, api]],

@@ -15,6 +15,7 @@ import { ErrorAlert, ErrorPanel } from './ErrorPanel';
 import { formatPercent, roundMs, formatMs } from './format';
 import { InstancesTable } from './InstancesTable';
 import { JourneyChart } from './JourneyCharts';
+import { JourneySloSection } from './slo/JourneySloSection';
 import { useStatsWindow, WindowSelector } from './WindowSelector';
 
 const INSTANCE_LIMIT = 20;
@@ -76,7 +77,10 @@ const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
 const byNewest = (a: InstanceSummary, b: InstanceSummary) =>
   b.startedAt.localeCompare(a.startedAt);
 
-/** One journey: who owns it, how it does over the window, what failed or got stuck, what is slow. */
+/**
+ * One journey: who owns it, how it does over the window, its objectives, what failed or
+ * got stuck, what is slow.
+ */
 export const JourneyPage = () => {
   const api = useApi(journeysApiRef);
   const links = useJourneysLinks();
@@ -167,6 +171,9 @@ export const JourneyPage = () => {
               </Box>
             </InfoCard>
           )}
+        </Grid>
+        <Grid item xs={12}>
+          <JourneySloSection journey={journey} />
         </Grid>
         <Grid item xs={12}>
           {broken.loading && <Progress />}

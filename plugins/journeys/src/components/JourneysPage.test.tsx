@@ -59,6 +59,11 @@ describe('JourneysPage', () => {
     expect(
       screen.getByLabelText('Checkout: 1200 instances, 36 failed in 6h'),
     ).toBeInTheDocument();
+    // a LinkButton: an anchor with the button role
+    expect(screen.getByRole('button', { name: 'SLOs' })).toHaveAttribute(
+      'href',
+      '/journeys/slos',
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'last 7d' }));
     expect(api.listJourneys).toHaveBeenLastCalledWith({ window: '7d' });

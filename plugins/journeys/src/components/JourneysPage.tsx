@@ -1,8 +1,9 @@
-import { Content, Progress } from '@backstage/core-components';
+import { Content, LinkButton, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { journeysApiRef } from '../api/JourneysApi';
+import { useJourneysLinks } from '../routes';
 import { ErrorPanel } from './ErrorPanel';
 import { JourneyChartGrid } from './JourneyCharts';
 import { JourneySearch } from './JourneySearch';
@@ -12,6 +13,7 @@ import { useStatsWindow, WindowSelector } from './WindowSelector';
 /** Every journey: find an instance by id, compare volume, errors and latency over a window. */
 export const JourneysPage = () => {
   const api = useApi(journeysApiRef);
+  const links = useJourneysLinks();
   const [window, setWindow] = useStatsWindow();
   const journeys = useAsyncRetry(
     () => api.listJourneys({ window }),
@@ -33,6 +35,9 @@ export const JourneysPage = () => {
             Business journeys across services. Open a journey for its failed,
             stuck and slowest instances.
           </Typography>
+          <LinkButton size="small" variant="outlined" to={links.slos()}>
+            SLOs
+          </LinkButton>
           <WindowSelector value={window} onChange={setWindow} />
           <Button size="small" variant="outlined" onClick={journeys.retry}>
             Refresh

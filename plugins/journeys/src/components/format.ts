@@ -37,3 +37,22 @@ export function formatTime(iso: string | null | undefined): string {
 /** First characters of a trace or span id, enough to tell them apart on screen. */
 export const shortId = (id: string, length = 8) =>
   id.length > length ? `${id.slice(0, length)}…` : id;
+
+/**
+ * A long span in the two largest units, for budgets and windows: 45 s, '12 min',
+ * '4 h 12 min', '3 d 4 h'. Rounded to minutes from an hour on, to hours from a day on.
+ */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  if (abs < 3_600_000) return sign + formatMs(abs);
+  const minutes = Math.round(abs / 60_000);
+  if (minutes < 24 * 60) {
+    const h = Math.floor(minutes / 60);
+    return `${sign}${h} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  }
+  const hours = Math.round(abs / 3_600_000);
+  const d = Math.floor(hours / 24);
+  return `${sign}${d} d${hours % 24 ? ` ${hours % 24} h` : ''}`;
+}

@@ -3,7 +3,14 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type {
   InstanceDetail,
   InstanceSummary,
+  JourneySlos,
   JourneyStats,
+  SloAlert,
+  SloBudgetPoint,
+  SloBurnPoint,
+  SloDetail,
+  SloRuleState,
+  SloSummary,
   WaterfallSpan,
 } from '@internal/plugin-journeys-common';
 import type { JourneysApi } from '../api/JourneysApi';
@@ -24,6 +31,8 @@ export function fakeJourneysApi(
     'search',
     'getInstance',
     'getSpan',
+    'listSlos',
+    'getJourneySlos',
   ]) {
     api[name] = notStubbed(name);
   }
@@ -268,4 +277,173 @@ export function responseError(
       },
     ) as any,
   );
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** "Now" of the SLO fixtures. */
+export const SLO_NOW = Date.parse('2026-01-29T12:00:00Z');
+
+/**
+ * The workbook rules scaled to a 28-day window (factor = budget share × 28 d / long
+ * window), as journeys-backend evaluates them by default; all quiet.
+ */
+export function sloRules(
+  partial: Array<Partial<SloRuleState>> = [],
+): SloRuleState[] {
+  const rules: SloRuleState[] = [
+    ['page', 0.02, '1h', '5m', 1],
+    ['page', 0.05, '6h', '30m', 6],
+    ['ticket', 0.1, '1d', '2h', 24],
+    ['ticket', 0.1, '3d', '6h', 72],
+  ].map(([severity, budgetShare, longWindow, shortWindow, hours]) => ({
+    severity: severity as SloRuleState['severity'],
+    budgetShare: budgetShare as number,
+    factor: ((budgetShare as number) * 28 * 24) / (hours as number),
+    longWindow: longWindow as SloRuleState['longWindow'],
+    shortWindow: shortWindow as SloRuleState['shortWindow'],
+    longBurn: 1.5,
+    shortBurn: 1.2,
+    longValid: 200 * (hours as number),
+    firing: false,
+    tooFewEvents: false,
+  }));
+  return rules.map((r, i) => ({ ...r, ...partial[i] }));
+}
+
+/** `count` points of the burn-down, one an hour up to SLO_NOW, falling linearly to `to`. */
+export function burnDownPoints(count: number, to: number): SloBudgetPoint[] {
+  return Array.from({ length: count }, (_, i) => {
+    const remaining = count === 1 ? to : 1 - ((1 - to) * i) / (count - 1);
+    return {
+      time: new Date(SLO_NOW - (count - 1 - i) * HOUR_MS).toISOString(),
+      remainingFraction: remaining,
+      consumedEvents: Math.round((1 - remaining) * 100),
+      totalEvents: 100,
+    };
+  });
+}
+
+/** Burn rates every 10 minutes over the last `hours` hours, all windows at `rate`. */
+export function burnRatePoints(hours: number, rate: number): SloBurnPoint[] {
+  const count = hours * 6;
+  return Array.from({ length: count }, (_, i) => ({
+    time: new Date(SLO_NOW - (count - 1 - i) * 600_000).toISOString(),
+    burnRates: {
+      '5m': rate,
+      '30m': rate,
+      '1h': rate,
+      '2h': rate,
+      '6h': rate,
+      '1d': rate,
+      '3d': rate,
+    },
+  }));
+}
+
+/**
+ * A healthy ratio objective of checkout: 9,942 good and 58 bad over 28 days against 99 %,
+ * so 100 bad events are allowed and 42 are left; burning at 1.5× over the last hour.
+ */
+export function sloDetail(partial: Partial<SloDetail> = {}): SloDetail {
+  const windowMs = 28 * DAY_MS;
+  return {
+    journey: 'journey:default/checkout',
+    journeyTitle: 'Checkout',
+    owner: 'group:default/team-orders',
+    objective: 'checkout-succeeds',
+    description: 'Orders that reach payment',
+    indicator: 'ratio',
+    outcomes: {
+      good: ['ok'],
+      bad: ['failed', 'stuck'],
+      excluded: ['rejected', 'in-flight'],
+    },
+    target: 0.99,
+    timeWindow: '28d',
+    windowMs,
+    good: 9942,
+    bad: 58,
+    sli: 0.9942,
+    budget: {
+      totalEvents: 100,
+      consumedEvents: 58,
+      remainingEvents: 42,
+      remainingFraction: 0.42,
+      totalTimeMs: 0.01 * windowMs,
+      remainingTimeMs: 0.42 * 0.01 * windowMs,
+    },
+    budgetStatus: 'healthy',
+    burnRates: {
+      '5m': 1.2,
+      '30m': 1.3,
+      '1h': 1.5,
+      '2h': 1.4,
+      '6h': 1.1,
+      '1d': 0.9,
+      '3d': 0.8,
+    },
+    timeToExhaustionMs: (0.42 * windowMs) / 1.5,
+    openAlerts: [],
+    rules: sloRules(),
+    minValidEvents: 20,
+    burnDown: burnDownPoints(28 * 24, 0.42),
+    burnRateHistory: burnRatePoints(24, 1.5),
+    alertHistory: [],
+    burningInstances: [
+      {
+        id: TRACE_A,
+        status: 'failed',
+        startedAt: '2026-01-29T11:40:00.000Z',
+        durationMs: 1250,
+        businessKeys: { 'app.order.id': 'ord-4711' },
+      },
+    ],
+    ...partial,
+  };
+}
+
+/** The summary part of an objective, as GET /slos lists it. */
+export function sloSummary(partial: Partial<SloSummary> = {}): SloSummary {
+  const {
+    rules: _rules,
+    minValidEvents: _min,
+    burnDown: _down,
+    burnRateHistory: _history,
+    alertHistory: _alerts,
+    burningInstances: _burning,
+    ...summary
+  } = sloDetail();
+  return { ...summary, ...partial };
+}
+
+/** A page alert opened by the 1h & 5m rule. */
+export function sloAlert(partial: Partial<SloAlert> = {}): SloAlert {
+  return {
+    id: 7,
+    severity: 'page',
+    firingSince: '2026-01-29T11:20:00.000Z',
+    resolvedAt: null,
+    budgetRemaining: 0.3,
+    rules: [
+      {
+        factor: 13.44,
+        longWindowMs: HOUR_MS,
+        shortWindowMs: 300_000,
+        longBurn: 20.5,
+        shortBurn: 31,
+        longValid: 400,
+      },
+    ],
+    ...partial,
+  };
+}
+
+export function journeySlos(objectives: SloDetail[]): JourneySlos {
+  return {
+    journey: 'journey:default/checkout',
+    journeyTitle: 'Checkout',
+    owner: 'group:default/team-orders',
+    objectives,
+  };
 }
