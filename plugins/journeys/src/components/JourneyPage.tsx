@@ -5,7 +5,6 @@ import type {
   JourneyStats,
 } from '@internal/plugin-journeys-common';
 import { Box, Breadcrumbs, Chip, Grid, Typography } from '@material-ui/core';
-import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { journeysApiRef } from '../api/JourneysApi';
@@ -17,19 +16,9 @@ import { InstancesTable } from './InstancesTable';
 import { JourneyChart } from './JourneyCharts';
 import { JourneySloSection } from './slo/JourneySloSection';
 import { useStatsWindow, WindowSelector } from './WindowSelector';
+import { Fact } from './Fact';
 
 const INSTANCE_LIMIT = 20;
-
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Box mr={4} mb={1}>
-    <Typography variant="caption" color="textSecondary" display="block">
-      {label}
-    </Typography>
-    <Typography variant="body1" component="div">
-      {children}
-    </Typography>
-  </Box>
-);
 
 const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
   <InfoCard title={stats.title} subheader={stats.description}>

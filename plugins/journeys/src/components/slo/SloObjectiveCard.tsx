@@ -22,25 +22,7 @@ import {
 } from './SloFigures';
 import { SloRulesTable } from './SloRulesTable';
 import { SloWhy } from './SloWhy';
-
-const Fact = ({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId?: string;
-}) => (
-  <Box mr={4} mb={1} data-testid={testId}>
-    <Typography variant="caption" color="textSecondary" display="block">
-      {label}
-    </Typography>
-    <Typography variant="body1" component="div">
-      {children}
-    </Typography>
-  </Box>
-);
+import { Fact } from '../Fact';
 
 const Heading = ({ children }: { children: ReactNode }) => (
   <Typography variant="subtitle2" gutterBottom style={{ marginTop: 16 }}>
