@@ -84,10 +84,10 @@ export const SloOverviewPage = () => {
       field: 'objective',
       cellStyle: { minWidth: 180 },
       render: s => (
-        <div>
+        // The description is on hover: in the row it made every row tall.
+        <div title={s.description}>
           {s.objective}
           <Typography variant="caption" display="block" color="textSecondary">
-            {s.description ? `${s.description} · ` : ''}
             {windowText(s.windowMs)}, rolling
           </Typography>
         </div>
@@ -153,6 +153,7 @@ export const SloOverviewPage = () => {
           value={owner ?? ''}
           onChange={e => setOwner(e.target.value)}
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           inputProps={{ 'aria-label': 'owner' }}
           style={{ minWidth: 220 }}
         >
