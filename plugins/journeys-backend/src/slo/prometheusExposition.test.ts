@@ -11,6 +11,11 @@ import { JourneyDefinition, toDefinition } from '../journeys/JourneyCatalog';
 import { boundsWith, OVERFLOW_LE_MS } from '../rollups/latencyBuckets';
 import { objectiveMinutes } from './objectiveEvents';
 import {
+  parsePrometheusTextFormat,
+  samples,
+  Sample,
+} from '../__testUtils__/prometheus';
+import {
   ExposedJourney,
   formatPrometheusFloat,
   renderPrometheus,
@@ -18,45 +23,6 @@ import {
 } from './prometheusExposition';
 
 /** parse-prometheus-text-format's output (prom2json's shape). */
-interface ParsedFamily {
-  name: string;
-  help: string;
-  type: string;
-  metrics: {
-    value?: string;
-    labels?: Record<string, string>;
-    buckets?: Record<string, string>;
-  }[];
-}
-// The package ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const parsePrometheusTextFormat: (
-  text: string,
-) => ParsedFamily[] = require('parse-prometheus-text-format');
-
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/**
- * Every sample of the exposition, read by a real parser. parse-prometheus-text-format folds
- * a histogram's samples into one bucket map and drops `_sum`/`_count` when they carry labels
- * (its open issue #13), so the histogram's lines are read as plain samples: its TYPE line is
- * checked on its own, from the unmodified text.
- */
-function samples(text: string): Sample[] {
-  const untyped = text.replace(/^# TYPE (\S+) histogram$/gm, '');
-  return parsePrometheusTextFormat(untyped).flatMap(f =>
-    f.metrics.map(m => ({
-      name: f.name,
-      labels: m.labels ?? {},
-      value: Number(m.value),
-    })),
-  );
-}
-
 function select(
   all: Sample[],
   name: string,
@@ -131,20 +97,20 @@ describe('renderPrometheus', () => {
     expect(families.map(f => [f.name, f.type])).toEqual([
       ['switchboard_journey_info', 'GAUGE'],
       ['switchboard_journey_instances_total', 'COUNTER'],
+      ['switchboard_journey_instances_in_flight', 'GAUGE'],
       ['switchboard_journey_duration_seconds', 'HISTOGRAM'],
     ]);
     for (const f of families) expect(f.help.length).toBeGreaterThan(20);
-    expect(families[2].help).toMatch(/_sum is an estimate.*midpoint/);
+    expect(families[3].help).toMatch(/_sum is an estimate.*midpoint/);
   });
 
-  it('counts instances by outcome as the rollups hold them, all six outcomes of known journeys', () => {
+  it('counts instances by outcome as the rollups hold them, the five outcomes of known journeys; in-flight as a gauge', () => {
     const expected: Record<string, Record<string, number>> = {
       checkout: {
         ok: 10,
         failed: 2,
         rejected: 1,
         'recovered-by-replay': 2,
-        'in-flight': 5,
         stuck: 2,
       },
       refund: {
@@ -152,7 +118,6 @@ describe('renderPrometheus', () => {
         failed: 1,
         rejected: 0,
         'recovered-by-replay': 0,
-        'in-flight': 0,
         stuck: 0,
       },
       retired: { ok: 1 },
@@ -167,8 +132,17 @@ describe('renderPrometheus', () => {
       ).toEqual(outcomes);
     }
     expect(Object.keys(expected.checkout).sort()).toEqual(
-      [...INSTANCE_STATUSES].sort(),
+      INSTANCE_STATUSES.filter(o => o !== 'in-flight').sort(),
     );
+    expect(
+      select(all, 'switchboard_journey_instances_in_flight', {}).map(s => [
+        s.labels.journey,
+        s.value,
+      ]),
+    ).toEqual([
+      ['checkout', 5],
+      ['refund', 0],
+    ]);
   });
 
   it('names each known journey with its title and owner in an info series', () => {
@@ -336,6 +310,7 @@ describe('renderPrometheus', () => {
     expect(families.map(f => f.name)).toEqual([
       'switchboard_journey_info',
       'switchboard_journey_instances_total',
+      'switchboard_journey_instances_in_flight',
       'switchboard_journey_duration_seconds',
     ]);
     for (const f of families) expect(f.metrics).toEqual([]);
@@ -350,7 +325,7 @@ describe('renderPrometheus', () => {
       select(fresh, 'switchboard_journey_instances_total', {}).map(
         s => s.value,
       ),
-    ).toEqual(INSTANCE_STATUSES.map(() => 0));
+    ).toEqual(INSTANCE_STATUSES.filter(o => o !== 'in-flight').map(() => 0));
     expect(
       only(fresh, 'switchboard_journey_duration_seconds_bucket', { le: '5' }),
     ).toBe(0);

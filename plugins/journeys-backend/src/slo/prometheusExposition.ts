@@ -30,6 +30,11 @@ export interface PrometheusExpositionInput {
 
 export const JOURNEY_INFO_METRIC = 'switchboard_journey_info';
 export const JOURNEY_INSTANCES_METRIC = 'switchboard_journey_instances_total';
+export const JOURNEY_IN_FLIGHT_METRIC =
+  'switchboard_journey_instances_in_flight';
+/** In-flight is a state, not an outcome: it falls as instances settle, so it is a gauge. */
+const IN_FLIGHT = 'in-flight';
+export const COUNTED_OUTCOMES = INSTANCE_STATUSES.filter(o => o !== IN_FLIGHT);
 export const JOURNEY_DURATION_METRIC = 'switchboard_journey_duration_seconds';
 
 /** Prometheus text exposition format version 0.0.4. */
@@ -50,8 +55,9 @@ interface Series {
  * The journeys' rollup totals as Prometheus metrics, so Sloth, Pyrra or plain recording
  * rules can compute SLOs from a scrape:
  * - `switchboard_journey_info{namespace,journey,title,owner} 1`;
- * - `switchboard_journey_instances_total{namespace,journey,outcome}`, all six outcomes of
+ * - `switchboard_journey_instances_total{namespace,journey,outcome}`, the five outcomes of
  *   every known journey (0 until counted);
+ * - `switchboard_journey_instances_in_flight{namespace,journey}`, a gauge;
  * - `switchboard_journey_duration_seconds` histogram of finished instances (ok, failed), the
  *   journey's latency buckets (defaults plus its objectives' thresholds) as `le` in seconds.
  */
@@ -83,19 +89,38 @@ export function renderPrometheus(input: PrometheusExpositionInput): string {
     lines,
     JOURNEY_INSTANCES_METRIC,
     'counter',
-    'Journey instances by outcome, counted from the journey rollups (hourly table, all kept hours). An instance whose verdict changes moves to its new outcome, so in-flight falls as instances settle.',
+    'Journey instances by outcome (in-flight apart), counted from the journey rollups: kept hours plus those retention folded away. A verdict corrected later (a late span turning stuck into ok) moves the instance to its new outcome, which Prometheus reads as a counter reset of the old one.',
   );
   for (const s of series)
     for (const [outcome, count] of s.outcomes)
+      if (outcome !== IN_FLIGHT)
+        sample(
+          lines,
+          JOURNEY_INSTANCES_METRIC,
+          [
+            ['namespace', s.namespace],
+            ['journey', s.journey],
+            ['outcome', outcome],
+          ],
+          count,
+        );
+
+  family(
+    lines,
+    JOURNEY_IN_FLIGHT_METRIC,
+    'gauge',
+    'Journey instances started and not yet decided (no outcome yet, within stuckAfter).',
+  );
+  for (const s of series)
+    if (s.info || s.outcomes.has(IN_FLIGHT))
       sample(
         lines,
-        JOURNEY_INSTANCES_METRIC,
+        JOURNEY_IN_FLIGHT_METRIC,
         [
           ['namespace', s.namespace],
           ['journey', s.journey],
-          ['outcome', outcome],
         ],
-        count,
+        s.outcomes.get(IN_FLIGHT) ?? 0,
       );
 
   family(
