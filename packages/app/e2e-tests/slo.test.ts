@@ -140,12 +140,16 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
       .getByText(/1h & 5m/)
       .first(),
   ).toBeVisible();
-  await slos.getByTestId('slo-sli').first().scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, -120);
+  const toTop = (testId: string) =>
+    page
+      .getByTestId(testId)
+      .first()
+      .evaluate(el => el.scrollIntoView({ block: 'start' }));
+  await toTop('journey-slos');
   await keepScreenshot(page, 'slo-journey-firing');
-  await slos.getByTestId('slo-burn-rate').first().scrollIntoViewIfNeeded();
+  await toTop('slo-burn-rate');
   await keepScreenshot(page, 'slo-journey-charts');
-  await slos.getByTestId('slo-why').first().scrollIntoViewIfNeeded();
+  await toTop('slo-why');
   await keepScreenshot(page, 'slo-journey-why');
   // The same section is the SLOs tab of the Journey entity.
   await page.goto('/catalog/default/journey/checkout/slo');

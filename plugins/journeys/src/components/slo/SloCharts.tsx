@@ -82,7 +82,7 @@ export const BurnDownChart = ({
             domain={layout.yDomain}
             tickFormatter={v => formatFraction(Number(v))}
             fontSize={11}
-            width={48}
+            width={64}
           />
           <Tooltip
             content={({ active, payload }) => {
@@ -184,14 +184,15 @@ export const BurnRateChart = ({
             allowDataOverflow
             tickFormatter={v => formatBurn(Number(v))}
             fontSize={11}
-            width={48}
+            width={64}
           />
           <Tooltip
             labelFormatter={fullTime}
             formatter={(v, name) => [formatBurn(v as number), name]}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {layout.thresholds.map(t => (
+          {/* Labels alternate sides, so thresholds close together stay readable. */}
+          {layout.thresholds.map((t, i) => (
             <ReferenceLine
               key={t.label}
               y={t.factor}
@@ -200,7 +201,7 @@ export const BurnRateChart = ({
               ifOverflow="extendDomain"
               label={{
                 value: t.label,
-                position: 'insideTopLeft',
+                position: i % 2 ? 'insideTopRight' : 'insideTopLeft',
                 fontSize: 11,
                 fill: SEVERITY_COLOURS[t.severity],
               }}
