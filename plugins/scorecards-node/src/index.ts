@@ -1,0 +1,13 @@
+/**
+ * Scorecards: the extension point for metric providers added by backend modules.
+ *
+ * @packageDocumentation
+ */
+
+export { scorecardsMetricProvidersExtensionPoint } from './extensions';
+export type { ScorecardsMetricProvidersExtensionPoint } from './extensions';
+export type {
+  MetricValues,
+  MetricWindow,
+  ScorecardMetricProvider,
+} from './MetricProvider';
