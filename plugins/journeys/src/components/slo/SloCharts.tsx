@@ -1,5 +1,5 @@
 import type { SloDetail } from '@internal/plugin-journeys-common';
-import { Paper, Typography } from '@material-ui/core';
+import { Box, Paper, Typography } from '@material-ui/core';
 import { useMemo } from 'react';
 import {
   Area,
@@ -191,20 +191,15 @@ export const BurnRateChart = ({
             formatter={(v, name) => [formatBurn(v as number), name]}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {/* Labels alternate sides, so thresholds close together stay readable. */}
-          {layout.thresholds.map((t, i) => (
+          {/* Thresholds close together (0.93×, 2.8×, 5.6×) overlap as labels on the
+              chart: they are named in the key below it. */}
+          {layout.thresholds.map(t => (
             <ReferenceLine
               key={t.label}
               y={t.factor}
               stroke={SEVERITY_COLOURS[t.severity]}
               strokeDasharray="6 3"
               ifOverflow="extendDomain"
-              label={{
-                value: t.label,
-                position: i % 2 ? 'insideTopRight' : 'insideTopLeft',
-                fontSize: 11,
-                fill: SEVERITY_COLOURS[t.severity],
-              }}
             />
           ))}
           {layout.windows.map(w => (
@@ -221,6 +216,23 @@ export const BurnRateChart = ({
           ))}
         </LineChart>
       </ResponsiveContainer>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        justifyContent="center"
+        style={{ gap: 12 }}
+        data-testid="slo-thresholds"
+      >
+        {layout.thresholds.map(t => (
+          <Typography
+            key={t.label}
+            variant="caption"
+            style={{ color: SEVERITY_COLOURS[t.severity] }}
+          >
+            ┄ {t.label}
+          </Typography>
+        ))}
+      </Box>
       {layout.clipped && (
         <Typography variant="caption" color="textSecondary">
           Burn rates above {formatBurn(layout.yMax)} are cut off; the tooltip
