@@ -18,6 +18,8 @@ import { SnapshotRetention } from './retention/SnapshotRetention';
 import { collectKpis } from './snapshots/kpiRegistry';
 import { CatalogEntitySource } from './snapshots/ScorecardEntitySource';
 import { SnapshotWriter } from './snapshots/SnapshotWriter';
+import { createRouter } from './service/router';
+import { ScorecardQueries } from './service/ScorecardQueries';
 
 /**
  * Scorecards: daily and hourly KPI snapshots from metric providers that backend modules
@@ -40,6 +42,9 @@ export const scorecardsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         permissionsRegistry: coreServices.permissionsRegistry,
+        permissions: coreServices.permissions,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
       async init({
@@ -49,6 +54,9 @@ export const scorecardsPlugin = createBackendPlugin({
         scheduler,
         auth,
         permissionsRegistry,
+        permissions,
+        httpAuth,
+        httpRouter,
         catalog,
       }) {
         permissionsRegistry.addPermissions(scorecardsPermissions);
@@ -82,6 +90,21 @@ export const scorecardsPlugin = createBackendPlugin({
           } metric provider(s)${
             providers.length ? `: ${providers.map(p => p.id).join(', ')}` : ''
           }`,
+        );
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            queries: new ScorecardQueries({
+              kpis,
+              thresholds,
+              store,
+              rollup: options.rollup,
+              clock,
+            }),
+          }),
         );
 
         // Runs are marked per provider and bucket, so frequent runs only write what is

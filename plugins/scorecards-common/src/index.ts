@@ -40,3 +40,11 @@ export type {
   RollupInput,
   StatusRollup,
 } from './rollup/statusRollup';
+export type {
+  ScorecardsApiPaths,
+  KpiResponse,
+  EntityScorecardResponse,
+  EntityKpiValueResponse,
+  KpiDeltaResponse,
+  HistoryPointResponse,
+} from './api';

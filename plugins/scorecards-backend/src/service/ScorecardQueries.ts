@@ -1,0 +1,152 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  createStatusRollup,
+  EntityScorecardResponse,
+  HistoryPointResponse,
+  KpiDefinition,
+  KpiResponse,
+  RollupOptions,
+  SCORECARD_THRESHOLDS_ANNOTATION,
+  ThresholdResolver,
+} from '@internal/plugin-scorecards-common';
+import { SnapshotGranularity, SnapshotStore } from '../database/SnapshotStore';
+import { SnapshotHistory } from '../history/SnapshotHistory';
+import { bucketStart, DAY_MS } from '../snapshots/buckets';
+
+/** The longest history one request may ask for, per granularity. */
+const MAX_RANGE_MS: Record<SnapshotGranularity, number> = {
+  day: 400 * DAY_MS,
+  hour: 7 * DAY_MS,
+};
+
+/** What the routes answer; the router only authorises and looks the entity up. */
+export class ScorecardQueries {
+  private readonly kpisById: Map<string, KpiDefinition>;
+  private readonly history: SnapshotHistory;
+  private readonly rollup: ReturnType<typeof createStatusRollup>;
+
+  constructor(
+    private readonly deps: {
+      kpis: readonly KpiDefinition[];
+      thresholds: ThresholdResolver;
+      store: SnapshotStore;
+      rollup: RollupOptions;
+      clock: () => Date;
+    },
+  ) {
+    this.kpisById = new Map(deps.kpis.map(k => [k.id, k]));
+    this.history = new SnapshotHistory(deps.store, deps.kpis);
+    this.rollup = createStatusRollup(deps.rollup);
+  }
+
+  listKpis(): KpiResponse[] {
+    return [...this.deps.kpis]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map(kpi => ({
+        id: kpi.id,
+        title: kpi.title,
+        description: kpi.description,
+        unit: kpi.unit,
+        entityKinds: kpi.entityKinds,
+        direction: kpi.direction,
+        domain: kpi.domain,
+        thresholds: this.deps.thresholds
+          .rulesFor(kpi.id)
+          .map(({ status, expression }) => ({ status, expression })),
+        thresholdSource: this.deps.thresholds.sourceOf(kpi.id) as
+          | 'default'
+          | 'config',
+      }));
+  }
+
+  /** The entity's values for a UTC day (`YYYY-MM-DD`, default yesterday). */
+  async entityScorecard(
+    entity: Entity,
+    day?: string,
+  ): Promise<EntityScorecardResponse> {
+    const entityRef = stringifyEntityRef(entity);
+    const dayStart =
+      day === undefined
+        ? bucketStart(this.deps.clock().getTime(), 'day') - DAY_MS
+        : parseDay(day);
+    let overrides: ReturnType<ThresholdResolver['parseAnnotation']> = new Map();
+    try {
+      overrides = this.deps.thresholds.parseAnnotation(
+        entity.metadata.annotations?.[SCORECARD_THRESHOLDS_ANNOTATION],
+        entityRef,
+      );
+    } catch {
+      // The writer reports a bad annotation; the snapshots used config thresholds.
+    }
+    const values = (
+      await this.history.withDeltas(dayStart, { entityRefs: [entityRef] })
+    ).filter(v => this.kpisById.has(v.kpiId));
+    const rolled = this.rollup(
+      values.map(v => ({ kpiId: v.kpiId, status: v.status })),
+    );
+    return {
+      entityRef,
+      day: new Date(dayStart).toISOString().slice(0, 10),
+      status: rolled.status,
+      score: rolled.score,
+      counts: rolled.counts,
+      unknown: rolled.unknown,
+      items: values.map(v => ({
+        kpiId: v.kpiId,
+        value: v.value,
+        status: v.status,
+        thresholdSource: this.deps.thresholds.sourceOf(v.kpiId, overrides),
+        weekOverWeek: v.weekOverWeek,
+        monthOverMonth: v.monthOverMonth,
+      })),
+    };
+  }
+
+  async kpiHistory(
+    entityRef: string,
+    query: {
+      kpiId: string;
+      granularity?: SnapshotGranularity;
+      from: string;
+      to: string;
+    },
+  ): Promise<HistoryPointResponse[]> {
+    if (!this.kpisById.has(query.kpiId))
+      throw new InputError(`kpiId: unknown KPI "${query.kpiId}"`);
+    const granularity = query.granularity ?? 'day';
+    const from = Date.parse(query.from);
+    const to = Date.parse(query.to);
+    if (Number.isNaN(from) || Number.isNaN(to))
+      throw new InputError('from, to: expected ISO 8601 date-times');
+    if (to <= from) throw new InputError('to: must be after from');
+    if (to - from > MAX_RANGE_MS[granularity])
+      throw new InputError(
+        `to: at most ${
+          MAX_RANGE_MS[granularity] / DAY_MS
+        } days after from for ${granularity} snapshots`,
+      );
+    const rows = await this.deps.store.list({
+      granularity,
+      from,
+      to,
+      entityRefs: [entityRef],
+      kpiIds: [query.kpiId],
+    });
+    return rows.map(r => ({
+      bucketStart: new Date(r.bucketStart).toISOString(),
+      value: r.value,
+      status: r.status,
+    }));
+  }
+}
+
+function parseDay(day: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const ms = match
+    ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+    : NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day)
+    throw new InputError(`day: expected a date YYYY-MM-DD, got "${day}"`);
+  return ms;
+}

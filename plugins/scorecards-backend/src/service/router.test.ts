@@ -1,0 +1,317 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  KpiDefinition,
+  SCORECARD_THRESHOLDS_ANNOTATION,
+} from '@internal/plugin-scorecards-common';
+import {
+  ScorecardMetricProvider,
+  scorecardsMetricProvidersExtensionPoint,
+} from '@internal/plugin-scorecards-node';
+import { Knex } from 'knex';
+import { AddressInfo } from 'node:net';
+import { bothDatabases } from '../__testUtils__/databases';
+import { ms } from '../__testUtils__/time';
+import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
+import { scorecardsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const successRate: KpiDefinition = {
+  id: 'journey.successRate',
+  title: 'Success rate',
+  description: 'Completed instances of all settled ones.',
+  unit: 'percent',
+  entityKinds: ['Journey'],
+  direction: 'higher-is-better',
+  domain: { min: 0, max: 100 },
+  defaultThresholds: [
+    { status: 'green', expression: '>=99' },
+    { status: 'amber', expression: '[95, 99)' },
+    { status: 'red', expression: '<95' },
+  ],
+};
+const p95: KpiDefinition = {
+  id: 'journey.cycleTimeP95',
+  title: 'Cycle time p95',
+  description: '95th percentile from entry to completion.',
+  unit: 'milliseconds',
+  entityKinds: ['Journey'],
+  direction: 'lower-is-better',
+  domain: { min: 0 },
+  defaultThresholds: [
+    { status: 'green', expression: '<=2000' },
+    { status: 'red', expression: '>2000' },
+  ],
+};
+
+const checkout: Entity = {
+  apiVersion: 'switchboard.dev/v1alpha1',
+  kind: 'Journey',
+  metadata: {
+    name: 'checkout',
+    namespace: 'default',
+    annotations: {
+      [SCORECARD_THRESHOLDS_ANNOTATION]: JSON.stringify({
+        'journey.cycleTimeP95': [
+          { status: 'green', expression: '<=5000' },
+          { status: 'red', expression: '>5000' },
+        ],
+      }),
+    },
+  },
+};
+
+const provider: ScorecardMetricProvider = {
+  id: 'test',
+  kpis: [successRate, p95],
+  compute: async () => ({}),
+};
+
+const databases = bothDatabases();
+
+describe('scorecards routes', () => {
+  let knex: Knex;
+  let base: string;
+  let stop: () => Promise<void>;
+
+  async function start(options: { deny?: boolean; anonymous?: boolean } = {}) {
+    knex = await databases.init('SQLITE_3');
+    const backend = await startTestBackend({
+      features: [
+        scorecardsPlugin,
+        createBackendModule({
+          pluginId: 'scorecards',
+          moduleId: 'test-provider',
+          register(env) {
+            env.registerInit({
+              deps: { metrics: scorecardsMetricProvidersExtensionPoint },
+              async init({ metrics }) {
+                metrics.addMetricProvider(provider);
+              },
+            });
+          },
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            scorecards: {
+              thresholds: {
+                'journey.successRate': [
+                  { status: 'green', expression: '>=97' },
+                  { status: 'red', expression: '<97' },
+                ],
+              },
+            },
+          },
+        }),
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities: [checkout] }),
+        ...(options.deny
+          ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+          : []),
+        ...(options.anonymous
+          ? [
+              mockServices.httpAuth.factory({
+                defaultCredentials: mockCredentials.none(),
+              }),
+            ]
+          : []),
+      ],
+    });
+    base = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }/api/scorecards`;
+    stop = () => backend.stop();
+  }
+
+  afterEach(async () => {
+    await stop?.();
+  });
+
+  const get = async (path: string) => {
+    // Query values encoded as a client would (the validator refuses a raw ':').
+    const [pathname, query] = path.split('?');
+    const url = query
+      ? `${base}${pathname}?${new URLSearchParams(query).toString()}`
+      : `${base}${pathname}`;
+    const res = await fetch(url, {
+      headers: { authorization: mockCredentials.user.header() },
+    });
+    return { status: res.status, body: await res.json() };
+  };
+
+  async function seed() {
+    const store = new DatabaseSnapshotStore(knex);
+    const ref = 'journey:default/checkout';
+    const write = (
+      iso: string,
+      kpiId: string,
+      value: number,
+      status: 'green' | 'amber' | 'red',
+    ) => {
+      const bucketStart = ms(`${iso}T00:00:00Z`);
+      return store.writeRun(
+        {
+          providerId: `test-${iso}-${kpiId}`,
+          granularity: 'day',
+          bucketStart,
+          snapshotCount: 1,
+        },
+        [
+          {
+            entityRef: ref,
+            kpiId,
+            granularity: 'day',
+            bucketStart,
+            value,
+            status,
+          },
+        ],
+      );
+    };
+    await write('2026-12-04', 'journey.successRate', 96, 'red');
+    await write('2026-11-27', 'journey.successRate', 98, 'green');
+    await write('2026-11-04', 'journey.successRate', 96, 'red');
+    await write('2026-12-04', 'journey.cycleTimeP95', 3000, 'green');
+    await write('2026-12-03', 'journey.cycleTimeP95', 2500, 'green');
+  }
+
+  it('lists KPIs with the thresholds in force and where they come from', async () => {
+    await start();
+    const { status, body } = await get('/kpis');
+    expect(status).toBe(200);
+    expect(body.items.map((k: { id: string }) => k.id)).toEqual([
+      'journey.cycleTimeP95',
+      'journey.successRate',
+    ]);
+    expect(body.items[1]).toEqual({
+      ...successRate,
+      defaultThresholds: undefined,
+      thresholds: [
+        { status: 'green', expression: '>=97' },
+        { status: 'red', expression: '<97' },
+      ],
+      thresholdSource: 'config',
+    });
+    expect(body.items[0].thresholdSource).toBe('default');
+  });
+
+  it("answers an entity's day with deltas and a worst-of status", async () => {
+    await start();
+    await seed();
+    const { status, body } = await get(
+      '/entities/journey/default/checkout?day=2026-12-04',
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      entityRef: 'journey:default/checkout',
+      day: '2026-12-04',
+      status: 'red',
+      score: 50,
+      counts: { green: 1, amber: 0, red: 1 },
+      unknown: 0,
+      items: [
+        {
+          kpiId: 'journey.cycleTimeP95',
+          value: 3000,
+          status: 'green',
+          thresholdSource: 'annotation',
+        },
+        {
+          kpiId: 'journey.successRate',
+          value: 96,
+          status: 'red',
+          thresholdSource: 'config',
+          weekOverWeek: {
+            previous: 98,
+            change: -2,
+            relativeChange: -2 / 98,
+            trend: 'worse',
+          },
+          monthOverMonth: {
+            previous: 96,
+            change: 0,
+            relativeChange: 0,
+            trend: 'unchanged',
+          },
+        },
+      ],
+    });
+  });
+
+  it("answers a KPI's history, oldest first, within the range", async () => {
+    await start();
+    await seed();
+    const { status, body } = await get(
+      '/entities/Journey/default/checkout/history?kpiId=journey.successRate&from=2026-11-05T00:00:00Z&to=2026-12-05T00:00:00Z',
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      entityRef: 'journey:default/checkout',
+      kpiId: 'journey.successRate',
+      granularity: 'day',
+      items: [
+        { bucketStart: '2026-11-27T00:00:00.000Z', value: 98, status: 'green' },
+        { bucketStart: '2026-12-04T00:00:00.000Z', value: 96, status: 'red' },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      '/entities/journey/default/checkout?day=2026-02-30',
+      400,
+      'day: expected a date YYYY-MM-DD, got "2026-02-30"',
+    ],
+    [
+      '/entities/journey/default/checkout/history?kpiId=nope&from=2026-11-05T00:00:00Z&to=2026-12-05T00:00:00Z',
+      400,
+      'kpiId: unknown KPI "nope"',
+    ],
+    [
+      '/entities/journey/default/checkout/history?kpiId=journey.successRate&granularity=hour&from=2026-11-05T00:00:00Z&to=2026-12-05T00:00:00Z',
+      400,
+      'to: at most 7 days after from for hour snapshots',
+    ],
+    [
+      '/entities/journey/default/checkout/history?kpiId=journey.successRate&from=2026-12-05T00:00:00Z&to=2026-12-05T00:00:00Z',
+      400,
+      'to: must be after from',
+    ],
+    [
+      '/entities/journey/default/checkout/history?kpiId=journey.successRate&granularity=week&from=2026-12-01T00:00:00Z&to=2026-12-05T00:00:00Z',
+      400,
+      'granularity',
+    ],
+    [
+      '/entities/journey/default/checkout/history?kpiId=journey.successRate',
+      400,
+      'from',
+    ],
+    [
+      '/entities/journey/default/refunds',
+      404,
+      'No entity journey:default/refunds',
+    ],
+  ])('%s → %d', async (path, expectedStatus, message) => {
+    await start();
+    const { status, body } = await get(path);
+    expect(status).toBe(expectedStatus);
+    expect(body.error.message).toContain(message);
+  });
+
+  it('answers 401 without credentials and 403 without scorecards.read', async () => {
+    await start({ deny: true, anonymous: true });
+    expect((await fetch(`${base}/kpis`)).status).toBe(401);
+    const { status, body } = await get('/kpis');
+    expect(status).toBe(403);
+    expect(body.error.message).toBe('scorecards.read is not granted');
+  });
+});
