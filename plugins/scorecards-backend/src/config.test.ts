@@ -59,6 +59,10 @@ describe('readScorecardsOptions', () => {
       "Unable to convert config value for key 'scorecards.backfill.days'",
     ],
     [
+      { retention: { days: 7 } },
+      'scorecards.backfill.days (7) must be less than scorecards.retention.days (7)',
+    ],
+    [
       { rollup: { mode: 'average' } },
       'scorecards.rollup.mode: expected "worst-of" or "weighted", got "average"',
     ],

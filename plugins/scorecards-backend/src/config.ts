@@ -42,12 +42,19 @@ export function readScorecardsOptions(config: Config): ScorecardsOptions {
   } catch (e) {
     throw new TypeError(`scorecards.${(e as Error).message}`);
   }
+  const retentionDays = positiveInteger(c, 'retention.days', 400);
+  const backfillDays = positiveInteger(c, 'backfill.days', 7);
+  // Otherwise retention deletes what backfill writes, and every run writes it again.
+  if (backfillDays >= retentionDays)
+    throw new TypeError(
+      `scorecards.backfill.days (${backfillDays}) must be less than scorecards.retention.days (${retentionDays})`,
+    );
   return {
     retention: {
-      days: positiveInteger(c, 'retention.days', 400),
+      days: retentionDays,
       hourlyHours: positiveInteger(c, 'retention.hourlyHours', 48),
     },
-    backfillDays: positiveInteger(c, 'backfill.days', 7),
+    backfillDays,
     thresholds: c?.getOptional('thresholds'),
     rollup: rollupOptions,
   };
