@@ -1,0 +1,108 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  EntityScorecardResponse,
+  HistoryPointResponse,
+  KpiResponse,
+  ScorecardsApiPaths,
+} from '@internal/plugin-scorecards-common';
+import createClient, { type Client } from 'openapi-fetch';
+import type { KpiHistoryQuery, ScorecardsApi } from './ScorecardsApi';
+
+/** A 2xx answer's JSON body; openapi-fetch leaves it undefined when the body is empty. */
+function bodyOf<T>(what: string, data: T | undefined): T {
+  if (data === undefined) {
+    throw new Error(`scorecards-backend answered ${what} without a body`);
+  }
+  return data;
+}
+
+function entityPath(entityRef: string) {
+  return parseEntityRef(entityRef, { defaultNamespace: 'default' });
+}
+
+/** Talks to scorecards-backend through the Backstage fetch API (the user's token is attached). */
+export class ScorecardsClient implements ScorecardsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  /**
+   * The routes of scorecards-backend's OpenAPI document, typed from it. A failed request
+   * throws a ResponseError (status, and the backend's error name and message).
+   */
+  private async openApi(): Promise<Client<ScorecardsApiPaths>> {
+    const client = createClient<ScorecardsApiPaths>({
+      baseUrl: await this.discoveryApi.getBaseUrl('scorecards'),
+      fetch: request => this.fetchApi.fetch(request),
+    });
+    client.use({
+      onResponse: async ({ response }) => {
+        if (!response.ok) throw await ResponseError.fromResponse(response);
+        return undefined;
+      },
+    });
+    return client;
+  }
+
+  async listKpis(): Promise<KpiResponse[]> {
+    const api = await this.openApi();
+    const { data } = await api.request('get', '/kpis', {});
+    return bodyOf('GET /kpis', data).items;
+  }
+
+  async getEntityScorecard(
+    entityRef: string,
+    day?: string,
+  ): Promise<EntityScorecardResponse | undefined> {
+    const api = await this.openApi();
+    try {
+      const { data } = await api.request(
+        'get',
+        '/entities/{kind}/{namespace}/{name}',
+        {
+          params: {
+            path: entityPath(entityRef),
+            query: day ? { day } : {},
+          },
+        },
+      );
+      return bodyOf('GET /entities/{kind}/{namespace}/{name}', data);
+    } catch (e) {
+      // 404: the entity is not in the catalog or the caller may not read it; the page
+      // says there is nothing to show rather than failing.
+      if (e instanceof ResponseError && e.response.status === 404)
+        return undefined;
+      throw e;
+    }
+  }
+
+  async getKpiHistory(
+    entityRef: string,
+    query: KpiHistoryQuery,
+  ): Promise<HistoryPointResponse[]> {
+    const api = await this.openApi();
+    const { data } = await api.request(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/history',
+      {
+        params: {
+          path: entityPath(entityRef),
+          query: {
+            kpiId: query.kpiId,
+            from: query.from.toISOString(),
+            to: query.to.toISOString(),
+            ...(query.granularity ? { granularity: query.granularity } : {}),
+          },
+        },
+      },
+    );
+    return bodyOf('GET /entities/{kind}/{namespace}/{name}/history', data)
+      .items;
+  }
+}

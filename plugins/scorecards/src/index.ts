@@ -1,0 +1,9 @@
+/**
+ * Scorecards: KPIs per team, system and journey against their targets, with trends,
+ * history and drill-down into Journeys and Dead letters.
+ *
+ * @packageDocumentation
+ */
+export { scorecardsApiRef } from './api/ScorecardsApi';
+export type { ScorecardsApi, KpiHistoryQuery } from './api/ScorecardsApi';
+export { ScorecardsClient } from './api/ScorecardsClient';

@@ -1,0 +1,118 @@
+import type {
+  EntityScorecardResponse,
+  KpiResponse,
+  KpiUnit,
+  ScorecardStatus,
+} from '@internal/plugin-scorecards-common';
+import { formatKpiValue } from './kpiFormat';
+
+/** A cell's colour: a threshold status, or grey when there is no value or no rule for it. */
+export type CellStatus = ScorecardStatus | 'grey';
+
+export interface HeatMapColumn {
+  kpiId: string;
+  title: string;
+  unit: KpiUnit;
+  description: string;
+}
+
+export interface HeatMapCell {
+  kpiId: string;
+  status: CellStatus;
+  value?: number;
+  /** The value with its unit, or `—`. */
+  text: string;
+}
+
+export interface HeatMapRow {
+  entityRef: string;
+  name: string;
+  /** Rolled up over the row's KPIs; grey without any status. */
+  status: CellStatus;
+  score?: number;
+  /** False until the backend has written a snapshot for the entity. */
+  hasSnapshot: boolean;
+  cells: HeatMapCell[];
+}
+
+export interface HeatMapInput {
+  entityRef: string;
+  name: string;
+  /** Undefined while unknown or unreadable; with no items before the first snapshot. */
+  scorecard?: EntityScorecardResponse;
+}
+
+export interface HeatMap {
+  columns: HeatMapColumn[];
+  rows: HeatMapRow[];
+}
+
+const appliesTo = (kpi: KpiResponse, kind: string) =>
+  kpi.entityKinds.some(
+    k => k.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US'),
+  );
+
+/**
+ * Teams × KPIs. Columns are the KPIs any row has a value for, in the backend's order, so
+ * a KPI nobody reports does not fill the page with grey; with no values at all, the KPIs
+ * defined for `kind`, so the empty grid still says what will be measured.
+ */
+export function buildHeatMap(
+  kpis: KpiResponse[],
+  inputs: HeatMapInput[],
+  kind = 'group',
+): HeatMap {
+  const reported = new Set(
+    inputs.flatMap(i => i.scorecard?.items.map(v => v.kpiId) ?? []),
+  );
+  const shown = reported.size
+    ? kpis.filter(k => reported.has(k.id))
+    : kpis.filter(k => appliesTo(k, kind));
+  const columns = shown.map(k => ({
+    kpiId: k.id,
+    title: k.title,
+    unit: k.unit,
+    description: k.description,
+  }));
+  const rows = inputs.map<HeatMapRow>(input => {
+    const values = new Map(
+      (input.scorecard?.items ?? []).map(v => [v.kpiId, v]),
+    );
+    const cells = columns.map<HeatMapCell>(column => {
+      const v = values.get(column.kpiId);
+      if (!v) return { kpiId: column.kpiId, status: 'grey', text: '—' };
+      return {
+        kpiId: column.kpiId,
+        status: v.status ?? 'grey',
+        value: v.value,
+        text: formatKpiValue(v.value, column.unit),
+      };
+    });
+    return {
+      entityRef: input.entityRef,
+      name: input.name,
+      status: input.scorecard?.status ?? 'grey',
+      score: input.scorecard?.score,
+      hasSnapshot: (input.scorecard?.items.length ?? 0) > 0,
+      cells,
+    };
+  });
+  return { columns, rows };
+}
+
+const STATUS_RANK: Record<CellStatus, number> = {
+  red: 0,
+  amber: 1,
+  green: 2,
+  grey: 3,
+};
+
+/** Worst first, then by name; rows without a snapshot last. */
+export function sortWorstFirst(rows: HeatMapRow[]): HeatMapRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+      (a.score ?? 101) - (b.score ?? 101) ||
+      a.name.localeCompare(b.name, 'en-US'),
+  );
+}
