@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export { scorecardsPlugin as default } from './plugin';
 export { scorecardsApiRef } from './api/ScorecardsApi';
 export type { ScorecardsApi, KpiHistoryQuery } from './api/ScorecardsApi';
 export { ScorecardsClient } from './api/ScorecardsClient';

@@ -1,4 +1,9 @@
-import { entityDisplayName, humanizeName, kindLabel } from './entityNames';
+import {
+  catalogTitle,
+  entityDisplayName,
+  humanizeName,
+  kindLabel,
+} from './entityNames';
 
 describe('entityDisplayName', () => {
   it('makes a name readable when no title is known', () => {
@@ -25,5 +30,25 @@ describe('humanizeName / kindLabel', () => {
   it('calls groups teams', () => {
     expect(kindLabel('Group')).toBe('Team');
     expect(kindLabel('system')).toBe('System');
+  });
+});
+
+describe('catalogTitle', () => {
+  const group = (metadata: object, spec: object = {}) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-orders', ...metadata },
+    spec,
+  });
+  it('prefers the title, then the display name, then the readable name', () => {
+    expect(
+      catalogTitle(
+        group({ title: 'Orders' }, { profile: { displayName: 'Order team' } }),
+      ),
+    ).toBe('Orders');
+    expect(
+      catalogTitle(group({}, { profile: { displayName: 'Order team' } })),
+    ).toBe('Order team');
+    expect(catalogTitle(group({}))).toBe('Team orders');
   });
 });

@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { type Entity, parseEntityRef } from '@backstage/catalog-model';
 
 /** `team-orders` → `Team orders`, `invoice_sync` → `Invoice sync`. */
 export function humanizeName(name: string): string {
@@ -29,4 +29,13 @@ export function kindLabel(kind: string): string {
   const k = kind.toLocaleLowerCase('en-US');
   if (k === 'group') return 'Team';
   return humanizeName(k);
+}
+
+/** A catalog entity's human name: its title, a group's display name, or its name made readable. */
+export function catalogTitle(entity: Entity): string {
+  const profile = entity.spec?.profile as { displayName?: unknown } | undefined;
+  if (entity.metadata.title) return entity.metadata.title;
+  if (typeof profile?.displayName === 'string' && profile.displayName)
+    return profile.displayName;
+  return humanizeName(entity.metadata.name);
 }

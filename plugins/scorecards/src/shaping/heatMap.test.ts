@@ -2,7 +2,8 @@ import type {
   EntityScorecardResponse,
   KpiResponse,
 } from '@internal/plugin-scorecards-common';
-import { buildHeatMap, sortWorstFirst } from './heatMap';
+import { buildHeatMap, heatMapCsvColumns, sortWorstFirst } from './heatMap';
+import { tableToCsv } from './tableCsv';
 
 const kpi = (id: string, partial: Partial<KpiResponse> = {}): KpiResponse => ({
   id,
@@ -141,5 +142,36 @@ describe('sortWorstFirst', () => {
       row('f', 'green', 100),
     ]);
     expect(sorted.map(r => r.name)).toEqual(['e', 'c', 'd', 'a', 'f', 'b']);
+  });
+});
+
+describe('heatMapCsvColumns', () => {
+  it('exports raw values with units in the headers, and statuses', () => {
+    const map = buildHeatMap(KPIS, [
+      {
+        entityRef: 'group:default/orders',
+        name: '=Orders',
+        scorecard: scorecard(
+          'group:default/orders',
+          [
+            {
+              kpiId: 'dlq.backlogDepth',
+              value: 1204,
+              status: 'red',
+              thresholdSource: 'default',
+            },
+          ],
+          'red',
+          0,
+        ),
+      },
+      { entityRef: 'group:default/payments', name: 'Payments' },
+    ]);
+    expect(tableToCsv(heatMapCsvColumns(map), map.rows).split('\r\n')).toEqual([
+      'Team,Entity ref,Status,Score,dlq.backlogDepth (count),dlq.backlogDepth status',
+      `"'=Orders",group:default/orders,red,0,1204,red`,
+      'Payments,group:default/payments,,,,',
+      '',
+    ]);
   });
 });

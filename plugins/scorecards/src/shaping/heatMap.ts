@@ -4,7 +4,8 @@ import type {
   KpiUnit,
   ScorecardStatus,
 } from '@internal/plugin-scorecards-common';
-import { formatKpiValue } from './kpiFormat';
+import { formatKpiValue, unitLabel } from './kpiFormat';
+import type { CsvColumn } from './tableCsv';
 
 /** A cell's colour: a threshold status, or grey when there is no value or no rule for it. */
 export type CellStatus = ScorecardStatus | 'grey';
@@ -115,4 +116,33 @@ export function sortWorstFirst(rows: HeatMapRow[]): HeatMapRow[] {
       (a.score ?? 101) - (b.score ?? 101) ||
       a.name.localeCompare(b.name, 'en-US'),
   );
+}
+
+/**
+ * The heat map as CSV columns: the name, the rolled-up status and score, then per KPI
+ * its raw value (unit in the header, so a spreadsheet can compute with it) and status.
+ */
+export function heatMapCsvColumns(
+  map: HeatMap,
+  nameHeader = 'Team',
+): CsvColumn<HeatMapRow>[] {
+  const columns: CsvColumn<HeatMapRow>[] = [
+    { header: nameHeader, value: r => r.name },
+    { header: 'Entity ref', value: r => r.entityRef },
+    { header: 'Status', value: r => (r.status === 'grey' ? '' : r.status) },
+    { header: 'Score', value: r => r.score },
+  ];
+  map.columns.forEach((c, i) => {
+    columns.push(
+      {
+        header: `${c.title} (${unitLabel(c.unit)})`,
+        value: r => r.cells[i].value,
+      },
+      {
+        header: `${c.title} status`,
+        value: r => (r.cells[i].status === 'grey' ? '' : r.cells[i].status),
+      },
+    );
+  });
+  return columns;
 }

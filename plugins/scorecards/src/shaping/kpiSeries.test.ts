@@ -5,6 +5,7 @@ import {
   kpiChartData,
   kpiTarget,
   kpiYDomain,
+  targetText,
 } from './kpiSeries';
 
 const SUCCESS_RULES = [
@@ -100,5 +101,24 @@ describe('formatBucket', () => {
     const t = Date.UTC(2026, 11, 4, 7);
     expect(formatBucket(t, 'day')).toBe('4 Dec');
     expect(formatBucket(t, 'hour')).toBe('4 Dec 07:00');
+  });
+});
+
+describe('targetText', () => {
+  it('is the green rules', () => {
+    expect(targetText(SUCCESS_RULES, 'percent')).toBe('≥ 99 %');
+    expect(
+      targetText(
+        [
+          { status: 'green', expression: '==0' },
+          { status: 'green', expression: '(0, 2]' },
+          { status: 'red', expression: '>2' },
+        ],
+        'count',
+      ),
+    ).toBe('= 0 or 0 – 2');
+    expect(targetText([{ status: 'red', expression: '>2' }], 'count')).toBe(
+      'no target',
+    );
   });
 });

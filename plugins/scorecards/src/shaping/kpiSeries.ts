@@ -117,3 +117,10 @@ export function formatBucket(t: number, granularity: 'day' | 'hour'): string {
   if (granularity === 'day') return day;
   return `${day} ${String(d.getUTCHours()).padStart(2, '0')}:00`;
 }
+
+/** The green rules as a target: `≥ 99 %`, or `no target` without a green rule. */
+export function targetText(thresholds: ThresholdRule[], unit: KpiUnit): string {
+  const green = thresholds.filter(r => r.status === 'green');
+  if (!green.length) return 'no target';
+  return green.map(r => formatThresholdRule(r, unit)).join(' or ');
+}
