@@ -151,6 +151,7 @@ export const KpiHistoryPage = () => {
         </Box>
         <TextField
           select
+          id="scorecards-history-period"
           label="Period"
           size="small"
           variant="outlined"

@@ -1,0 +1,65 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import { scorecardsApiRef } from './api/ScorecardsApi';
+import { scorecardsPlugin } from './plugin';
+import { fakeScorecardsApi, group, KPIS, scorecard } from './testUtils/fakes';
+import defaultExport from './index';
+
+describe('scorecardsPlugin', () => {
+  it('is the default export, so the app discovers it from package.json', () => {
+    expect(defaultExport).toBe(scorecardsPlugin);
+  });
+
+  it('mounts the Scorecards page at /scorecards', async () => {
+    const api = fakeScorecardsApi({
+      listKpis: jest.fn().mockResolvedValue(KPIS),
+      getEntityScorecard: jest.fn(async (ref: string) => scorecard(ref, [])),
+    });
+    renderTestApp({
+      features: [scorecardsPlugin],
+      apis: [
+        [scorecardsApiRef, api],
+        [catalogApiRef, catalogApiMock({ entities: [group('orders')] })],
+      ],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef as any,
+      },
+      initialRouteEntries: ['/scorecards'],
+    });
+    expect(
+      await screen.findByText('Organisation overview', undefined, {
+        timeout: 15_000,
+      }),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Orders' })).toHaveAttribute(
+      'href',
+      '/scorecards/group/default/orders',
+    );
+  });
+
+  it('adds a Scorecard tab to Group, System and Journey entities only', () => {
+    const tester = createExtensionTester(
+      scorecardsPlugin.getExtension('entity-content:scorecards/scorecard'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('scorecard');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Scorecard');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const entity = (kind: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name: 'x' },
+    });
+    expect(filter(entity('Group'))).toBe(true);
+    expect(filter(entity('System'))).toBe(true);
+    expect(filter(entity('Journey'))).toBe(true);
+    expect(filter(entity('Component'))).toBe(false);
+    expect(filter(entity('API'))).toBe(false);
+  });
+});
