@@ -57,6 +57,22 @@ export interface RollupCell {
   leMs: number;
 }
 
+/** A range of rollup buckets, `fromUs` included, `toUs` excluded, of the minute or hourly table. */
+export interface RollupRange {
+  table: 'minute' | 'hour';
+  fromUs: number;
+  toUs: number;
+}
+
+/** Rollup cells to count: their outcome is listed and their latency bucket in bounds. */
+export interface CellFilter {
+  outcomes: readonly string[];
+  /** Only latency buckets at or under this bound. */
+  leMsAtMost?: number;
+  /** Only latency buckets above this bound. */
+  leMsAbove?: number;
+}
+
 const cellKey = (c: RollupCell) =>
   `${c.bucketStartUs}|${c.outcome}|${c.leMs}|${c.journey}`;
 function parseCell(key: string): RollupCell {
@@ -598,6 +614,71 @@ export class DatabaseInstanceStore {
         count: Number(r.n),
       }))
       .filter(r => r.count > 0);
+  }
+
+  /**
+   * Events of a journey for the SLO math, counted by the database: per range of the minute
+   * or the hourly rollups, the sum of the counts of the cells each filter matches (as
+   * `result[range][filter]`). Cells at 0 or below count for nothing, as `rollups` drops them.
+   * Few statements whatever the number of ranges and filters.
+   */
+  async rollupEvents(
+    journey: string,
+    ranges: readonly RollupRange[],
+    filters: readonly CellFilter[],
+  ): Promise<number[][]> {
+    const columns = filters.map((f, i) => {
+      if (!f.outcomes.length) return { sql: `0 AS c${i}`, bindings: [] };
+      const when = [`outcome IN (${f.outcomes.map(() => '?').join(', ')})`];
+      const bindings: Array<string | number> = [...f.outcomes];
+      if (f.leMsAtMost !== undefined) {
+        when.push('le_ms <= ?');
+        bindings.push(f.leMsAtMost);
+      }
+      if (f.leMsAbove !== undefined) {
+        when.push('le_ms > ?');
+        bindings.push(f.leMsAbove);
+      }
+      return {
+        sql: `SUM(CASE WHEN ${when.join(
+          ' AND ',
+        )} THEN "count" ELSE 0 END) AS c${i}`,
+        bindings,
+      };
+    });
+    const select = columns.map(c => c.sql).join(', ');
+    const columnBindings = columns.flatMap(c => c.bindings);
+    const out: number[][] = ranges.map(() => filters.map(() => 0));
+    // Well under SQLite's limits of bound parameters and of SELECTs in a UNION.
+    const perStatement = Math.max(
+      1,
+      Math.min(100, Math.floor(5000 / (columnBindings.length + 3))),
+    );
+    for (let i = 0; i < ranges.length; i += perStatement) {
+      const chunk = ranges.slice(i, i + perStatement);
+      const { rows } = await this.raw(
+        chunk
+          .map(
+            (r, j) =>
+              `SELECT ${i + j} AS arm, ${select} FROM ${
+                r.table === 'hour'
+                  ? 'journeys_rollups_hourly'
+                  : 'journeys_rollups'
+              } WHERE journey = ? AND bucket_start_us >= ? AND bucket_start_us < ? AND "count" > 0`,
+          )
+          .join(' UNION ALL '),
+        chunk.flatMap(r => [...columnBindings, journey, r.fromUs, r.toUs]),
+      );
+      for (const row of rows)
+        out[Number(row.arm)] = filters.map((_, k) => Number(row[`c${k}`] ?? 0));
+    }
+    return out;
+  }
+
+  /** A raw SELECT's rows on either client (better-sqlite3 answers an array, pg a result). */
+  private async raw(sql: string, bindings: Array<string | number>) {
+    const result = await this.db.raw(sql, bindings);
+    return { rows: (Array.isArray(result) ? result : result.rows) as any[] };
   }
 
   /** Every journey's counts by outcome and latency bucket over all kept rollups. */

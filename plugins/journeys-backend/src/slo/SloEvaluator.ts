@@ -18,16 +18,15 @@ import {
   burnRate,
   errorBudget,
   evaluateRules,
-  MinuteSeries,
   RuleEvaluation,
   scaledRules,
   timeToExhaustionMs,
 } from './burnRate';
-import { objectiveMinutes } from './objectiveEvents';
+import { EvaluationPlan } from './EvaluationPlan';
+import { objectiveFilters } from './objectiveEvents';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const LONGEST_BURN_WINDOW_MS = BURN_WINDOWS_MS['3d'];
 
 export interface SloEvaluatorOptions {
   /** Low-traffic guard: no alert while the long window holds fewer valid events. */
@@ -107,68 +106,75 @@ export class SloEvaluator {
     objective: JourneyObjective,
     nowMs = Date.now(),
   ): Promise<SloReport> {
-    const windowMs = parseDuration(objective.timeWindow);
+    const [report] = await this.reportsOf(journey, [objective], nowMs);
+    return report;
+  }
+
+  /**
+   * Reports of some objectives of a journey, from one read of its rollups: the database
+   * counts each objective's good and bad events per range of an `EvaluationPlan` (the
+   * budget's hourly cells, the burn windows' whole hours and minute edges), so a few numbers
+   * per range come back instead of every cell of 3 days and 30 days.
+   */
+  private async reportsOf(
+    journey: JourneyDefinition,
+    objectives: readonly JourneyObjective[],
+    nowMs: number,
+  ): Promise<SloReport[]> {
     const nowMinute = Math.floor(nowMs / MINUTE_MS);
-
-    // Burn rates: the minute rollups of the longest burn window.
-    const burnMinutes = LONGEST_BURN_WINDOW_MS / MINUTE_MS;
-    const firstMinute = nowMinute - burnMinutes + 1;
-    const recent = objectiveMinutes(
-      objective,
-      await this.instances.rollups(
-        journey.ref,
-        firstMinute * MINUTE_MS * 1000,
-        MINUTE_MS * 1000,
-      ),
-      firstMinute,
-      burnMinutes,
+    const windows = objectives.map(o => parseDuration(o.timeWindow));
+    const rules = objectives.map(o => rulesOf(o, this.options));
+    const plan = new EvaluationPlan(
+      nowMs,
+      [
+        ...Object.values(BURN_WINDOWS_MS),
+        ...rules.flat().flatMap(r => [r.longWindowMs, r.shortWindowMs]),
+      ],
+      windows,
     );
-    const series = new MinuteSeries(firstMinute, recent);
-
-    // The budget: the hourly rollups of the SLO window (from the start of its first hour).
-    const sinceMs = Math.floor((nowMs - windowMs) / HOUR_MS) * HOUR_MS;
-    const windowMinutes = Math.ceil((nowMs - sinceMs) / MINUTE_MS) + 1;
-    let good = 0;
-    let bad = 0;
-    for (const m of objectiveMinutes(
-      objective,
-      await this.instances.rollups(journey.ref, sinceMs * 1000, HOUR_MS * 1000),
-      sinceMs / MINUTE_MS,
-      windowMinutes,
-    )) {
-      good += m.good;
-      bad += m.bad;
-    }
-    const budget = errorBudget(good, bad, objective.target);
-    const burnRates = Object.fromEntries(
-      Object.entries(BURN_WINDOWS_MS).map(([name, ms]) => {
-        const s = series.sum(nowMinute, ms);
-        return [name, burnRate(s.bad, s.good + s.bad, objective.target)];
+    const counts = await this.instances.rollupEvents(
+      journey.ref,
+      plan.ranges,
+      objectives.flatMap(o => {
+        const { good, bad } = objectiveFilters(o);
+        return [good, bad];
       }),
-    ) as SloReport['burnRates'];
-    return {
-      journey: journey.ref,
-      objective: objective.name,
-      target: objective.target,
-      windowMs,
-      good,
-      bad,
-      sli: good + bad > 0 ? good / (good + bad) : null,
-      budget,
-      burnRates,
-      timeToExhaustionMs: timeToExhaustionMs(
-        budget.remainingFraction,
-        burnRates['1h'],
+    );
+    return objectives.map((objective, i) => {
+      const windowMs = windows[i];
+      const { budget: budgetOf, burn } = plan.totals(counts, 2 * i, 2 * i + 1);
+      const { good, bad } = budgetOf(windowMs);
+      const budget = errorBudget(good, bad, objective.target);
+      const burnRates = Object.fromEntries(
+        Object.entries(BURN_WINDOWS_MS).map(([name, ms]) => {
+          const s = burn.sum(nowMinute, ms);
+          return [name, burnRate(s.bad, s.good + s.bad, objective.target)];
+        }),
+      ) as SloReport['burnRates'];
+      return {
+        journey: journey.ref,
+        objective: objective.name,
+        target: objective.target,
         windowMs,
-      ),
-      rules: evaluateRules(
-        series,
-        nowMinute,
-        objective.target,
-        rulesOf(objective, this.options),
-        minValidEventsOf(objective, this.options),
-      ),
-    };
+        good,
+        bad,
+        sli: good + bad > 0 ? good / (good + bad) : null,
+        budget,
+        burnRates,
+        timeToExhaustionMs: timeToExhaustionMs(
+          budget.remainingFraction,
+          burnRates['1h'],
+          windowMs,
+        ),
+        rules: evaluateRules(
+          burn,
+          nowMinute,
+          objective.target,
+          rules[i],
+          minValidEventsOf(objective, this.options),
+        ),
+      };
+    });
   }
 
   /** One evaluation of every objective; returns the alerts opened and resolved. */
@@ -183,8 +189,9 @@ export class SloEvaluator {
       ]),
     );
     for (const journey of this.journeys.list()) {
-      for (const objective of journey.objectives) {
-        const report = await this.report(journey, objective, nowMs);
+      const reports = await this.reportsOf(journey, journey.objectives, nowMs);
+      for (const [i, objective] of journey.objectives.entries()) {
+        const report = reports[i];
         for (const severity of ['page', 'ticket'] as AlertSeverity[]) {
           const firing = report.rules.filter(
             r => r.rule.severity === severity && r.firing,

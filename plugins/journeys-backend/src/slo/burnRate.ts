@@ -117,8 +117,13 @@ export function timeToExhaustionMs(
   return (remainingFraction * sloWindowMs) / currentBurnRate;
 }
 
+/** Good and bad events over the `windowMs` ending with minute `endMinute`. */
+export interface WindowCounts {
+  sum(endMinute: number, windowMs: number): MinuteCounts;
+}
+
 /** Per-minute counts ending at (and including) `endMinute`, summed over a window. */
-export class MinuteSeries {
+export class MinuteSeries implements WindowCounts {
   private readonly prefixGood: number[];
   private readonly prefixBad: number[];
 
@@ -168,7 +173,7 @@ export interface RuleEvaluation {
  * its long window holds fewer than `minValidEvents` valid events.
  */
 export function evaluateRules(
-  series: MinuteSeries,
+  series: WindowCounts,
   endMinute: number,
   target: number,
   rules: readonly BurnRateRule[],

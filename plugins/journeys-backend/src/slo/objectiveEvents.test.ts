@@ -1,5 +1,13 @@
-import { JourneyObjective } from '@internal/plugin-journeys-common';
-import { objectiveMinutes, OutcomeCell } from './objectiveEvents';
+import {
+  INSTANCE_STATUSES,
+  JourneyObjective,
+} from '@internal/plugin-journeys-common';
+import type { CellFilter } from '../database/DatabaseInstanceStore';
+import {
+  objectiveFilters,
+  objectiveMinutes,
+  OutcomeCell,
+} from './objectiveEvents';
 
 const minute = (m: number) => m * 60_000_000;
 const cells: OutcomeCell[] = [
@@ -48,5 +56,73 @@ describe('objectiveMinutes', () => {
       { good: 93, bad: 5 },
       { good: 0, bad: 0 },
     ]);
+  });
+
+  it('has filters for the database that classify every cell as objectiveMinutes does', () => {
+    const objectives: JourneyObjective[] = [
+      {
+        name: 'availability',
+        target: 0.99,
+        timeWindow: '30d',
+        indicator: {
+          ratio: {
+            good: { status: ['ok'] },
+            total: { status: ['ok', 'failed', 'stuck'] },
+          },
+        },
+      },
+      {
+        name: 'settled',
+        target: 0.9,
+        timeWindow: '7d',
+        indicator: {
+          ratio: {
+            good: { status: ['ok', 'recovered-by-replay'] },
+            total: {
+              status: ['ok', 'failed', 'rejected', 'recovered-by-replay'],
+            },
+          },
+        },
+      },
+      {
+        name: 'everything good',
+        target: 0.9,
+        timeWindow: '7d',
+        indicator: {
+          ratio: { good: { status: ['ok'] }, total: { status: ['ok'] } },
+        },
+      },
+      {
+        name: 'latency',
+        target: 0.95,
+        timeWindow: '30d',
+        indicator: { latency: { thresholdMs: 5000 } },
+      },
+    ];
+    const matches = (f: CellFilter, c: OutcomeCell) =>
+      f.outcomes.includes(c.outcome) &&
+      (f.leMsAtMost === undefined || c.leMs <= f.leMsAtMost) &&
+      (f.leMsAbove === undefined || c.leMs > f.leMsAbove);
+    for (const objective of objectives) {
+      const { good, bad } = objectiveFilters(objective);
+      for (const outcome of INSTANCE_STATUSES)
+        for (const leMs of [0, 20, 4000, 5000, 6000, 2_147_483_647]) {
+          const cell = { bucketStartUs: minute(100), outcome, leMs, count: 1 };
+          const [expected] = objectiveMinutes(objective, [cell], 100, 1);
+          expect([
+            objective.name,
+            outcome,
+            leMs,
+            matches(good, cell),
+            matches(bad, cell),
+          ]).toEqual([
+            objective.name,
+            outcome,
+            leMs,
+            expected.good === 1,
+            expected.bad === 1,
+          ]);
+        }
+    }
   });
 });

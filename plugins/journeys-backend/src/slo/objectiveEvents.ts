@@ -2,6 +2,7 @@ import {
   InstanceStatus,
   JourneyObjective,
 } from '@internal/plugin-journeys-common';
+import type { CellFilter } from '../database/DatabaseInstanceStore';
 import { CYCLE_TIME_OUTCOMES } from '../rollups/latencyBuckets';
 import { MinuteCounts } from './burnRate';
 
@@ -50,4 +51,28 @@ export function objectiveMinutes(
     else out[i].bad += c.count;
   }
   return out;
+}
+
+/**
+ * The same classification as `objectiveMinutes`, as filters the database can count with:
+ * the cells of an objective's good events and those of its bad events.
+ */
+export function objectiveFilters(objective: JourneyObjective): {
+  good: CellFilter;
+  bad: CellFilter;
+} {
+  const indicator = objective.indicator;
+  if ('ratio' in indicator) {
+    const good = new Set<string>(indicator.ratio.good.status);
+    const total = [...new Set<string>(indicator.ratio.total.status)];
+    return {
+      good: { outcomes: total.filter(s => good.has(s)) },
+      bad: { outcomes: total.filter(s => !good.has(s)) },
+    };
+  }
+  const thresholdMs = indicator.latency.thresholdMs;
+  return {
+    good: { outcomes: CYCLE_TIME_OUTCOMES, leMsAtMost: thresholdMs },
+    bad: { outcomes: CYCLE_TIME_OUTCOMES, leMsAbove: thresholdMs },
+  };
 }
