@@ -41,17 +41,15 @@ describe('KpiHistoryPage', () => {
   it("charts a journey KPI over days against its target, lists every day and links to the journey's instances", async () => {
     const api = fakeScorecardsApi({
       listKpis: jest.fn().mockResolvedValue(KPIS),
-      getEntityScorecard: jest
-        .fn()
-        .mockResolvedValue(
-          scorecard('journey:shop/refund', [
-            kpiValue({
-              kpiId: 'journey.successRate',
-              value: 97,
-              status: 'amber',
-            }),
-          ]),
-        ),
+      getEntityScorecard: jest.fn().mockResolvedValue(
+        scorecard('journey:shop/refund', [
+          kpiValue({
+            kpiId: 'journey.successRate',
+            value: 97,
+            status: 'amber',
+          }),
+        ]),
+      ),
       getKpiHistory: jest.fn().mockResolvedValue(
         dailyHistory([
           [99.5, 'green'],
