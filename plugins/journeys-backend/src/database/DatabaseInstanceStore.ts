@@ -681,28 +681,65 @@ export class DatabaseInstanceStore {
     return { rows: (Array.isArray(result) ? result : result.rows) as any[] };
   }
 
-  /** Every journey's counts by outcome and latency bucket over all kept rollups. */
+  /**
+   * Every journey's counts by outcome and latency bucket: the kept hourly rollups plus what
+   * retention folded away (so the sums never fall when old hours are deleted).
+   */
   async rollupTotals() {
-    const rows = await this.db('journeys_rollups_hourly')
-      .select('journey', 'outcome', 'le_ms')
-      .sum({ n: 'count' })
-      .groupBy('journey', 'outcome', 'le_ms');
-    return (rows as any[]).map(r => ({
-      journey: r.journey as string,
-      outcome: r.outcome as string,
-      leMs: Number(r.le_ms),
-      count: Number(r.n),
-    }));
+    const totals = new Map<
+      string,
+      { journey: string; outcome: string; leMs: number; count: number }
+    >();
+    for (const table of ['journeys_rollups_hourly', 'journeys_rollups_retired'])
+      for (const r of (await this.db(table)
+        .select('journey', 'outcome', 'le_ms')
+        .sum({ n: 'count' })
+        .groupBy('journey', 'outcome', 'le_ms')) as any[]) {
+        const key = `${r.journey}\u0000${r.outcome}\u0000${r.le_ms}`;
+        const seen = totals.get(key);
+        if (seen) seen.count += Number(r.n);
+        else
+          totals.set(key, {
+            journey: r.journey,
+            outcome: r.outcome,
+            leMs: Number(r.le_ms),
+            count: Number(r.n),
+          });
+      }
+    return [...totals.values()];
   }
 
-  /** Retention of rollups (kept longer than spans). */
+  /**
+   * Retention of rollups (kept longer than spans). The hours deleted are first added to
+   * `journeys_rollups_retired`, in the same transaction, so the totals stay.
+   */
   async deleteRollupsBefore(beforeUs: number): Promise<number> {
-    let n = 0;
-    for (const table of ['journeys_rollups', 'journeys_rollups_hourly'])
-      n += await this.db(table)
+    return this.db.transaction(async tx => {
+      const gone = (await tx('journeys_rollups_hourly')
         .where('bucket_start_us', '<', beforeUs)
-        .delete();
-    return n;
+        .whereNot('outcome', 'in-flight')
+        .select('journey', 'outcome', 'le_ms')
+        .sum({ n: 'count' })
+        .groupBy('journey', 'outcome', 'le_ms')) as any[];
+      for (let i = 0; i < gone.length; i += 100)
+        await tx('journeys_rollups_retired')
+          .insert(
+            gone.slice(i, i + 100).map(r => ({
+              journey: r.journey,
+              outcome: r.outcome,
+              le_ms: Number(r.le_ms),
+              count: Number(r.n),
+            })),
+          )
+          .onConflict(['journey', 'outcome', 'le_ms'])
+          .merge({
+            count: tx.raw('journeys_rollups_retired.count + excluded.count'),
+          });
+      let n = 0;
+      for (const table of ['journeys_rollups', 'journeys_rollups_hourly'])
+        n += await tx(table).where('bucket_start_us', '<', beforeUs).delete();
+      return n;
+    });
   }
 
   async instance(id: string): Promise<InstanceRow | undefined> {

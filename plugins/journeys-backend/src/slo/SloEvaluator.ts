@@ -257,8 +257,10 @@ function figuresOf(report: SloReport, firing: RuleEvaluation[]) {
 
 const percent = (f: unknown) =>
   typeof f === 'number' ? `${Math.round(f * 1000) / 10} %` : 'unknown';
-const duration = (ms: number) =>
-  ms % HOUR_MS === 0 ? `${ms / HOUR_MS}h` : `${ms / MINUTE_MS}m`;
+const duration = (ms: number) => {
+  if (ms % (24 * HOUR_MS) === 0) return `${ms / (24 * HOUR_MS)}d`;
+  return ms % HOUR_MS === 0 ? `${ms / HOUR_MS}h` : `${ms / MINUTE_MS}m`;
+};
 
 function severityOf(severity: AlertSeverity, what: 'firing' | 'resolved') {
   if (what === 'resolved') return 'low' as const;
