@@ -160,6 +160,10 @@ describe('OrganisationOverviewPage', () => {
       'Team,Entity ref,Status,Score,Success rate (%),Success rate status',
     );
     expect(lines).toHaveLength(31);
+    // Teams beyond the first page carry their values too.
+    expect(lines.filter(l => l.endsWith(',amber,75,97,amber'))).toHaveLength(
+      30,
+    );
     expect(lines).toContain(
       `"'=HYPERLINK(""http://x"",""y"")",group:default/evil,amber,75,97,amber`,
     );

@@ -17,6 +17,17 @@ const SUCCESS_RULES = [
 describe('kpiTarget', () => {
   it('is where green begins for higher-is-better KPIs', () => {
     expect(kpiTarget(SUCCESS_RULES, 'higher-is-better')).toBe(99);
+    // Two green rules: the target is the most lenient one.
+    expect(
+      kpiTarget(
+        [
+          { status: 'green', expression: '>=99.9' },
+          { status: 'green', expression: '[99, 99.9)' },
+          { status: 'red', expression: '<99' },
+        ],
+        'higher-is-better',
+      ),
+    ).toBe(99);
   });
 
   it('is where green ends for lower-is-better KPIs, the most lenient green rule', () => {
