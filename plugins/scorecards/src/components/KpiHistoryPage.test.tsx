@@ -89,7 +89,7 @@ describe('KpiHistoryPage', () => {
     ]);
     expect(
       screen.getByRole('link', { name: 'Instances in Journeys' }),
-    ).toHaveAttribute('href', '/journeys/shop/refund');
+    ).toHaveAttribute('href', '/journeys/shop/refund?window=7d');
     expect(
       screen.queryByRole('link', { name: 'Messages in Dead letters' }),
     ).not.toBeInTheDocument();

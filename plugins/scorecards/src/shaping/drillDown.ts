@@ -11,10 +11,13 @@ const enc = encodeURIComponent;
 
 /** KPIs measured on dead-letter queues or replays: their instances are dead letters. */
 const DEAD_LETTER_KPI = /(^|\.)(dlq|deadLetter|replay)/i;
+/** KPIs computed from journey instances. */
+const JOURNEY_KPI = /^(journey|slo|mttr)\./i;
 
 /**
  * Where the instances or messages behind a KPI live: the journey's page in Journeys
- * (its failed, stuck and slowest instances) and, for queue and replay KPIs, Dead letters.
+ * (its failed, stuck and slowest instances) or, for a team, its journeys' objectives in
+ * Journeys and, for queue and replay KPIs, Dead letters.
  * Plain app paths, so the links work without either plugin's route refs.
  */
 export function drillDownLinks(
@@ -25,11 +28,20 @@ export function drillDownLinks(
     defaultNamespace: 'default',
   });
   const links: DrillDownLink[] = [];
-  if (kind.toLocaleLowerCase('en-US') === 'journey') {
+  const k = kind.toLocaleLowerCase('en-US');
+  if (k === 'journey') {
+    // A week, so the day a daily KPI describes is in the list.
     links.push({
       title: 'Instances in Journeys',
-      to: `/journeys/${enc(namespace)}/${enc(name)}`,
+      to: `/journeys/${enc(namespace)}/${enc(name)}?window=7d`,
       description: 'failed, stuck and slowest instances of this journey',
+    });
+  } else if (k === 'group' && JOURNEY_KPI.test(kpiId)) {
+    links.push({
+      title: "The team's journeys in Journeys",
+      to: `/journeys/slos?owner=${enc(`${k}:${namespace}/${name}`)}`,
+      description:
+        'the objectives of the journeys this team owns, least budget first; each leads to its instances',
     });
   }
   if (DEAD_LETTER_KPI.test(kpiId)) {
