@@ -118,9 +118,14 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
       data: { errorRate: 0 },
     });
   }
-  const burning = await availability(request);
-  expect(burning.bad).toBeGreaterThanOrEqual(12);
-  expect(burning.burnRates['5m']).toBeGreaterThan(13.44);
+  // The alert can open before every failed checkout is assembled: wait for all 12.
+  await expect
+    .poll(async () => (await availability(request)).bad, {
+      timeout: 90_000,
+      intervals: [2000],
+    })
+    .toBeGreaterThanOrEqual(12);
+  expect((await availability(request)).burnRates['5m']).toBeGreaterThan(13.44);
 
   // The guest's Notifications page shows the page alert, once.
   await expect
