@@ -54,7 +54,10 @@ async function availability(request: APIRequestContext) {
 /** How many of the guest's notifications (its Notifications page, all of them) carry each title. */
 async function notificationCounts(page: Page, titles: string[]) {
   await page.goto('/notifications');
-  // The list loads after the page (its progress bar first): wait for the first title.
+  // The table's title ("Unread notifications (2)") shows once the list has loaded.
+  await expect(
+    page.getByText(/^(Unread|All|Saved) notifications \(\d+\)$/).first(),
+  ).toBeVisible({ timeout: 30_000 });
   await page
     .getByText(titles[0], { exact: true })
     .first()
@@ -130,7 +133,7 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
   // The guest's Notifications page shows the page alert, once.
   await expect
     .poll(async () => (await notificationCounts(page, [FIRING]))[0], {
-      timeout: 60_000,
+      timeout: 120_000,
       intervals: [3000],
     })
     .toBe(1);
@@ -172,7 +175,7 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
     .toBe(0);
   await expect
     .poll(async () => notificationCounts(page, [FIRING, RESOLVED]), {
-      timeout: 60_000,
+      timeout: 120_000,
       intervals: [3000],
     })
     .toEqual([1, 1]);

@@ -121,6 +121,8 @@ export class SloEvaluator {
     objectives: readonly JourneyObjective[],
     nowMs: number,
   ): Promise<SloReport[]> {
+    // A journey without objectives has nothing to read (and no columns to ask for).
+    if (!objectives.length) return [];
     const nowMinute = Math.floor(nowMs / MINUTE_MS);
     const windows = objectives.map(o => parseDuration(o.timeWindow));
     const rules = objectives.map(o => rulesOf(o, this.options));
@@ -189,7 +191,18 @@ export class SloEvaluator {
       ]),
     );
     for (const journey of this.journeys.list()) {
-      const reports = await this.reportsOf(journey, journey.objectives, nowMs);
+      // One journey that cannot be evaluated must not hold back the others' alerts.
+      let reports: SloReport[];
+      try {
+        reports = await this.reportsOf(journey, journey.objectives, nowMs);
+      } catch (e) {
+        this.logger.warn(
+          `could not evaluate the objectives of ${journey.ref}: ${
+            (e as Error).message
+          }`,
+        );
+        continue;
+      }
       for (const [i, objective] of journey.objectives.entries()) {
         const report = reports[i];
         for (const severity of ['page', 'ticket'] as AlertSeverity[]) {

@@ -86,7 +86,17 @@ describe('SloQueries', () => {
       const logger = mockServices.logger.mock();
       const instances = new DatabaseInstanceStore(db);
       const alerts = new DatabaseAlertStore(db);
-      const catalog = JourneyCatalog.fixed([checkout, refund, invoice], logger);
+      // A journey without objectives beside them (as invoice-sync in the demo) must not stop
+      // the others' evaluation.
+      const catalog = JourneyCatalog.fixed(
+        [
+          journey('sync', 'group:default/finance-systems', []),
+          checkout,
+          refund,
+          invoice,
+        ],
+        logger,
+      );
       const options = { minValidEvents: 10 };
       const evaluator = new SloEvaluator(
         instances,
