@@ -3,10 +3,7 @@
  * journeys-backend's OpenAPI document (src/schema/openapi.yaml). Clients call the routes
  * with openapi-fetch and `JourneysOpenApiPaths`.
  */
-import type {
-  components,
-  paths,
-} from './schema/openapi/generated/types';
+import type { components, paths } from './schema/openapi/generated/types';
 
 type Schemas = components['schemas'];
 
