@@ -29,6 +29,35 @@ describe('validateJourneyEntity', () => {
     );
   });
 
+  it('accepts objectives counting rejected and recovered-by-replay, with their own alert rules', () => {
+    const entity = withSpec(spec => {
+      spec.objectives[0].indicator.ratio.total.status = [
+        'ok',
+        'failed',
+        'rejected',
+        'recovered-by-replay',
+      ];
+      spec.objectives[0].alerting = {
+        minValidEvents: 20,
+        rules: [
+          {
+            severity: 'page',
+            factor: 14.4,
+            longWindow: '1h',
+            shortWindow: '5m',
+          },
+          {
+            severity: 'ticket',
+            factor: 1,
+            longWindow: '3d',
+            shortWindow: '6h',
+          },
+        ],
+      };
+    });
+    expect(validateJourneyEntity(entity)).toBe(entity);
+  });
+
   it('accepts a minimal journey whose entry is a span name', () => {
     const entity = withSpec(spec => {
       delete spec.system;
@@ -175,7 +204,7 @@ describe('validateJourneyEntity', () => {
     [
       'an unknown status',
       spec => (spec.objectives[0].indicator.ratio.good.status = ['good']),
-      'spec.objectives[0].indicator.ratio.good.status[0]: must be equal to one of the allowed values (allowedValues: ok,failed,stuck)',
+      'spec.objectives[0].indicator.ratio.good.status[0]: must be equal to one of the allowed values (allowedValues: ok,failed,stuck,rejected,recovered-by-replay)',
     ],
     [
       'an in-flight status, which is not final',
@@ -206,6 +235,41 @@ describe('validateJourneyEntity', () => {
       'a latency threshold as text',
       spec => (spec.objectives[1].indicator.latency.thresholdMs = '5s'),
       'spec.objectives[1].indicator.latency.thresholdMs: must be number',
+    ],
+    [
+      'an alert rule over a window the burn rates do not have',
+      spec =>
+        (spec.objectives[0].alerting = {
+          rules: [
+            {
+              severity: 'page',
+              factor: 10,
+              longWindow: '7d',
+              shortWindow: '1h',
+            },
+          ],
+        }),
+      'spec.objectives[0].alerting.rules[0].longWindow: must be equal to one of the allowed values',
+    ],
+    [
+      'an alert rule of an unknown severity',
+      spec =>
+        (spec.objectives[0].alerting = {
+          rules: [
+            {
+              severity: 'sms',
+              factor: 10,
+              longWindow: '1h',
+              shortWindow: '5m',
+            },
+          ],
+        }),
+      'spec.objectives[0].alerting.rules[0].severity',
+    ],
+    [
+      'a negative low-traffic guard',
+      spec => (spec.objectives[0].alerting = { minValidEvents: -1 }),
+      'spec.objectives[0].alerting.minValidEvents: must be >= 0',
     ],
     [
       'an unknown spec field',
