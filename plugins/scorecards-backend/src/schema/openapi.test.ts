@@ -7,7 +7,9 @@ describe('the OpenAPI description', () => {
       execFileSync(
         process.execPath,
         [
-          path.resolve(__dirname, '../../scripts/generateOpenApi.mjs'),
+          path.resolve(__dirname, '../../../../.toolchain/generateOpenApi.mjs'),
+          'plugins/scorecards-backend',
+          'plugins/scorecards-common',
           '--check',
         ],
         { stdio: 'pipe' },
