@@ -8,7 +8,10 @@ import {
 import { DLQ_KPIS, DLQ_KPI_IDS as K } from './dlqKpis';
 import { DAY_MS, HOUR_MS, inflowKpi, replayKpi, stateKpis } from './dlqKpiMath';
 import { DlqApi, REPLAY_LIST_LIMIT } from './DlqClient';
-import { MetricRun, MetricRunCollector } from './MetricRunCollector';
+import {
+  MetricRun,
+  MetricRunCollector,
+} from '@internal/plugin-scorecards-node';
 
 export interface DlqMetricRun extends MetricRun {
   /** What concerns no single queue entity: runtimes down, queues not in the catalog. */

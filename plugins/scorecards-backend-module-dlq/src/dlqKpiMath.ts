@@ -5,7 +5,9 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** A KPI's value, or why there is none. */
-export type KpiOutcome = { value: number } | { reason: string };
+import type { KpiOutcome } from '@internal/plugin-scorecards-node';
+
+export type { KpiOutcome };
 export type DlqKpiOutcomes = Partial<Record<DlqKpiId, KpiOutcome>>;
 
 const none = (reason: string): KpiOutcome => ({ reason });

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JourneyStatsPoint } from '@internal/plugin-journeys-common';
 import { JourneyMetricProvider } from './JourneyMetricProvider';
-import { MissingValue } from './MetricRunCollector';
+import { MissingValue } from '@internal/plugin-scorecards-node';
 import { JourneysClient } from './JourneysClient';
 import { FixtureHttpServer } from './__testUtils__/FixtureHttpServer';
 import {

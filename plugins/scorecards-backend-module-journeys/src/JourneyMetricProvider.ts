@@ -25,7 +25,10 @@ import {
   sumSeries,
 } from './journeyKpiMath';
 import { JourneysApi } from './JourneysClient';
-import { MetricRun, MetricRunCollector } from './MetricRunCollector';
+import {
+  MetricRun,
+  MetricRunCollector,
+} from '@internal/plugin-scorecards-node';
 
 export type JourneyMetricRun = MetricRun;
 

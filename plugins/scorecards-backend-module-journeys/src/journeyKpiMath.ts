@@ -10,7 +10,9 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** A KPI's value, or why there is none (no traffic, a route that failed, ...). */
-export type KpiOutcome = { value: number } | { reason: string };
+import type { KpiOutcome } from '@internal/plugin-scorecards-node';
+
+export type { KpiOutcome };
 
 export type JourneyKpiOutcomes = Partial<Record<JourneyKpiId, KpiOutcome>>;
 

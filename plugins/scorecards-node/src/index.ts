@@ -11,3 +11,5 @@ export type {
   MetricWindow,
   ScorecardMetricProvider,
 } from './MetricProvider';
+export { MetricRunCollector } from './MetricRunCollector';
+export type { KpiOutcome, MetricRun, MissingValue } from './MetricRunCollector';
