@@ -10,3 +10,6 @@ export type EntityScorecardResponse = components['schemas']['EntityScorecard'];
 export type EntityKpiValueResponse = components['schemas']['EntityKpiValue'];
 export type KpiDeltaResponse = components['schemas']['Delta'];
 export type HistoryPointResponse = components['schemas']['HistoryPoint'];
+export type AggregateRowResponse = components['schemas']['AggregateRow'];
+export type MemberRowResponse = components['schemas']['MemberRow'];
+export type MemberCountsResponse = components['schemas']['MemberCounts'];

@@ -47,4 +47,7 @@ export type {
   EntityKpiValueResponse,
   KpiDeltaResponse,
   HistoryPointResponse,
+  AggregateRowResponse,
+  MemberRowResponse,
+  MemberCountsResponse,
 } from './api';

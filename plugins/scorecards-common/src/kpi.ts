@@ -27,6 +27,13 @@ export type KpiUnit =
   | 'hours'
   | 'days';
 
+/**
+ * How a team's, system's or domain's value is made from its members' values: `sum`
+ * (volume, backlog), `mean`, `median`, `max` (the worst of a lower-is-better KPI), `min`
+ * (the worst of a higher-is-better KPI).
+ */
+export type KpiAggregation = 'sum' | 'mean' | 'median' | 'max' | 'min';
+
 /** Values a KPI can take, both ends inclusive; an end left out is unbounded. */
 export interface KpiDomain {
   min?: number;
@@ -56,6 +63,8 @@ export interface KpiDefinition {
   direction: KpiDirection;
   /** Values the KPI can take (a percentage: 0–100); threshold rules must cover all of it. */
   domain?: KpiDomain;
+  /** How rollups aggregate members' values; default `mean`. */
+  aggregation?: KpiAggregation;
   /** Rules used unless app-config or the entity's annotation replaces them; first match wins. */
   defaultThresholds: ThresholdRule[];
 }

@@ -43,8 +43,42 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One KPI's snapshots for an entity over a period. */
+    /** One KPI's snapshots for an entity over a period; for a Group, System or Domain the members' snapshots aggregated per bucket (with the members' status counts). */
     get: operations['getKpiHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/aggregations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Teams (or systems, or domains) with their rolled-up KPIs for a day: the overview's heat map, filtered, sorted and paged on the server. */
+    get: operations['listAggregations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The entities a team, system or domain holds (those the caller may read), each with its own KPI values for the day: the drill-down from a rollup, filtered, sorted and paged on the server. */
+    get: operations['listMembers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -97,6 +131,19 @@ export interface components {
       thresholds: components['schemas']['ThresholdRule'][];
       /** @enum {string} */
       thresholdSource: 'default' | 'config';
+      aggregation?: components['schemas']['Aggregation'];
+    };
+    /**
+     * @description How a team's, system's or domain's value of the KPI is made from the values of the entities it holds: `sum` (volume, backlog), `mean`, `median`, `max` (the worst for a lower-is-better KPI), `min` (the worst for a higher-is-better KPI).
+     * @enum {string}
+     */
+    Aggregation: 'sum' | 'mean' | 'median' | 'max' | 'min';
+    /** @description How many member entities have each status for the KPI; `none` have a value but no status, or no value. */
+    MemberCounts: {
+      green: number;
+      amber: number;
+      red: number;
+      none: number;
     };
     Delta: {
       previous: number;
@@ -115,6 +162,8 @@ export interface components {
       thresholdSource: 'default' | 'config' | 'annotation';
       weekOverWeek?: components['schemas']['Delta'];
       monthOverMonth?: components['schemas']['Delta'];
+      members?: components['schemas']['MemberCounts'];
+      aggregation?: components['schemas']['Aggregation'];
     };
     EntityScorecard: {
       entityRef: string;
@@ -129,6 +178,43 @@ export interface components {
         red: number;
       };
       unknown: number;
+      /** @description True for a Group, System or Domain: each value is aggregated from the entities it holds (a group: what it and its sub-groups own, transitively; a system: its parts; a domain: its systems' parts) that the caller may read; the status of a KPI is the worst of its members' statuses. */
+      rollup?: boolean;
+      /** @description Entities the rollup counted (rollups only). */
+      memberCount?: number;
+      items: components['schemas']['EntityKpiValue'][];
+    };
+    /** @description One team, system or domain in the overview, with its rolled-up KPIs for the day. */
+    AggregateRow: {
+      entityRef: string;
+      /** @description The catalog title, or the name when it has none. */
+      title: string;
+      status?: components['schemas']['Status'];
+      score?: number;
+      counts: {
+        green: number;
+        amber: number;
+        red: number;
+      };
+      unknown: number;
+      memberCount: number;
+      items: components['schemas']['EntityKpiValue'][];
+    };
+    /** @description One entity a team, system or domain holds, with its own KPI values for the day. */
+    MemberRow: {
+      entityRef: string;
+      kind: string;
+      title: string;
+      /** @description The owning group's entity ref. */
+      owner?: string;
+      status?: components['schemas']['Status'];
+      score?: number;
+      counts: {
+        green: number;
+        amber: number;
+        red: number;
+      };
+      unknown: number;
       items: components['schemas']['EntityKpiValue'][];
     };
     HistoryPoint: {
@@ -136,6 +222,7 @@ export interface components {
       bucketStart: string;
       value: number;
       status?: components['schemas']['Status'];
+      members?: components['schemas']['MemberCounts'];
     };
   };
   responses: {
@@ -156,6 +243,14 @@ export interface components {
     namespace: string;
     /** @description The entity's name, e.g. `checkout`. */
     name: string;
+    /** @description The UTC day, `YYYY-MM-DD`; yesterday when left out. */
+    day: string;
+    offset: number;
+    limit: number;
+    /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. */
+    order: 'asc' | 'desc';
+    /** @description Only rows with this rolled-up status (or, with `kpiId`, this status for that KPI); `none` for rows with no status. Repeat for several. */
+    statusFilter: ('green' | 'amber' | 'red' | 'none')[];
   };
   requestBodies: never;
   headers: never;
@@ -191,7 +286,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description The UTC day, `YYYY-MM-DD`; yesterday when left out. */
-        day?: string;
+        day?: components['parameters']['day'];
       };
       header?: never;
       path: {
@@ -257,6 +352,105 @@ export interface operations {
             /** @enum {string} */
             granularity: 'day' | 'hour';
             items: components['schemas']['HistoryPoint'][];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  listAggregations: {
+    parameters: {
+      query?: {
+        /** @description `group` (default), `system` or `domain`. */
+        kind?: 'group' | 'system' | 'domain';
+        /** @description The UTC day, `YYYY-MM-DD`; yesterday when left out. */
+        day?: components['parameters']['day'];
+        /** @description Only rows whose title or name contains this text (case-insensitive). */
+        q?: string;
+        /** @description Only these entities (e.g. the viewer's teams). Repeat for several; at most 100. */
+        entityRef?: string[];
+        /** @description Only rows with this rolled-up status (or, with `kpiId`, this status for that KPI); `none` for rows with no status. Repeat for several. */
+        status?: components['parameters']['statusFilter'];
+        /** @description The KPI that `status` filters on and `sort=value`/`sort=status` sorts by. */
+        kpiId?: string;
+        /** @description `title` (default), `status` (worst first with `desc`), `score`, or `value` (with `kpiId`). */
+        sort?: 'title' | 'status' | 'score' | 'value';
+        /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. */
+        order?: components['parameters']['order'];
+        offset?: components['parameters']['offset'];
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of rows and the total that matched. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date */
+            day: string;
+            kind: string;
+            total: number;
+            items: components['schemas']['AggregateRow'][];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  listMembers: {
+    parameters: {
+      query?: {
+        /** @description The UTC day, `YYYY-MM-DD`; yesterday when left out. */
+        day?: components['parameters']['day'];
+        /** @description Only members of this kind (e.g. `journey`, `resource`, `api`). */
+        memberKind?: string;
+        q?: string;
+        /** @description Only rows with this rolled-up status (or, with `kpiId`, this status for that KPI); `none` for rows with no status. Repeat for several. */
+        status?: components['parameters']['statusFilter'];
+        kpiId?: string;
+        sort?: 'title' | 'status' | 'score' | 'value';
+        /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. */
+        order?: components['parameters']['order'];
+        offset?: components['parameters']['offset'];
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        /** @description The entity's kind, e.g. `journey` or `group`. */
+        kind: components['parameters']['kind'];
+        /** @description The entity's namespace, e.g. `default`. */
+        namespace: components['parameters']['namespace'];
+        /** @description The entity's name, e.g. `checkout`. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of members and the total that matched. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entityRef: string;
+            /** Format: date */
+            day: string;
+            total: number;
+            items: components['schemas']['MemberRow'][];
           };
         };
       };
