@@ -6,5 +6,14 @@
  */
 export { scorecardsPlugin as default } from './plugin';
 export { scorecardsApiRef } from './api/ScorecardsApi';
-export type { ScorecardsApi, KpiHistoryQuery } from './api/ScorecardsApi';
+export type {
+  ScorecardsApi,
+  KpiHistoryQuery,
+  AggregationsQuery,
+  MembersQuery,
+  RollupPage,
+  RollupSort,
+  RollupTableQuery,
+  StatusFilter,
+} from './api/ScorecardsApi';
 export { ScorecardsClient } from './api/ScorecardsClient';

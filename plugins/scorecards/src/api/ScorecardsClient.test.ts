@@ -104,4 +104,90 @@ describe('ScorecardsClient', () => {
       cause: { name: 'InputError', message: 'kpiId: unknown' },
     });
   });
+
+  it('asks /aggregations for one filtered, sorted page, repeating list parameters', async () => {
+    const page = {
+      day: '2026-12-04',
+      kind: 'system',
+      total: 42,
+      items: [{ entityRef: 'system:default/shop' }],
+    };
+    const { client, url } = setup(json(page), json({ ...page, items: [] }));
+
+    await expect(
+      client.listAggregations({
+        kind: 'system',
+        q: ' shop ',
+        status: ['red', 'amber'],
+        kpiId: 'journey.successRate',
+        sort: 'value',
+        order: 'desc',
+        offset: 50,
+        limit: 25,
+        entityRefs: ['group:default/orders', 'group:default/payments'],
+      }),
+    ).resolves.toEqual(page);
+    const u = new URL(url(0));
+    expect(u.pathname).toBe('/api/scorecards/aggregations');
+    expect(u.searchParams.get('kind')).toBe('system');
+    expect(u.searchParams.get('q')).toBe('shop');
+    expect(u.searchParams.getAll('status')).toEqual(['red', 'amber']);
+    expect(u.searchParams.getAll('entityRef')).toEqual([
+      'group:default/orders',
+      'group:default/payments',
+    ]);
+    expect(u.searchParams.get('kpiId')).toBe('journey.successRate');
+    expect(u.searchParams.get('sort')).toBe('value');
+    expect(u.searchParams.get('order')).toBe('desc');
+    expect(u.searchParams.get('offset')).toBe('50');
+    expect(u.searchParams.get('limit')).toBe('25');
+
+    // Nothing set, nothing sent: the backend's defaults apply.
+    await client.listAggregations({ q: '  ', status: [], entityRefs: [] });
+    expect(url(1)).toBe('http://backend/api/scorecards/aggregations');
+  });
+
+  it("asks for a rollup's members, and answers undefined when the rollup is not readable", async () => {
+    const page = {
+      entityRef: 'group:default/orders',
+      day: '2026-12-04',
+      total: 3,
+      items: [],
+    };
+    const { client, url } = setup(
+      json(page),
+      errorBody('NotFoundError', 'No entity group:default/secret', 404),
+      errorBody('InputError', 'sort: must be one of', 400),
+    );
+    await expect(
+      client.listMembers('group:orders', {
+        memberKind: 'journey',
+        q: 'check',
+        status: ['none'],
+        sort: 'status',
+        order: 'desc',
+        offset: 0,
+        limit: 10,
+      }),
+    ).resolves.toEqual(page);
+    const u = new URL(url(0));
+    expect(u.pathname).toBe(
+      '/api/scorecards/entities/group/default/orders/members',
+    );
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      memberKind: 'journey',
+      q: 'check',
+      status: 'none',
+      sort: 'status',
+      order: 'desc',
+      offset: '0',
+      limit: '10',
+    });
+    await expect(
+      client.listMembers('group:default/secret'),
+    ).resolves.toBeUndefined();
+    await expect(
+      client.listMembers('group:default/orders', { sort: 'title' }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+  });
 });

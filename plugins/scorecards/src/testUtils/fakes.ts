@@ -18,7 +18,13 @@ export function fakeScorecardsApi(
       throw new Error(`${name} not stubbed`);
     });
   const api: Record<string, jest.Mock> = {};
-  for (const name of ['listKpis', 'getEntityScorecard', 'getKpiHistory']) {
+  for (const name of [
+    'listKpis',
+    'getEntityScorecard',
+    'getKpiHistory',
+    'listAggregations',
+    'listMembers',
+  ]) {
     api[name] = notStubbed(name);
   }
   return { ...api, ...overrides } as unknown as jest.Mocked<ScorecardsApi>;
