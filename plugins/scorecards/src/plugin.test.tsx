@@ -9,7 +9,13 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { scorecardsApiRef } from './api/ScorecardsApi';
 import { scorecardsPlugin } from './plugin';
-import { fakeScorecardsApi, group, KPIS, scorecard } from './testUtils/fakes';
+import {
+  aggregateRow,
+  fakeScorecardsApi,
+  group,
+  KPIS,
+  rollupPage,
+} from './testUtils/fakes';
 import defaultExport from './index';
 
 describe('scorecardsPlugin', () => {
@@ -20,7 +26,11 @@ describe('scorecardsPlugin', () => {
   it('mounts the Scorecards page at /scorecards', async () => {
     const api = fakeScorecardsApi({
       listKpis: jest.fn().mockResolvedValue(KPIS),
-      getEntityScorecard: jest.fn(async (ref: string) => scorecard(ref, [])),
+      listAggregations: jest
+        .fn()
+        .mockResolvedValue(
+          rollupPage([aggregateRow('group:default/orders', 'Orders', [])]),
+        ),
     });
     renderTestApp({
       features: [scorecardsPlugin],
@@ -44,7 +54,7 @@ describe('scorecardsPlugin', () => {
     );
   });
 
-  it('adds a Scorecard tab to Group, System and Journey entities only', () => {
+  it('adds a Scorecard tab to Group, System, Domain and Journey entities only', () => {
     const tester = createExtensionTester(
       scorecardsPlugin.getExtension('entity-content:scorecards/scorecard'),
     );
@@ -58,6 +68,7 @@ describe('scorecardsPlugin', () => {
     });
     expect(filter(entity('Group'))).toBe(true);
     expect(filter(entity('System'))).toBe(true);
+    expect(filter(entity('Domain'))).toBe(true);
     expect(filter(entity('Journey'))).toBe(true);
     expect(filter(entity('Component'))).toBe(false);
     expect(filter(entity('API'))).toBe(false);

@@ -11,8 +11,8 @@ import { scorecardsApiRef } from './api/ScorecardsApi';
 import { ScorecardsClient } from './api/ScorecardsClient';
 import { rootRouteRef } from './routes';
 
-/** Entity kinds with a Scorecard tab. */
-export const SCORECARD_TAB_KINDS = ['group', 'system', 'journey'];
+/** Entity kinds with a Scorecard tab: the rollups and journeys. */
+export const SCORECARD_TAB_KINDS = ['group', 'system', 'domain', 'journey'];
 
 const scorecardsApi = ApiBlueprint.make({
   params: defineParams =>

@@ -10,19 +10,23 @@ import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../api/ScorecardsApi';
-import { kindLabel } from '../shaping/entityNames';
 import {
   formatKpiDelta,
   formatKpiValue,
   unitLabel,
 } from '../shaping/kpiFormat';
 import { targetText } from '../shaping/kpiSeries';
+import {
+  aggregationText,
+  memberCountsDetail,
+  memberCountsText,
+} from '../shaping/memberCounts';
 import { type CsvColumn, tableToCsv } from '../shaping/tableCsv';
-import { ChildScorecards } from './ChildScorecards';
 import { CsvExportButton } from './CsvExportButton';
 import { ErrorPanel } from './ErrorPanel';
 import { KpiCard } from './KpiCard';
 import { KpiTitle } from './KpiDefinition';
+import { MembersTable } from './MembersTable';
 import { StatusChip } from './StatusChip';
 import { STATUS_LABEL } from './statusColours';
 
@@ -46,6 +50,23 @@ const CSV_COLUMNS: CsvColumn<KpiRow>[] = [
   },
   { header: 'Definition', value: r => r.kpi.description },
 ];
+
+/** A rollup's table also says how each value was made and from how many entities. */
+const ROLLUP_CSV_COLUMNS: CsvColumn<KpiRow>[] = [
+  ...CSV_COLUMNS.slice(0, -1),
+  {
+    header: 'Aggregation',
+    value: r => r.value.aggregation ?? r.kpi.aggregation,
+  },
+  { header: 'Entities green', value: r => r.value.members?.green },
+  { header: 'Entities amber', value: r => r.value.members?.amber },
+  { header: 'Entities red', value: r => r.value.members?.red },
+  { header: 'Entities without status', value: r => r.value.members?.none },
+  CSV_COLUMNS[CSV_COLUMNS.length - 1],
+];
+
+/** Kinds whose values the backend aggregates from the entities they hold. */
+const ROLLUP_KINDS = ['group', 'system', 'domain'];
 
 function rowsOf(
   kpis: KpiResponse[],
@@ -81,6 +102,17 @@ const Summary = ({ scorecard }: { scorecard: EntityScorecardResponse }) => {
         {scorecard.unknown ? ` · ${scorecard.unknown} without a rule` : ''} ·
         values of {scorecard.day} (UTC)
       </Typography>
+      {scorecard.rollup && (
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="scorecard-rollup"
+        >
+          Aggregated from {scorecard.memberCount ?? 0}{' '}
+          {scorecard.memberCount === 1 ? 'entity' : 'entities'} you may see;
+          each KPI's status is the worst of theirs.
+        </Typography>
+      )}
     </Box>
   );
 };
@@ -104,6 +136,7 @@ export const EntityScorecardView = ({
     [api, entityRef],
   );
   const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+  const rollup = scorecard.value?.rollup ?? ROLLUP_KINDS.includes(kind);
 
   const error = kpis.error ?? scorecard.error;
   if (error) return <ErrorPanel error={error} title={`${title}'s scorecard`} />;
@@ -140,6 +173,28 @@ export const EntityScorecardView = ({
           ? 'own thresholds'
           : targetText(r.kpi.thresholds, r.kpi.unit),
     },
+    ...(rollup
+      ? [
+          {
+            title: 'Entities',
+            render: (r: KpiRow) =>
+              r.value.members ? (
+                <span title={memberCountsDetail(r.value.members)}>
+                  {memberCountsText(r.value.members)}
+                  <br />
+                  <Typography variant="caption" color="textSecondary">
+                    {aggregationText(
+                      r.value.aggregation ?? r.kpi.aggregation,
+                      r.kpi.direction,
+                    )}
+                  </Typography>
+                </span>
+              ) : (
+                '—'
+              ),
+          } as TableColumn<KpiRow>,
+        ]
+      : []),
     {
       title: 'vs last week',
       render: r =>
@@ -179,7 +234,9 @@ export const EntityScorecardView = ({
             <Box display="flex" justifyContent="flex-end" mb={1}>
               <CsvExportButton
                 title={`${title} KPIs ${scorecard.value.day}`}
-                csv={() => tableToCsv(CSV_COLUMNS, rows)}
+                csv={() =>
+                  tableToCsv(rollup ? ROLLUP_CSV_COLUMNS : CSV_COLUMNS, rows)
+                }
               />
             </Box>
             <Table<KpiRow>
@@ -196,13 +253,13 @@ export const EntityScorecardView = ({
           </Box>
         </>
       )}
-      {(kind === 'group' || kind === 'system') && (
+      {rollup && (
         <Box mt={3}>
-          <ChildScorecards
+          <MembersTable
             entityRef={entityRef}
             title={title}
-            kindLabel={kindLabel(kind)}
             kpis={kpis.value ?? []}
+            memberCount={scorecard.value.memberCount}
           />
         </Box>
       )}

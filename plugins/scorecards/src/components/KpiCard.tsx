@@ -8,6 +8,10 @@ import { Box, Paper, Typography } from '@material-ui/core';
 import { useScorecardsLinks } from '../routes';
 import { formatKpiDelta, formatKpiValue } from '../shaping/kpiFormat';
 import { formatThresholds, kpiTarget, targetText } from '../shaping/kpiSeries';
+import {
+  aggregatedFromText,
+  memberCountsDetail,
+} from '../shaping/memberCounts';
 import { KpiTitle } from './KpiDefinition';
 import { KpiSparkline } from './KpiSparkline';
 import { StatusChip } from './StatusChip';
@@ -95,6 +99,29 @@ export const KpiCard = ({
         </Typography>
         <StatusChip status={status} />
       </Box>
+      {value.members && (
+        <Typography
+          variant="caption"
+          display="block"
+          data-testid="kpi-members"
+          title="A rollup's status is the worst of its entities' statuses"
+        >
+          {aggregatedFromText(
+            value.members,
+            undefined,
+            value.aggregation ?? kpi.aggregation,
+            kpi.direction,
+          )}
+          <br />
+          <span
+            style={{
+              color: value.members.red ? STATUS_COLOUR.red : undefined,
+            }}
+          >
+            {memberCountsDetail(value.members)}
+          </span>
+        </Typography>
+      )}
       <Typography variant="caption" display="block">
         {ownRules
           ? 'Target: set for this entity by its own thresholds'

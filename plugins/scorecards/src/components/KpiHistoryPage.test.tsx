@@ -12,7 +12,10 @@ import {
   journey,
   KPIS,
   kpiValue,
+  memberRow,
+  members,
   mountedRoutes,
+  rollupPage,
   scorecard,
   SUCCESS_RATE,
 } from '../testUtils/fakes';
@@ -148,6 +151,58 @@ describe('KpiHistoryPage', () => {
     downloads.restore();
   });
 
+  it("charts a team's rolled-up KPI with its entities' statuses per day, in the table and the CSV", async () => {
+    const downloads = captureDownloads();
+    const history = dailyHistory([
+      [99.2, 'green'],
+      [97.5, 'red'],
+    ]);
+    history[0].members = members({ green: 12 });
+    history[1].members = members({ green: 9, amber: 1, red: 2 });
+    const api = fakeScorecardsApi({
+      listKpis: jest.fn().mockResolvedValue(KPIS),
+      getEntityScorecard: jest.fn().mockResolvedValue(
+        scorecard(
+          'group:default/orders',
+          [
+            kpiValue({
+              kpiId: 'journey.successRate',
+              value: 97.5,
+              status: 'red',
+              aggregation: 'mean',
+              members: members({ green: 9, amber: 1, red: 2 }),
+            }),
+          ],
+          { rollup: true, memberCount: 12 },
+        ),
+      ),
+      getKpiHistory: jest.fn().mockResolvedValue(history),
+    });
+    await render(
+      '/scorecards/group/default/orders/kpis/journey.successRate',
+      api,
+    );
+    expect(await screen.findByTestId('kpi-aggregation')).toHaveTextContent(
+      'Each value is aggregated from 12 entities (mean); its status is the worst of theirs.',
+    );
+    expect(
+      screen.getByRole('img', {
+        name: 'Entities by status over 2 days: at most 2 red of up to 12',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 red of 12')).toBeInTheDocument();
+    expect(screen.getByText('all 12 green')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /export csv/i }));
+    await waitFor(() => expect(downloads.names).toHaveLength(1));
+    expect(downloads.lastText().split('\r\n').slice(0, 3)).toEqual([
+      'Bucket start (UTC),Success rate (%),Status,Entities green,Entities amber,Entities red,Entities without status',
+      '2026-12-03T00:00:00.000Z,99.2,green,12,0,0,0',
+      '2026-12-04T00:00:00.000Z,97.5,red,9,1,2,0',
+    ]);
+    downloads.restore();
+  });
+
   it('says so when the period has no snapshot', async () => {
     const api = fakeScorecardsApi({
       listKpis: jest.fn().mockResolvedValue(KPIS),
@@ -175,6 +230,13 @@ describe('EntityScorecardPage', () => {
         ]),
       ),
       getKpiHistory: jest.fn().mockResolvedValue([]),
+      listMembers: jest
+        .fn()
+        .mockResolvedValue(
+          rollupPage([
+            memberRow('journey:shop/refund', 'Refund', [], { kind: 'journey' }),
+          ]),
+        ),
     });
     await render('/scorecards/group/default/orders', api);
     expect(
@@ -183,9 +245,16 @@ describe('EntityScorecardPage', () => {
     const card = await screen.findByTestId('kpi-dlq.backlogDepth');
     expect(within(card).getByTestId('kpi-value')).toHaveTextContent('140');
     expect(within(card).getByText('no history yet')).toBeInTheDocument();
-    expect(await screen.findByText('Owned by Orders')).toBeInTheDocument();
     expect(
-      await screen.findByRole('link', { name: 'Refund (journey)' }),
-    ).toHaveAttribute('href', '/scorecards/journey/shop/refund');
+      await screen.findByText('Entities behind Orders'),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Refund' })).toHaveAttribute(
+      'href',
+      '/scorecards/journey/shop/refund',
+    );
+    expect(api.listMembers).toHaveBeenCalledWith(
+      'group:default/orders',
+      expect.objectContaining({ offset: 0, limit: 25 }),
+    );
   });
 });

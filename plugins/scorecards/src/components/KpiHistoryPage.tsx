@@ -38,10 +38,16 @@ import {
   kpiTarget,
   targetText,
 } from '../shaping/kpiSeries';
+import {
+  aggregatedFromText,
+  memberCountsDetail,
+  memberCountsText,
+} from '../shaping/memberCounts';
 import { type CsvColumn, tableToCsv } from '../shaping/tableCsv';
 import { CsvExportButton } from './CsvExportButton';
 import { ErrorPanel } from './ErrorPanel';
 import { KpiHistoryChart } from './KpiHistoryChart';
+import { MemberStatusChart } from './MemberStatusChart';
 import { StatusChip } from './StatusChip';
 import { useEntityTitle } from './useEntityTitle';
 
@@ -106,6 +112,8 @@ export const KpiHistoryPage = () => {
     : kpiTarget(kpi.thresholds, kpi.direction);
   const data = kpiChartData(history.value ?? []);
   const newestFirst = [...data].reverse();
+  const hasMembers = data.some(p => p.members);
+  const aggregation = value?.aggregation ?? kpi.aggregation;
   const drill = drillDownLinks(entityRef, kpiId);
   const bucket = (t: number) => formatBucket(t, range.granularity);
   const columns: TableColumn<KpiChartPoint>[] = [
@@ -122,11 +130,34 @@ export const KpiHistoryPage = () => {
       title: 'Status',
       render: p => <StatusChip status={p.status ?? 'grey'} />,
     },
+    ...(hasMembers
+      ? [
+          {
+            title: 'Entities',
+            render: (p: KpiChartPoint) =>
+              p.members ? (
+                <span title={memberCountsDetail(p.members)}>
+                  {memberCountsText(p.members)}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
   ];
   const csvColumns: CsvColumn<KpiChartPoint>[] = [
     { header: 'Bucket start (UTC)', value: p => new Date(p.t).toISOString() },
     { header: `${kpi.title} (${unitLabel(kpi.unit)})`, value: p => p.value },
     { header: 'Status', value: p => p.status },
+    ...(hasMembers
+      ? (['green', 'amber', 'red', 'none'] as const).map(
+          (k): CsvColumn<KpiChartPoint> => ({
+            header: `Entities ${k === 'none' ? 'without status' : k}`,
+            value: p => p.members?.[k],
+          }),
+        )
+      : []),
   ];
 
   return (
@@ -148,6 +179,23 @@ export const KpiHistoryPage = () => {
                   kpi.unit,
                 )} · ${formatThresholds(kpi.thresholds, kpi.unit)}`}
           </Typography>
+          {(hasMembers || value?.members) && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              display="block"
+              data-testid="kpi-aggregation"
+            >
+              Each value is{' '}
+              {aggregatedFromText(
+                value?.members,
+                current.value?.memberCount,
+                aggregation,
+                kpi.direction,
+              )}
+              ; its status is the worst of theirs.
+            </Typography>
+          )}
         </Box>
         <TextField
           select
@@ -190,6 +238,16 @@ export const KpiHistoryPage = () => {
           />
         )}
       </InfoCard>
+      {hasMembers && (
+        <Box mt={2}>
+          <InfoCard
+            title={`${title}'s entities by status for ${kpi.title}`}
+            subheader="How many of the entities behind each value were on target, at risk or off target"
+          >
+            <MemberStatusChart data={data} granularity={range.granularity} />
+          </InfoCard>
+        </Box>
+      )}
       {drill.length > 0 && (
         <Box mt={2}>
           <InfoCard title="Behind the numbers">

@@ -1,55 +1,41 @@
 import { Content, Progress } from '@backstage/core-components';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type {
-  EntityScorecardResponse,
+  AggregateRowResponse,
   KpiResponse,
 } from '@internal/plugin-scorecards-common';
-import {
-  Box,
-  Paper,
-  TablePagination,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
-import { useMemo, useState } from 'react';
+import { Box, Paper, TablePagination, Typography } from '@material-ui/core';
+import { Alert, ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import { type ScorecardsApi, scorecardsApiRef } from '../api/ScorecardsApi';
+import { type AggregationsQuery, scorecardsApiRef } from '../api/ScorecardsApi';
 import { useScorecardsLinks } from '../routes';
-import { catalogTitle } from '../shaping/entityNames';
 import { buildHeatMap, heatMapCsvColumns } from '../shaping/heatMap';
+import {
+  fetchAllPages,
+  PAGE_SIZES,
+  type RollupTableState,
+  sortByColumn,
+  tableQuery,
+} from '../shaping/rollupQuery';
 import { tableToCsv } from '../shaping/tableCsv';
 import { CsvExportButton } from './CsvExportButton';
 import { ErrorPanel } from './ErrorPanel';
 import { HeatMapTable } from './HeatMapTable';
+import { RollupFilters } from './RollupFilters';
+import { useRollupTableState } from './useRollupTableState';
 
-/** Teams on one page of the heat map; each needs a request for its scorecard. */
-export const TEAMS_PER_PAGE = 25;
-/** Requests in flight at once when the export loads every team. */
-const EXPORT_CONCURRENCY = 8;
+type RollupKind = NonNullable<AggregationsQuery['kind']>;
 
-interface Team {
-  entityRef: string;
-  name: string;
-}
+/** The overview's kinds: what a row is, as the switch and the name column say it. */
+const KINDS: Array<{ kind: RollupKind; label: string; row: string }> = [
+  { kind: 'group', label: 'Teams', row: 'Team' },
+  { kind: 'system', label: 'Systems', row: 'System' },
+  { kind: 'domain', label: 'Domains', row: 'Domain' },
+];
 
-async function scorecardsOf(
-  api: ScorecardsApi,
-  teams: Team[],
-): Promise<Array<EntityScorecardResponse | undefined>> {
-  const out: Array<EntityScorecardResponse | undefined> = [];
-  for (let i = 0; i < teams.length; i += EXPORT_CONCURRENCY) {
-    out.push(
-      ...(await Promise.all(
-        teams
-          .slice(i, i + EXPORT_CONCURRENCY)
-          .map(t => api.getEntityScorecard(t.entityRef)),
-      )),
-    );
-  }
-  return out;
+function parseKind(value: string | null): RollupKind {
+  return KINDS.find(k => k.kind === value)?.kind ?? 'group';
 }
 
 function dayText(day: string | undefined): string {
@@ -62,117 +48,128 @@ function dayText(day: string | undefined): string {
   });
 }
 
-/** Every team × the KPIs they report, coloured by status: where to look first. */
+const heatMapOf = (
+  kpis: KpiResponse[],
+  rows: AggregateRowResponse[],
+  kind: string,
+  state: RollupTableState,
+) =>
+  buildHeatMap(
+    kpis,
+    rows.map(r => ({ entityRef: r.entityRef, name: r.title, scorecard: r })),
+    kind,
+    [
+      state.sortKpiId,
+      state.status.length ? state.statusKpiId : undefined,
+    ].filter((id): id is string => !!id),
+  );
+
+/**
+ * Every team (or system, domain) × its rolled-up KPIs, coloured by status: where to look
+ * first. One /aggregations request per page; the server searches, filters, sorts, pages.
+ */
 export const OrganisationOverviewPage = () => {
   const api = useApi(scorecardsApiRef);
-  const catalog = useApi(catalogApiRef);
   const links = useScorecardsLinks();
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
+  const [params, setParams] = useSearchParams();
+  const kind = parseKind(params.get('kind'));
+  const kindInfo = KINDS.find(k => k.kind === kind)!;
+  const [state, setState] = useRollupTableState();
+  const query = tableQuery(state);
+  const queryKey = JSON.stringify(query);
 
-  const teams = useAsync(async (): Promise<Team[]> => {
-    const { items } = await catalog.getEntities({
-      filter: { kind: 'group' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile.displayName',
-      ],
-    });
-    return items
-      .map(e => ({ entityRef: stringifyEntityRef(e), name: catalogTitle(e) }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-US'));
-  }, [catalog]);
   const kpis = useAsync(() => api.listKpis(), [api]);
-
-  const matching = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase('en-US');
-    const all = teams.value ?? [];
-    if (!q) return all;
-    return all.filter(
-      t =>
-        t.name.toLocaleLowerCase('en-US').includes(q) ||
-        t.entityRef.includes(q),
-    );
-  }, [teams.value, query]);
-  const visible = matching.slice(
-    page * TEAMS_PER_PAGE,
-    (page + 1) * TEAMS_PER_PAGE,
-  );
-  const visibleKey = visible.map(t => t.entityRef).join(' ');
-  const scorecards = useAsync(
-    () => scorecardsOf(api, visible),
-    // visible is a new array each render; its refs say when it changed
+  const page = useAsync(
+    () => api.listAggregations({ kind, ...query }),
+    // query is a new object each render; its JSON says when it changed
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, visibleKey],
+    [api, kind, queryKey],
   );
 
-  const error = teams.error ?? kpis.error ?? scorecards.error;
+  const error = kpis.error ?? page.error;
   if (error) return <ErrorPanel error={error} title="Scorecards" />;
 
-  const heatMap = (
-    kpiList: KpiResponse[],
-    shown: Team[],
-    cards: Array<EntityScorecardResponse | undefined>,
-  ) =>
-    buildHeatMap(
-      kpiList,
-      shown.map((t, i) => ({ ...t, scorecard: cards[i] })),
+  const setKind = (next: RollupKind | null) => {
+    if (!next) return;
+    setParams(
+      prev => {
+        const p = new URLSearchParams(prev);
+        if (next === 'group') p.delete('kind');
+        else p.set('kind', next);
+        p.delete('page');
+        return p;
+      },
+      { replace: true },
     );
-
-  const exportCsv = async () => {
-    const map = heatMap(
-      kpis.value ?? [],
-      matching,
-      await scorecardsOf(api, matching),
-    );
-    return tableToCsv(heatMapCsvColumns(map), map.rows);
   };
 
-  const loading = teams.loading || kpis.loading || scorecards.loading;
+  const exportCsv = async () => {
+    const rows = await fetchAllPages((offset, limit) =>
+      api.listAggregations({ kind, ...query, offset, limit }),
+    );
+    const map = heatMapOf(kpis.value ?? [], rows, kind, state);
+    return tableToCsv(heatMapCsvColumns(map, kindInfo.row), map.rows);
+  };
+
   const map =
-    kpis.value && scorecards.value && !scorecards.loading
-      ? heatMap(kpis.value, visible, scorecards.value)
+    kpis.value && page.value && !page.loading
+      ? heatMapOf(kpis.value, page.value.items, kind, state)
       : undefined;
-  const day = scorecards.value?.find(s => s?.items.length)?.day;
+  const total = page.value?.total ?? 0;
+  const filtered = !!(state.q.trim() || state.status.length);
 
   return (
     <Content>
       <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
-        <Box flex={1}>
+        <Box flex={1} minWidth={320}>
           <Typography variant="h5" component="h2">
             Organisation overview
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            Every team and the KPIs of what it owns
-            {day ? `, values of ${dayText(day)} (UTC)` : ''}. Pick a team for
-            its journeys and trends, a value for its history.
+            Every {kindInfo.row.toLocaleLowerCase('en-US')} and the KPIs of what
+            it holds, rolled up
+            {page.value?.day
+              ? `, values of ${dayText(page.value.day)} (UTC)`
+              : ''}
+            . A cell's status is the worst of its entities'. Pick a name for its
+            entities and trends, a value for its history.
           </Typography>
         </Box>
-        <TextField
-          id="scorecards-find-team"
-          label="Find a team"
-          size="small"
-          variant="outlined"
-          value={query}
-          onChange={e => {
-            setQuery(e.target.value);
-            setPage(0);
-          }}
-          style={{ marginRight: 16 }}
+        <CsvExportButton
+          title={`Scorecards by ${kindInfo.row.toLocaleLowerCase('en-US')}`}
+          csv={exportCsv}
         />
-        <CsvExportButton title="Scorecards by team" csv={exportCsv} />
       </Box>
+      <RollupFilters
+        id="scorecards-overview"
+        state={state}
+        onChange={setState}
+        kpis={kpis.value ?? []}
+        searchLabel={`Find a ${kindInfo.row.toLocaleLowerCase('en-US')}`}
+      >
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={kind}
+          aria-label="Rows"
+          onChange={(_, next: RollupKind | null) => setKind(next)}
+        >
+          {KINDS.map(k => (
+            <ToggleButton
+              key={k.kind}
+              value={k.kind}
+              style={{ textTransform: 'none' }}
+            >
+              {k.label}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </RollupFilters>
       {kpis.value && kpis.value.length === 0 && (
         <Alert severity="info">
           No KPIs are defined yet: the scorecards backend has no metric
           providers installed.
         </Alert>
-      )}
-      {teams.value && teams.value.length === 0 && (
-        <Alert severity="info">There are no teams in the catalog yet.</Alert>
       )}
       {map && map.rows.length > 0 && map.rows.every(r => !r.hasSnapshot) && (
         <Box mb={2}>
@@ -183,31 +180,44 @@ export const OrganisationOverviewPage = () => {
         </Box>
       )}
       <Paper variant="outlined">
-        {loading && <Progress />}
+        {(page.loading || kpis.loading) && <Progress />}
         {map && map.rows.length > 0 && (
           <HeatMapTable
             map={map}
-            nameHeader="Team"
-            label="KPIs by team"
+            nameHeader={kindInfo.row}
+            label={`KPIs by ${kindInfo.row.toLocaleLowerCase('en-US')}`}
             rowLink={links.entity}
             cellLink={links.kpi}
+            sort={{
+              state,
+              onSort: column => setState(sortByColumn(state, column)),
+            }}
           />
         )}
-        {teams.value && teams.value.length > 0 && matching.length === 0 && (
+        {map && map.rows.length === 0 && (
           <Box p={2}>
             <Typography color="textSecondary">
-              No team matches “{query}”.
+              {filtered
+                ? `No ${kindInfo.label.toLocaleLowerCase(
+                    'en-US',
+                  )} match the search or filter.`
+                : `There are no ${kindInfo.label.toLocaleLowerCase(
+                    'en-US',
+                  )} in the catalog that you may see.`}
             </Typography>
           </Box>
         )}
-        {matching.length > TEAMS_PER_PAGE && (
+        {page.value && total > 0 && (
           <TablePagination
             component="div"
-            count={matching.length}
-            page={page}
-            rowsPerPage={TEAMS_PER_PAGE}
-            rowsPerPageOptions={[TEAMS_PER_PAGE]}
-            onPageChange={(_, p) => setPage(p)}
+            count={total}
+            page={state.page}
+            rowsPerPage={state.pageSize}
+            rowsPerPageOptions={PAGE_SIZES}
+            onPageChange={(_, p) => setState({ ...state, page: p })}
+            onRowsPerPageChange={e =>
+              setState({ ...state, pageSize: Number(e.target.value), page: 0 })
+            }
           />
         )}
       </Paper>

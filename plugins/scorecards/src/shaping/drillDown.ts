@@ -53,3 +53,32 @@ export function drillDownLinks(
   }
   return links;
 }
+
+/**
+ * Where a rollup's member leads besides its own scorecard: a journey to its instances in
+ * Journeys, a queue (a Resource with dead-letter KPIs) to Dead letters.
+ */
+export function memberDrillDown(
+  entityRef: string,
+  kind: string,
+): DrillDownLink | undefined {
+  const k = kind.toLocaleLowerCase('en-US');
+  const { namespace, name } = parseEntityRef(entityRef, {
+    defaultNamespace: 'default',
+  });
+  if (k === 'journey') {
+    return {
+      title: 'Instances',
+      to: `/journeys/${enc(namespace)}/${enc(name)}?window=7d`,
+      description: 'its failed, stuck and slowest instances in Journeys',
+    };
+  }
+  if (k === 'resource') {
+    return {
+      title: 'Dead letters',
+      to: '/dead-letters',
+      description: 'the dead-letter queues, their messages and replays',
+    };
+  }
+  return undefined;
+}

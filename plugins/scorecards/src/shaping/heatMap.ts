@@ -1,10 +1,13 @@
 import type {
-  EntityScorecardResponse,
+  EntityKpiValueResponse,
+  KpiAggregation,
   KpiResponse,
   KpiUnit,
+  MemberCountsResponse,
   ScorecardStatus,
 } from '@internal/plugin-scorecards-common';
 import { formatKpiValue, unitLabel } from './kpiFormat';
+import { memberCountsText } from './memberCounts';
 import type { CsvColumn } from './tableCsv';
 
 /** A cell's colour: a threshold status, or grey when there is no value or no rule for it. */
@@ -23,6 +26,9 @@ export interface HeatMapCell {
   value?: number;
   /** The value with its unit, or `—`. */
   text: string;
+  /** A rollup's members by their status for this KPI. */
+  members?: MemberCountsResponse;
+  aggregation?: KpiAggregation;
 }
 
 export interface HeatMapRow {
@@ -33,14 +39,24 @@ export interface HeatMapRow {
   score?: number;
   /** False until the backend has written a snapshot for the entity. */
   hasSnapshot: boolean;
+  /** Entities a rollup counted (teams, systems, domains). */
+  memberCount?: number;
   cells: HeatMapCell[];
+}
+
+/** What a row needs of a scorecard, an aggregate row or a member row. */
+export interface HeatMapValues {
+  status?: ScorecardStatus;
+  score?: number;
+  memberCount?: number;
+  items: EntityKpiValueResponse[];
 }
 
 export interface HeatMapInput {
   entityRef: string;
   name: string;
   /** Undefined while unknown or unreadable; with no items before the first snapshot. */
-  scorecard?: EntityScorecardResponse;
+  scorecard?: HeatMapValues;
 }
 
 export interface HeatMap {
@@ -56,19 +72,23 @@ const appliesTo = (kpi: KpiResponse, kind: string) =>
 /**
  * Teams × KPIs. Columns are the KPIs any row has a value for, in the backend's order, so
  * a KPI nobody reports does not fill the page with grey; with no values at all, the KPIs
- * defined for `kind`, so the empty grid still says what will be measured.
+ * defined for `kind` (or every KPI when none is), so the empty grid still says what will
+ * be measured. `alsoShow` keeps a KPI's column (the one sorted or filtered by) even when
+ * no row on the page has a value for it.
  */
 export function buildHeatMap(
   kpis: KpiResponse[],
   inputs: HeatMapInput[],
   kind = 'group',
+  alsoShow: string[] = [],
 ): HeatMap {
   const reported = new Set(
     inputs.flatMap(i => i.scorecard?.items.map(v => v.kpiId) ?? []),
   );
-  const shown = reported.size
-    ? kpis.filter(k => reported.has(k.id))
-    : kpis.filter(k => appliesTo(k, kind));
+  let shown = reported.size
+    ? kpis.filter(k => reported.has(k.id) || alsoShow.includes(k.id))
+    : kpis.filter(k => appliesTo(k, kind) || alsoShow.includes(k.id));
+  if (!shown.length) shown = kpis;
   const columns = shown.map(k => ({
     kpiId: k.id,
     title: k.title,
@@ -87,6 +107,8 @@ export function buildHeatMap(
         status: v.status ?? 'grey',
         value: v.value,
         text: formatKpiValue(v.value, column.unit),
+        ...(v.members ? { members: v.members } : {}),
+        ...(v.aggregation ? { aggregation: v.aggregation } : {}),
       };
     });
     return {
@@ -95,6 +117,9 @@ export function buildHeatMap(
       status: input.scorecard?.status ?? 'grey',
       score: input.scorecard?.score,
       hasSnapshot: (input.scorecard?.items.length ?? 0) > 0,
+      ...(input.scorecard?.memberCount !== undefined
+        ? { memberCount: input.scorecard.memberCount }
+        : {}),
       cells,
     };
   });
@@ -132,6 +157,11 @@ export function heatMapCsvColumns(
     { header: 'Status', value: r => (r.status === 'grey' ? '' : r.status) },
     { header: 'Score', value: r => r.score },
   ];
+  const rollups = map.rows.some(r => r.memberCount !== undefined);
+  if (rollups) columns.push({ header: 'Entities', value: r => r.memberCount });
+  const withMembers = new Set(
+    map.rows.flatMap(r => r.cells.filter(c => c.members).map(c => c.kpiId)),
+  );
   map.columns.forEach((c, i) => {
     columns.push(
       {
@@ -143,6 +173,15 @@ export function heatMapCsvColumns(
         value: r => (r.cells[i].status === 'grey' ? '' : r.cells[i].status),
       },
     );
+    if (withMembers.has(c.kpiId)) {
+      columns.push({
+        header: `${c.title} members`,
+        value: r => {
+          const m = r.cells[i].members;
+          return m ? memberCountsText(m) : undefined;
+        },
+      });
+    }
   });
   return columns;
 }

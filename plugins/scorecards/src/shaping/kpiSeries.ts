@@ -5,6 +5,7 @@ import {
   type KpiDirection,
   type KpiDomain,
   type KpiUnit,
+  type MemberCountsResponse,
   type ScorecardStatus,
   type ThresholdRule,
 } from '@internal/plugin-scorecards-common';
@@ -70,6 +71,8 @@ export interface KpiChartPoint {
   t: number;
   value: number;
   status?: ScorecardStatus;
+  /** A rollup's members by status in this bucket. */
+  members?: MemberCountsResponse;
 }
 
 /** History points ready to draw: oldest first, only finite values. */
@@ -79,6 +82,7 @@ export function kpiChartData(points: HistoryPointResponse[]): KpiChartPoint[] {
       t: Date.parse(p.bucketStart),
       value: p.value,
       status: p.status,
+      ...(p.members ? { members: p.members } : {}),
     }))
     .filter(p => Number.isFinite(p.t) && Number.isFinite(p.value))
     .sort((a, b) => a.t - b.t);

@@ -1,7 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type {
+  AggregateRowResponse,
   EntityKpiValueResponse,
+  MemberCountsResponse,
+  MemberRowResponse,
   EntityScorecardResponse,
   HistoryPointResponse,
   KpiResponse,
@@ -60,6 +63,7 @@ export const BACKLOG: KpiResponse = {
   unit: 'count',
   entityKinds: ['Group', 'Resource'],
   direction: 'lower-is-better',
+  aggregation: 'sum',
   thresholds: [
     { status: 'green', expression: '<=10' },
     { status: 'amber', expression: '(10, 100]' },
@@ -159,4 +163,54 @@ export function captureDownloads() {
       globalThis.Blob = OriginalBlob;
     },
   };
+}
+
+/** Member counts for a rollup's KPI value. */
+export function members(
+  partial: Partial<MemberCountsResponse> = {},
+): MemberCountsResponse {
+  return { green: 0, amber: 0, red: 0, none: 0, ...partial };
+}
+
+/** One row of GET /aggregations. */
+export function aggregateRow(
+  entityRef: string,
+  title: string,
+  items: EntityKpiValueResponse[],
+  partial: Partial<AggregateRowResponse> = {},
+): AggregateRowResponse {
+  const count = (s: string) => items.filter(i => i.status === s).length;
+  return {
+    entityRef,
+    title,
+    counts: { green: count('green'), amber: count('amber'), red: count('red') },
+    unknown: items.filter(i => !i.status).length,
+    memberCount: 0,
+    items,
+    ...partial,
+  };
+}
+
+/** One row of GET /entities/…/members. */
+export function memberRow(
+  entityRef: string,
+  title: string,
+  items: EntityKpiValueResponse[],
+  partial: Partial<MemberRowResponse> = {},
+): MemberRowResponse {
+  const count = (s: string) => items.filter(i => i.status === s).length;
+  return {
+    entityRef,
+    kind: entityRef.split(':')[0],
+    title,
+    counts: { green: count('green'), amber: count('amber'), red: count('red') },
+    unknown: items.filter(i => !i.status).length,
+    items,
+    ...partial,
+  };
+}
+
+/** A page of a rollup route: `total` defaults to the rows given. */
+export function rollupPage<Row>(items: Row[], total = items.length) {
+  return { day: '2026-12-04', kind: 'group', entityRef: '', total, items };
 }
