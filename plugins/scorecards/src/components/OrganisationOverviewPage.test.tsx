@@ -52,7 +52,7 @@ const orders = aggregateRow(
 const lastQuery = (api: ReturnType<typeof fakeScorecardsApi>) =>
   api.listAggregations.mock.calls[
     api.listAggregations.mock.calls.length - 1
-  ][0];
+  ][0] ?? {};
 
 describe('OrganisationOverviewPage', () => {
   it('shows one page of teams from a single /aggregations request: values with units, status, member counts', async () => {
