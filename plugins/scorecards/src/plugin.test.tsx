@@ -5,6 +5,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { scorecardsApiRef } from './api/ScorecardsApi';
@@ -72,5 +73,22 @@ describe('scorecardsPlugin', () => {
     expect(filter(entity('Journey'))).toBe(true);
     expect(filter(entity('Component'))).toBe(false);
     expect(filter(entity('API'))).toBe(false);
+  });
+
+  it('offers a home page card and renders scorecard search results', () => {
+    expect(
+      scorecardsPlugin.getExtension('home-page-widget:scorecards/your-teams'),
+    ).toBeDefined();
+    const item = createExtensionTester(
+      scorecardsPlugin.getExtension(
+        'search-result-list-item:scorecards/scorecard',
+      ),
+    ).get(SearchResultListItemBlueprint.dataRefs.item);
+    const result = (type: string) => ({
+      type,
+      document: { title: 't', text: '', location: '/' },
+    });
+    expect(item.predicate?.(result('scorecard'))).toBe(true);
+    expect(item.predicate?.(result('software-catalog'))).toBe(false);
   });
 });
