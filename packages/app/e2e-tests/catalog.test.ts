@@ -17,8 +17,13 @@ test.describe('catalog and API docs', () => {
     await expect(
       sidebar(page).getByRole('link', { name: 'APIs', exact: true }),
     ).toBeVisible();
-    // The landing page is the catalog. The guest owns some components (it is on call for
-    // three teams), so the catalog opens on "Owned"; "All" shows the whole organisation.
+    // The landing page is the home page with the guest's teams' scorecards; the catalog
+    // is a click away. The guest owns some components (it is on call for three teams),
+    // so the catalog opens on "Owned"; "All" shows the whole organisation.
+    await expect(page.getByText("Your teams' scorecards")).toBeVisible();
+    await sidebar(page)
+      .getByRole('link', { name: 'Catalog', exact: true })
+      .click();
     await expect(page.getByText('Owned Components')).toBeVisible();
     await page
       .getByRole('menuitem', { name: /^All/ })

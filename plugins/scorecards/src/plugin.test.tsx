@@ -5,6 +5,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
@@ -76,9 +77,12 @@ describe('scorecardsPlugin', () => {
   });
 
   it('offers a home page card and renders scorecard search results', () => {
-    expect(
+    const widget = createExtensionTester(
       scorecardsPlugin.getExtension('home-page-widget:scorecards/your-teams'),
-    ).toBeDefined();
+    ).get(HomePageWidgetBlueprint.dataRefs.widget);
+    // app-config.yaml's home page layout places the card by this name.
+    expect(widget.name).toBe('ScorecardsYourTeams');
+    expect(widget.title).toBe("Your teams' scorecards");
     const item = createExtensionTester(
       scorecardsPlugin.getExtension(
         'search-result-list-item:scorecards/scorecard',
