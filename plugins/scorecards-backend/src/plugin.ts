@@ -102,6 +102,7 @@ export const scorecardsPlugin = createBackendPlugin({
               thresholds,
               store,
               rollup: options.rollup,
+              catalog,
               clock,
             }),
           }),

@@ -22,6 +22,17 @@ interface SnapshotRow {
   status: string | null;
 }
 
+const COLUMNS = [
+  'entity_ref',
+  'kpi_id',
+  'granularity',
+  'bucket_start',
+  'value',
+  'status',
+] as const;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** PostgreSQL returns bigint as a string; SQLite as a number. */
 const toSnapshot = (row: SnapshotRow): Snapshot => ({
   entityRef: row.entity_ref,
@@ -86,22 +97,16 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async list(query: SnapshotQuery): Promise<Snapshot[]> {
-    const q = this.db<SnapshotRow>(SNAPSHOTS)
-      .select(
-        'entity_ref',
-        'kpi_id',
-        'granularity',
-        'bucket_start',
-        'value',
-        'status',
-      )
-      .where('granularity', query.granularity)
-      .andWhere('bucket_start', '>=', query.from)
-      .andWhere('bucket_start', '<', query.to);
-    if (query.entityRefs) q.whereIn('entity_ref', query.entityRefs);
-    if (query.kpiIds) q.whereIn('kpi_id', query.kpiIds);
-    const rows = await q.orderBy(['entity_ref', 'kpi_id', 'bucket_start']);
-    return rows.map(toSnapshot);
+    return this.byRefChunks(query.entityRefs, refs => {
+      const q = this.db<SnapshotRow>(SNAPSHOTS)
+        .select(...COLUMNS)
+        .where('granularity', query.granularity)
+        .andWhere('bucket_start', '>=', query.from)
+        .andWhere('bucket_start', '<', query.to);
+      if (refs) q.whereIn('entity_ref', refs);
+      if (query.kpiIds) q.whereIn('kpi_id', query.kpiIds);
+      return q;
+    });
   }
 
   async at(
@@ -110,21 +115,47 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     filter: { entityRefs?: string[]; kpiIds?: string[] } = {},
   ): Promise<Snapshot[]> {
     if (bucketStarts.length === 0) return [];
-    const q = this.db<SnapshotRow>(SNAPSHOTS)
-      .select(
+    return this.byRefChunks(filter.entityRefs, refs => {
+      const q = this.db<SnapshotRow>(SNAPSHOTS)
+        .select(...COLUMNS)
+        .where('granularity', granularity)
+        .whereIn('bucket_start', bucketStarts);
+      if (refs) q.whereIn('entity_ref', refs);
+      if (filter.kpiIds) q.whereIn('kpi_id', filter.kpiIds);
+      return q;
+    });
+  }
+
+  /**
+   * Runs the query once per chunk of at most BATCH entity refs (a rollup's members can be
+   * thousands; bind variables are limited) and merges the rows in entity, KPI and bucket
+   * order.
+   */
+  private async byRefChunks(
+    entityRefs: string[] | undefined,
+    query: (refs: string[] | undefined) => Knex.QueryBuilder<SnapshotRow>,
+  ): Promise<Snapshot[]> {
+    if (!entityRefs || entityRefs.length <= BATCH) {
+      if (entityRefs?.length === 0) return [];
+      const rows: SnapshotRow[] = await query(entityRefs).orderBy([
         'entity_ref',
         'kpi_id',
-        'granularity',
         'bucket_start',
-        'value',
-        'status',
-      )
-      .where('granularity', granularity)
-      .whereIn('bucket_start', bucketStarts);
-    if (filter.entityRefs) q.whereIn('entity_ref', filter.entityRefs);
-    if (filter.kpiIds) q.whereIn('kpi_id', filter.kpiIds);
-    const rows = await q.orderBy(['entity_ref', 'kpi_id', 'bucket_start']);
-    return rows.map(toSnapshot);
+      ]);
+      return rows.map(toSnapshot);
+    }
+    const snapshots: Snapshot[] = [];
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows: SnapshotRow[] = await query(entityRefs.slice(i, i + BATCH));
+      for (const row of rows) snapshots.push(toSnapshot(row));
+    }
+    // Ordered here: the database's collation may order refs unlike JavaScript.
+    return snapshots.sort(
+      (a, b) =>
+        compare(a.entityRef, b.entityRef) ||
+        compare(a.kpiId, b.kpiId) ||
+        a.bucketStart - b.bucketStart,
+    );
   }
 
   async deleteBefore(

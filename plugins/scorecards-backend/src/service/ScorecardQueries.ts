@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -12,6 +13,10 @@ import {
 } from '@internal/plugin-scorecards-common';
 import { SnapshotGranularity, SnapshotStore } from '../database/SnapshotStore';
 import { SnapshotHistory } from '../history/SnapshotHistory';
+import { isRollupKind, RollupKind } from '../rollup/CatalogMembership';
+import { aggregationOf } from '../rollup/kpiAggregation';
+import { RollupScorecards } from '../rollup/RollupScorecards';
+import { RowQuery } from '../rollup/rowQuery';
 import { bucketStart, DAY_MS } from '../snapshots/buckets';
 
 /** The longest history one request may ask for, per granularity. */
@@ -25,6 +30,7 @@ export class ScorecardQueries {
   private readonly kpisById: Map<string, KpiDefinition>;
   private readonly history: SnapshotHistory;
   private readonly rollup: ReturnType<typeof createStatusRollup>;
+  readonly rollups: RollupScorecards;
 
   constructor(
     private readonly deps: {
@@ -32,12 +38,22 @@ export class ScorecardQueries {
       thresholds: ThresholdResolver;
       store: SnapshotStore;
       rollup: RollupOptions;
+      /** Read as the caller for rollups (teams, systems, domains). */
+      catalog: ConstructorParameters<typeof RollupScorecards>[0]['catalog'];
       clock: () => Date;
     },
   ) {
     this.kpisById = new Map(deps.kpis.map(k => [k.id, k]));
     this.history = new SnapshotHistory(deps.store, deps.kpis);
     this.rollup = createStatusRollup(deps.rollup);
+    this.rollups = new RollupScorecards({
+      kpis: deps.kpis,
+      thresholds: deps.thresholds,
+      store: deps.store,
+      history: this.history,
+      catalog: deps.catalog,
+      rollup: deps.rollup,
+    });
   }
 
   listKpis(): KpiResponse[] {
@@ -57,19 +73,31 @@ export class ScorecardQueries {
         thresholdSource: this.deps.thresholds.sourceOf(kpi.id) as
           | 'default'
           | 'config',
+        aggregation: aggregationOf(kpi),
       }));
   }
 
-  /** The entity's values for a UTC day (`YYYY-MM-DD`, default yesterday). */
+  /** A UTC day `YYYY-MM-DD` (default yesterday) as its start, ms; 400 when not a date. */
+  dayStart(day: string | undefined): number {
+    return day === undefined
+      ? bucketStart(this.deps.clock().getTime(), 'day') - DAY_MS
+      : parseDay(day);
+  }
+
+  /**
+   * The entity's values for a UTC day (`YYYY-MM-DD`, default yesterday); for a group,
+   * system or domain the rollup of what it holds, as the caller sees the catalog.
+   */
   async entityScorecard(
+    credentials: BackstageCredentials,
     entity: Entity,
     day?: string,
   ): Promise<EntityScorecardResponse> {
     const entityRef = stringifyEntityRef(entity);
-    const dayStart =
-      day === undefined
-        ? bucketStart(this.deps.clock().getTime(), 'day') - DAY_MS
-        : parseDay(day);
+    const dayStart = this.dayStart(day);
+    const kind = rollupKindOf(entity);
+    if (kind)
+      return this.rollups.scorecard(credentials, entityRef, kind, dayStart);
     let overrides: ReturnType<ThresholdResolver['parseAnnotation']> = new Map();
     try {
       overrides = this.deps.thresholds.parseAnnotation(
@@ -103,8 +131,43 @@ export class ScorecardQueries {
     };
   }
 
+  /** `/aggregations`: one page of teams (systems, domains) with their rollups. */
+  async aggregations(
+    credentials: BackstageCredentials,
+    query: RowQuery & {
+      kind?: RollupKind;
+      day?: string;
+      entityRefs?: readonly string[];
+    },
+  ) {
+    const day = this.dayStart(query.day);
+    return this.rollups.aggregations(credentials, query.kind ?? 'group', {
+      ...query,
+      day,
+    });
+  }
+
+  /** `/members`: one page of the entities a team, system or domain holds. */
+  async members(
+    credentials: BackstageCredentials,
+    entity: Entity,
+    query: RowQuery & { day?: string; memberKind?: string },
+  ) {
+    const kind = rollupKindOf(entity);
+    if (!kind)
+      throw new InputError(
+        `kind: only a group, system or domain has members, not a ${entity.kind}`,
+      );
+    const day = this.dayStart(query.day);
+    return this.rollups.members(credentials, stringifyEntityRef(entity), kind, {
+      ...query,
+      day,
+    });
+  }
+
   async kpiHistory(
-    entityRef: string,
+    credentials: BackstageCredentials,
+    entity: Entity,
     query: {
       kpiId: string;
       granularity?: SnapshotGranularity;
@@ -112,6 +175,7 @@ export class ScorecardQueries {
       to: string;
     },
   ): Promise<HistoryPointResponse[]> {
+    const entityRef = stringifyEntityRef(entity);
     if (!this.kpisById.has(query.kpiId))
       throw new InputError(`kpiId: unknown KPI "${query.kpiId}"`);
     const granularity = query.granularity ?? 'day';
@@ -126,6 +190,14 @@ export class ScorecardQueries {
           MAX_RANGE_MS[granularity] / DAY_MS
         } days after from for ${granularity} snapshots`,
       );
+    const kind = rollupKindOf(entity);
+    if (kind)
+      return this.rollups.history(credentials, entityRef, kind, {
+        kpiId: query.kpiId,
+        granularity,
+        from,
+        to,
+      });
     const rows = await this.deps.store.list({
       granularity,
       from,
@@ -139,6 +211,11 @@ export class ScorecardQueries {
       status: r.status,
     }));
   }
+}
+
+function rollupKindOf(entity: Entity): RollupKind | undefined {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return isRollupKind(kind) ? kind : undefined;
 }
 
 function parseDay(day: string): number {

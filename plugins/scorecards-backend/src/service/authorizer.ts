@@ -14,7 +14,11 @@ export function createAuthorizer(
   httpAuth: HttpAuthService,
   permissions: PermissionsService,
 ) {
-  return async (req: Request, permission: BasicPermission) => {
+  return async (
+    // Any route's typed request: only its headers are read.
+    req: Request<any, any, any, any>,
+    permission: BasicPermission,
+  ) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });

@@ -194,6 +194,7 @@ describe('scorecards routes', () => {
     expect(body.items[1]).toEqual({
       ...successRate,
       defaultThresholds: undefined,
+      aggregation: 'mean',
       thresholds: [
         { status: 'green', expression: '>=97' },
         { status: 'red', expression: '<97' },

@@ -48,19 +48,35 @@ export async function createRouter(options: RouterOptions) {
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(req, scorecardsReadPermission);
     const entity = await visibleEntity(credentials, req.params);
-    res.json(await queries.entityScorecard(entity, req.query.day));
+    res.json(await queries.entityScorecard(credentials, entity, req.query.day));
+  });
+
+  router.get('/aggregations', async (req, res) => {
+    const credentials = await authorize(req, scorecardsReadPermission);
+    const { entityRef, ...query } = req.query;
+    res.json(
+      await queries.aggregations(credentials, {
+        ...query,
+        entityRefs: entityRef,
+      }),
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/members', async (req, res) => {
+    const credentials = await authorize(req, scorecardsReadPermission);
+    const entity = await visibleEntity(credentials, req.params);
+    res.json(await queries.members(credentials, entity, req.query));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
     const credentials = await authorize(req, scorecardsReadPermission);
     const entity = await visibleEntity(credentials, req.params);
-    const entityRef = stringifyEntityRef(entity);
     const { kpiId, granularity, from, to } = req.query;
     res.json({
-      entityRef,
+      entityRef: stringifyEntityRef(entity),
       kpiId,
       granularity: granularity ?? 'day',
-      items: await queries.kpiHistory(entityRef, {
+      items: await queries.kpiHistory(credentials, entity, {
         kpiId,
         granularity,
         from,
