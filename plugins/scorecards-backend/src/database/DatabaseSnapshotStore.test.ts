@@ -246,5 +246,51 @@ describe.each(databases.eachSupportedId())(
         await store.runBuckets('p', 'hour', 0, ms('2027-01-01T00:00:00Z')),
       ).toEqual([hour]);
     });
+
+    it('reads snapshots of more entities than one IN list may hold, in order', async () => {
+      const store = await createStore(databaseId);
+      // 1,203 entities, more than two chunks of 500; written in reverse order.
+      const refs = Array.from(
+        { length: 1203 },
+        (_, i) => `journey:default/j${String(i).padStart(4, '0')}`,
+      );
+      const day = ms('2026-12-04T00:00:00Z');
+      const week = ms('2026-11-27T00:00:00Z');
+      await store.writeRun(
+        {
+          providerId: 'p',
+          granularity: 'day',
+          bucketStart: day,
+          snapshotCount: 0,
+        },
+        [...refs].reverse().flatMap((entityRef, i) =>
+          [day, week].map(bucketStart => ({
+            entityRef,
+            kpiId: 'journey.successRate',
+            granularity: 'day' as const,
+            bucketStart,
+            value: i,
+          })),
+        ),
+      );
+      // Every other entity, and one that has no snapshot.
+      const wanted = [
+        ...refs.filter((_, i) => i % 2 === 0),
+        'journey:default/x',
+      ];
+      const at = await store.at('day', [day, week], { entityRefs: wanted });
+      expect(at).toHaveLength(602 * 2);
+      expect(at.map(s => `${s.entityRef} ${s.bucketStart}`)).toEqual(
+        wanted.slice(0, -1).flatMap(r => [`${r} ${week}`, `${r} ${day}`]),
+      );
+      const listed = await store.list({
+        granularity: 'day',
+        from: day,
+        to: day + 1,
+        entityRefs: wanted,
+      });
+      expect(listed.map(s => s.entityRef)).toEqual(wanted.slice(0, -1));
+      expect(await store.at('day', [day], { entityRefs: [] })).toEqual([]);
+    });
   },
 );

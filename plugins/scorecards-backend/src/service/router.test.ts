@@ -67,6 +67,19 @@ const checkout: Entity = {
       }),
     },
   },
+  spec: { owner: 'payments' },
+};
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments', namespace: 'default', title: 'Payments' },
+  spec: { type: 'team', children: [] },
+};
+const platform: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'platform', namespace: 'default' },
+  spec: { type: 'team', children: [] },
 };
 
 const provider: ScorecardMetricProvider = {
@@ -112,7 +125,9 @@ describe('scorecards routes', () => {
           },
         }),
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [checkout] }),
+        catalogServiceMock.factory({
+          entities: [checkout, payments, platform],
+        }),
         ...(options.deny
           ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
           : []),
@@ -306,6 +321,142 @@ describe('scorecards routes', () => {
     const { status, body } = await get(path);
     expect(status).toBe(expectedStatus);
     expect(body.error.message).toContain(message);
+  });
+
+  it('answers a team’s rollup, the teams and the team’s members', async () => {
+    await start();
+    await seed();
+    const team = await get('/entities/group/default/payments?day=2026-12-04');
+    expect(team.status).toBe(200);
+    expect(team.body).toMatchObject({
+      entityRef: 'group:default/payments',
+      rollup: true,
+      memberCount: 1,
+      status: 'red',
+      items: [
+        {
+          kpiId: 'journey.cycleTimeP95',
+          value: 3000,
+          aggregation: 'mean',
+          members: { green: 1, amber: 0, red: 0, none: 0 },
+        },
+        {
+          kpiId: 'journey.successRate',
+          value: 96,
+          status: 'red',
+          members: { green: 0, amber: 0, red: 1, none: 0 },
+          weekOverWeek: { previous: 98, change: -2 },
+        },
+      ],
+    });
+
+    const teams = await get(
+      '/aggregations?day=2026-12-04&sort=status&order=desc&status=red&status=none',
+    );
+    expect(teams.status).toBe(200);
+    expect(teams.body).toMatchObject({ day: '2026-12-04', kind: 'group' });
+    expect(
+      teams.body.items.map((r: { title: string; status?: string }) => [
+        r.title,
+        r.status,
+      ]),
+    ).toEqual([
+      ['Payments', 'red'],
+      ['platform', undefined],
+    ]);
+    expect(teams.body.total).toBe(2);
+
+    const mine = await get(
+      '/aggregations?day=2026-12-04&entityRef=group:default/platform',
+    );
+    expect(
+      mine.body.items.map((r: { entityRef: string }) => r.entityRef),
+    ).toEqual(['group:default/platform']);
+
+    const members = await get(
+      '/entities/group/default/payments/members?day=2026-12-04&kpiId=journey.successRate&sort=value&limit=10',
+    );
+    expect(members.status).toBe(200);
+    expect(members.body).toMatchObject({
+      entityRef: 'group:default/payments',
+      day: '2026-12-04',
+      total: 1,
+      items: [
+        {
+          entityRef: 'journey:default/checkout',
+          kind: 'Journey',
+          title: 'checkout',
+          owner: 'group:default/payments',
+          status: 'red',
+        },
+      ],
+    });
+
+    const history = await get(
+      '/entities/group/default/payments/history?kpiId=journey.successRate&from=2026-11-05T00:00:00Z&to=2026-12-05T00:00:00Z',
+    );
+    expect(history.body.items).toEqual([
+      {
+        bucketStart: '2026-11-27T00:00:00.000Z',
+        value: 98,
+        status: 'green',
+        members: { green: 1, amber: 0, red: 0, none: 0 },
+      },
+      {
+        bucketStart: '2026-12-04T00:00:00.000Z',
+        value: 96,
+        status: 'red',
+        members: { green: 0, amber: 0, red: 1, none: 0 },
+      },
+    ]);
+  });
+
+  it.each([
+    ['/aggregations?day=2026-13-01', 400, 'day: expected a date YYYY-MM-DD'],
+    ['/aggregations?kpiId=nope', 400, 'kpiId: unknown KPI "nope"'],
+    ['/aggregations?sort=value', 400, 'sort: sorting by value needs a kpiId'],
+    ['/aggregations?kind=team', 400, 'kind'],
+    ['/aggregations?status=purple', 400, 'status'],
+    ['/aggregations?limit=501', 400, 'limit'],
+    ['/aggregations?offset=-1', 400, 'offset'],
+    [
+      '/entities/group/default/payments/members?kpiId=nope',
+      400,
+      'kpiId: unknown KPI "nope"',
+    ],
+    [
+      '/entities/journey/default/checkout/members',
+      400,
+      'kind: only a group, system or domain has members, not a Journey',
+    ],
+    [
+      '/entities/group/default/nobody/members',
+      404,
+      'No entity group:default/nobody',
+    ],
+    [
+      '/entities/group/default/payments/history?kpiId=nope&from=2026-11-05T00:00:00Z&to=2026-12-05T00:00:00Z',
+      400,
+      'kpiId: unknown KPI "nope"',
+    ],
+  ])('%s → %d', async (path, expectedStatus, message) => {
+    await start();
+    const { status, body } = await get(path);
+    expect(status).toBe(expectedStatus);
+    expect(body.error.message).toContain(message);
+  });
+
+  it('answers 403 on the rollup routes without scorecards.read', async () => {
+    await start({ deny: true });
+    for (const path of [
+      '/aggregations',
+      '/entities/group/default/payments/members',
+      '/entities/group/default/payments',
+    ]) {
+      const { status, body } = await get(path);
+      expect(status).toBe(403);
+      expect(body.error.message).toBe('scorecards.read is not granted');
+    }
   });
 
   it('answers 401 without credentials and 403 without scorecards.read', async () => {
