@@ -19,11 +19,12 @@ export const DLQ_KPIS: readonly KpiDefinition[] = [
     id: K.backlogDepth,
     title: 'Dead-letter backlog',
     description:
-      'Dead letters of the queue still to deal with when the snapshot is taken: failed and parked messages in the failure store plus those still on the broker’s dead-letter queue (archived ones not counted).',
+      'Dead letters of the queue still to deal with when the snapshot is taken: failed and parked messages in the failure store plus those still on the broker’s dead-letter queue (archived ones not counted). A team’s, system’s or domain’s backlog is the sum over its queues.',
     unit: 'count',
     entityKinds: QUEUE_KINDS,
     direction: 'lower-is-better',
     domain: { min: 0 },
+    aggregation: 'sum',
     defaultThresholds: [
       { status: 'green', expression: '<10' },
       { status: 'amber', expression: '[10, 100)' },
@@ -34,11 +35,12 @@ export const DLQ_KPIS: readonly KpiDefinition[] = [
     id: K.oldestMessageAge,
     title: 'Oldest dead letter',
     description:
-      'How long the oldest failed message of the queue has waited since its last failure, when the snapshot is taken (0 when none waits; parked and archived ones not counted).',
+      'How long the oldest failed message of the queue has waited since its last failure, when the snapshot is taken (0 when none waits; parked and archived ones not counted). A team’s, system’s or domain’s figure is the oldest dead letter among its queues.',
     unit: 'hours',
     entityKinds: QUEUE_KINDS,
     direction: 'lower-is-better',
     domain: { min: 0 },
+    aggregation: 'max',
     defaultThresholds: [
       { status: 'green', expression: '<4' },
       { status: 'amber', expression: '[4, 24)' },
@@ -49,11 +51,12 @@ export const DLQ_KPIS: readonly KpiDefinition[] = [
     id: K.inflowPerDay,
     title: 'Dead-letter inflow',
     description:
-      'Messages that arrived on the queue’s dead-letter queue in the period, as a daily rate (an hour counts 24 times).',
+      'Messages that arrived on the queue’s dead-letter queue in the period, as a daily rate (an hour counts 24 times). A team’s, system’s or domain’s inflow is the sum over its queues.',
     unit: 'per-day',
     entityKinds: QUEUE_KINDS,
     direction: 'lower-is-better',
     domain: { min: 0 },
+    aggregation: 'sum',
     defaultThresholds: [
       { status: 'green', expression: '<10' },
       { status: 'amber', expression: '[10, 100)' },
@@ -64,11 +67,12 @@ export const DLQ_KPIS: readonly KpiDefinition[] = [
     id: K.replaySuccessRate,
     title: 'Replay success rate',
     description:
-      'Of the messages re-driven by replays of the queue that finished in the period, the share the consumer then processed: replayed / (replayed + failed again + parked). Messages skipped as duplicates or missing do not count.',
+      'Of the messages re-driven by replays of the queue that finished in the period, the share the consumer then processed: replayed / (replayed + failed again + parked). Messages skipped as duplicates or missing do not count. A team’s, system’s or domain’s rate is the mean of its queues’ rates (each queue weighs the same); its status is the worst queue’s.',
     unit: 'percent',
     entityKinds: QUEUE_KINDS,
     direction: 'higher-is-better',
     domain: { min: 0, max: 100 },
+    aggregation: 'mean',
     defaultThresholds: [
       { status: 'green', expression: '>=95' },
       { status: 'amber', expression: '[80, 95)' },
