@@ -36,5 +36,15 @@ export interface Config {
       /** Rules over the score 0–100 (default green >= 80, amber [50, 80), red < 50). */
       scoreThresholds?: Array<{ status: string; expression: string }>;
     };
+    notifications?: {
+      /**
+       * After each daily snapshot run, tell a team (a Backstage notification to the group)
+       * when a KPI of what it owns directly turns red; once per turn.
+       */
+      turnedRed?: {
+        /** Default true. */
+        enabled?: boolean;
+      };
+    };
   };
 }

@@ -12,6 +12,7 @@ describe('readScorecardsOptions', () => {
         weights: undefined,
         scoreThresholds: undefined,
       },
+      notifyTurnedRed: true,
     });
   });
 
@@ -30,6 +31,7 @@ describe('readScorecardsOptions', () => {
             backfill: { days: 14 },
             thresholds,
             rollup: { mode: 'weighted', weights: { 'journey.successRate': 3 } },
+            notifications: { turnedRed: { enabled: false } },
           },
         }),
       ),
@@ -42,6 +44,7 @@ describe('readScorecardsOptions', () => {
         weights: { 'journey.successRate': 3 },
         scoreThresholds: undefined,
       },
+      notifyTurnedRed: false,
     });
   });
 

@@ -11,6 +11,8 @@ export interface ScorecardsOptions {
   /** `scorecards.thresholds` as written; the ThresholdResolver validates it against the KPIs. */
   thresholds: unknown;
   rollup: RollupOptions;
+  /** Whether teams are told when one of their KPIs turns red (default true). */
+  notifyTurnedRed: boolean;
 }
 
 function positiveInteger(
@@ -57,5 +59,7 @@ export function readScorecardsOptions(config: Config): ScorecardsOptions {
     backfillDays,
     thresholds: c?.getOptional('thresholds'),
     rollup: rollupOptions,
+    notifyTurnedRed:
+      c?.getOptionalBoolean('notifications.turnedRed.enabled') ?? true,
   };
 }

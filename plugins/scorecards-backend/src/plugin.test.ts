@@ -1,6 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { KpiDefinition } from '@internal/plugin-scorecards-common';
 import {
   MetricWindow,
@@ -107,6 +111,87 @@ describe('scorecardsPlugin', () => {
     expect(Number(rows[0].bucket_start)).toBe(windows[0].from.getTime());
     await backend.stop();
   });
+
+  it.each([
+    ['sends', false],
+    ['fails to send', true],
+  ])(
+    'tells the owning team after the daily run when a KPI turned red (the notifications service %s)',
+    async (_, failing) => {
+      const knex = await databases.init('SQLITE_3');
+      const send = jest.fn(async () => {
+        if (failing) throw new Error('notifications backend down');
+      });
+      const scheduler = mockServices.scheduler.mock();
+      const logger = mockServices.logger.mock();
+      const backend = await startTestBackend({
+        features: [
+          scorecardsPlugin,
+          createBackendModule({
+            pluginId: 'scorecards',
+            moduleId: 'test-provider',
+            register(env) {
+              env.registerInit({
+                deps: { metrics: scorecardsMetricProvidersExtensionPoint },
+                async init({ metrics }) {
+                  metrics.addMetricProvider({
+                    id: 'test',
+                    kpis: [volume],
+                    compute: async () => ({
+                      'journey:default/checkout': { 'journey.volume': 0 },
+                    }),
+                  });
+                },
+              });
+            },
+          }),
+          mockServices.database.factory({ knex }),
+          scheduler.factory,
+          logger.factory,
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({ send }),
+          }),
+          catalogServiceMock.factory({
+            entities: [
+              { ...entities[0], spec: { owner: 'payments' } },
+              entities[1],
+            ],
+          }),
+        ],
+      });
+      const daily = scheduler.scheduleTask.mock.calls
+        .map(([task]) => task)
+        .find(t => t.id === 'scorecards-snapshot-daily')!;
+      await expect(
+        daily.fn(new AbortController().signal),
+      ).resolves.toBeUndefined();
+
+      expect(await knex('scorecards_snapshots').select()).toEqual([
+        expect.objectContaining({ value: 0, status: 'red' }),
+      ]);
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: 'group:default/payments' },
+          payload: expect.objectContaining({
+            title: 'payments: Volume turned red (0)',
+            link: '/scorecards/group/default/payments/kpis/journey.volume',
+          }),
+        }),
+      );
+      expect(
+        logger.warn.mock.calls.some(([message]) =>
+          String(message).includes('notifications backend down'),
+        ),
+      ).toBe(failing);
+      await daily.fn(new AbortController().signal);
+      // Sent once: a failed one is retried, a sent one is not repeated.
+      expect(send).toHaveBeenCalledTimes(failing ? 2 : 1);
+      await backend.stop();
+    },
+  );
 
   it('refuses to start with thresholds for a KPI no provider has', async () => {
     await expect(

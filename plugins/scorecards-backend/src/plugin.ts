@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   scorecardsPermissions,
   ThresholdResolver,
@@ -12,8 +13,10 @@ import {
   scorecardsMetricProvidersExtensionPoint,
 } from '@internal/plugin-scorecards-node';
 import { readScorecardsOptions } from './config';
+import { DatabaseRedKpiStore } from './database/DatabaseRedKpiStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { connect } from './database/migrations';
+import { TurnedRedNotifier } from './notifications/TurnedRedNotifier';
 import { SnapshotRetention } from './retention/SnapshotRetention';
 import { collectKpis } from './snapshots/kpiRegistry';
 import { CatalogEntitySource } from './snapshots/ScorecardEntitySource';
@@ -46,6 +49,7 @@ export const scorecardsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -58,6 +62,7 @@ export const scorecardsPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         catalog,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(scorecardsPermissions);
         // Bad config or clashing providers fail the start, naming the key or the KPI.
@@ -65,7 +70,8 @@ export const scorecardsPlugin = createBackendPlugin({
         const kpis = collectKpis(providers);
         const thresholds = new ThresholdResolver(kpis, options.thresholds);
 
-        const store = new DatabaseSnapshotStore(await connect(database));
+        const knex = await connect(database);
+        const store = new DatabaseSnapshotStore(knex);
         const clock = () => new Date();
         const writer = new SnapshotWriter(
           {
@@ -92,21 +98,28 @@ export const scorecardsPlugin = createBackendPlugin({
           }`,
         );
 
+        const queries = new ScorecardQueries({
+          kpis,
+          thresholds,
+          store,
+          rollup: options.rollup,
+          catalog,
+          clock,
+        });
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            permissions,
-            catalog,
-            queries: new ScorecardQueries({
-              kpis,
-              thresholds,
-              store,
-              rollup: options.rollup,
-              catalog,
-              clock,
-            }),
-          }),
+          await createRouter({ httpAuth, permissions, catalog, queries }),
         );
+        const turnedRed = options.notifyTurnedRed
+          ? new TurnedRedNotifier({
+              rollups: queries.rollups,
+              store: new DatabaseRedKpiStore(knex),
+              notifications,
+              auth,
+              kpis,
+              logger,
+              clock,
+            })
+          : undefined;
 
         // Runs are marked per provider and bucket, so frequent runs only write what is
         // missing: the hour or day that has just ended, and days missed while down.
@@ -126,6 +139,15 @@ export const scorecardsPlugin = createBackendPlugin({
           initialDelay: { minutes: 2 },
           fn: async () => {
             await writer.run('day');
+            // The snapshots are written; telling teams must not fail the run.
+            try {
+              await turnedRed?.check();
+            } catch (error) {
+              logger.error(
+                'Scorecards: the turned-red check failed; it runs again after the next daily run',
+                error as Error,
+              );
+            }
           },
         });
         await scheduler.scheduleTask({

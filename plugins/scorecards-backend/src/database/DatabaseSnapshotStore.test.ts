@@ -254,17 +254,17 @@ describe.each(databases.eachSupportedId())(
         { length: 1203 },
         (_, i) => `journey:default/j${String(i).padStart(4, '0')}`,
       );
-      const day = ms('2026-12-04T00:00:00Z');
+      const today = ms('2026-12-04T00:00:00Z');
       const week = ms('2026-11-27T00:00:00Z');
       await store.writeRun(
         {
           providerId: 'p',
           granularity: 'day',
-          bucketStart: day,
+          bucketStart: today,
           snapshotCount: 0,
         },
         [...refs].reverse().flatMap((entityRef, i) =>
-          [day, week].map(bucketStart => ({
+          [today, week].map(bucketStart => ({
             entityRef,
             kpiId: 'journey.successRate',
             granularity: 'day' as const,
@@ -278,19 +278,19 @@ describe.each(databases.eachSupportedId())(
         ...refs.filter((_, i) => i % 2 === 0),
         'journey:default/x',
       ];
-      const at = await store.at('day', [day, week], { entityRefs: wanted });
+      const at = await store.at('day', [today, week], { entityRefs: wanted });
       expect(at).toHaveLength(602 * 2);
       expect(at.map(s => `${s.entityRef} ${s.bucketStart}`)).toEqual(
-        wanted.slice(0, -1).flatMap(r => [`${r} ${week}`, `${r} ${day}`]),
+        wanted.slice(0, -1).flatMap(r => [`${r} ${week}`, `${r} ${today}`]),
       );
       const listed = await store.list({
         granularity: 'day',
-        from: day,
-        to: day + 1,
+        from: today,
+        to: today + 1,
         entityRefs: wanted,
       });
       expect(listed.map(s => s.entityRef)).toEqual(wanted.slice(0, -1));
-      expect(await store.at('day', [day], { entityRefs: [] })).toEqual([]);
+      expect(await store.at('day', [today], { entityRefs: [] })).toEqual([]);
     });
   },
 );

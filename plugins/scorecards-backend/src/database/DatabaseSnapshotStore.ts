@@ -1,5 +1,6 @@
 import { ScorecardStatus } from '@internal/plugin-scorecards-common';
 import { Knex } from 'knex';
+import { codeUnitOrder } from '../rollup/codeUnitOrder';
 import {
   ProviderRun,
   Snapshot,
@@ -30,8 +31,6 @@ const COLUMNS = [
   'value',
   'status',
 ] as const;
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** PostgreSQL returns bigint as a string; SQLite as a number. */
 const toSnapshot = (row: SnapshotRow): Snapshot => ({
@@ -152,8 +151,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     // Ordered here: the database's collation may order refs unlike JavaScript.
     return snapshots.sort(
       (a, b) =>
-        compare(a.entityRef, b.entityRef) ||
-        compare(a.kpiId, b.kpiId) ||
+        codeUnitOrder(a.entityRef, b.entityRef) ||
+        codeUnitOrder(a.kpiId, b.kpiId) ||
         a.bucketStart - b.bucketStart,
     );
   }

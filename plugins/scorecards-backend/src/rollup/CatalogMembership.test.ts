@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogMembership, MembershipIndex } from './CatalogMembership';
 
@@ -178,31 +179,25 @@ describe('CatalogMembership', () => {
   /** The catalog as a caller without access to `secret` sees it. */
   function restrictedCatalog() {
     const inner = catalogServiceMock({ entities });
-    const calls: Array<Parameters<typeof inner.queryEntities>> = [];
-    return {
-      calls,
-      catalog: {
-        async queryEntities(
-          ...args: Parameters<typeof inner.queryEntities>
-        ): ReturnType<typeof inner.queryEntities> {
-          calls.push(args);
-          const page = await inner.queryEntities(...args);
-          const principal = args[1]?.credentials.principal as {
-            userEntityRef?: string;
-          };
-          if (principal.userEntityRef !== 'user:default/outsider') return page;
-          return {
-            ...page,
-            items: page.items.filter(
-              e =>
-                !secret.has(
-                  `${e.kind.toLowerCase()}:default/${e.metadata.name}`,
-                ),
-            ),
-          };
-        },
+    const calls: Array<Parameters<CatalogService['queryEntities']>> = [];
+    const catalog: Pick<CatalogService, 'queryEntities'> = {
+      async queryEntities(request, options) {
+        calls.push([request, options]);
+        const page = await inner.queryEntities(request, options);
+        const principal = options.credentials.principal as {
+          userEntityRef?: string;
+        };
+        if (principal.userEntityRef !== 'user:default/outsider') return page;
+        return {
+          ...page,
+          items: page.items.filter(
+            e =>
+              !secret.has(`${e.kind.toLowerCase()}:default/${e.metadata.name}`),
+          ),
+        };
       },
     };
+    return { calls, catalog };
   }
 
   it('reads the catalog once per load, in pages with few fields, as the caller', async () => {
@@ -220,7 +215,7 @@ describe('CatalogMembership', () => {
     for (const [request, options] of calls) {
       expect(request?.fields).toContain('relations');
       expect(request?.fields).not.toContain('metadata');
-      expect(options?.credentials).toBe(credentials);
+      expect(options.credentials).toBe(credentials);
     }
     const orders = index.membersOf('group:default/orders');
     expect(orders).toHaveLength(1203);

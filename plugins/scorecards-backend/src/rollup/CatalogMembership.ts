@@ -11,6 +11,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SCORECARD_THRESHOLDS_ANNOTATION } from '@internal/plugin-scorecards-common';
+import { codeUnitOrder } from './codeUnitOrder';
 
 /** Kinds whose scorecard is a rollup of the entities they hold. */
 export type RollupKind = 'group' | 'system' | 'domain';
@@ -234,7 +235,7 @@ export class MembershipIndex {
       const member = this.membersByKey.get(m);
       if (member) members.push(member);
     }
-    return members.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    return members.sort((a, b) => codeUnitOrder(a.ref, b.ref));
   }
 }
 

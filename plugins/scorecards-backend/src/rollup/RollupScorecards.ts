@@ -30,9 +30,11 @@ import {
   RolledKpi,
   rollUpKpi,
 } from './kpiAggregation';
+import { codeUnitOrder } from './codeUnitOrder';
 import { queryRows, RowQuery } from './rowQuery';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** What one rollup request asks for besides paging. */
 export interface RollupListQuery extends RowQuery {
@@ -75,7 +77,7 @@ class DaySnapshots {
   ofEntity(ref: string): Array<[string, KpiCell]> {
     return [...(this.cells.get(ref) ?? new Map<string, KpiCell>()).entries()]
       .filter(([, c]) => c.current)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => codeUnitOrder(a, b));
   }
 }
 
@@ -117,9 +119,7 @@ export class RollupScorecards {
       rollup: RollupOptions;
     },
   ) {
-    this.kpis = [...deps.kpis].sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
+    this.kpis = [...deps.kpis].sort((a, b) => codeUnitOrder(a.id, b.id));
     this.kpisById = new Map(this.kpis.map(k => [k.id, k]));
     this.kindsOf = new Map(
       this.kpis.map(k => [k.id, new Set(k.entityKinds.map(lower))]),
@@ -436,8 +436,6 @@ export class RollupScorecards {
     };
   }
 }
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function refKeyOrThrow(ref: string, kind: RollupKind): string {
   try {

@@ -1,4 +1,5 @@
 import { ScorecardStatus } from '@internal/plugin-scorecards-common';
+import { codeUnitOrder } from './codeUnitOrder';
 
 /** What the overview and the drill-down filter, sort and page on. */
 export interface RankedRow {
@@ -60,7 +61,7 @@ function sortKey(
 
 const byTitle = (a: RankedRow, b: RankedRow) =>
   a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) ||
-  (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0);
+  codeUnitOrder(a.entityRef, b.entityRef);
 
 /** Filters, sorts and pages rows; `total` counts the rows that matched before paging. */
 export function queryRows<T extends RankedRow>(
