@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { RedKpi, RedKpiStore } from './RedKpiStore';
 
 const TABLE = 'scorecards_red_kpis';
+const CHECKS = 'scorecards_red_kpi_checks';
 /** Rows per statement: 6 columns stay far below SQLite's and PostgreSQL's bind limits. */
 const BATCH = 500;
 
@@ -32,6 +33,10 @@ export class DatabaseRedKpiStore implements RedKpiStore {
     }));
   }
 
+  async hasChecked(): Promise<boolean> {
+    return (await this.db(CHECKS).first('day')) !== undefined;
+  }
+
   async apply(changes: Parameters<RedKpiStore['apply']>[0]): Promise<void> {
     await this.db.transaction(async tx => {
       for (let i = 0; i < changes.turnedRed.length; i += BATCH) {
@@ -55,6 +60,10 @@ export class DatabaseRedKpiStore implements RedKpiStore {
           .where({ entity_ref: r.entityRef, kpi_id: r.kpiId })
           .andWhere('day', '<', r.day)
           .update({ day: r.day });
+      await tx(CHECKS)
+        .insert({ day: changes.day, checked_at: changes.checkedAt })
+        .onConflict('day')
+        .merge(['checked_at']);
       for (const r of changes.cleared)
         await tx(TABLE)
           .where({ entity_ref: r.entityRef, kpi_id: r.kpiId })

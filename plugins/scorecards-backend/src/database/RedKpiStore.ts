@@ -14,11 +14,16 @@ export interface RedKpi {
 
 export interface RedKpiStore {
   list(): Promise<RedKpi[]>;
+  /** Whether any check has been recorded (the first one notifies nobody). */
+  hasChecked(): Promise<boolean>;
   /**
    * In one transaction: records KPIs that turned red (kept as they are if already
-   * recorded), moves still-red ones to a later day, and forgets those that left red.
+   * recorded), moves still-red ones to a later day, forgets those that left red, and
+   * records the check of `day` at `checkedAt`.
    */
   apply(changes: {
+    day: number;
+    checkedAt: number;
     turnedRed: RedKpi[];
     stillRed: Array<{ entityRef: string; kpiId: string; day: number }>;
     cleared: Array<{ entityRef: string; kpiId: string }>;

@@ -127,6 +127,11 @@ describe.each(databases.eachSupportedId())(
         );
       };
       const check = (iso: string) => notifier.check(ms(`${iso}T00:00:00Z`));
+      // The first check of all records without notifying: done on a quiet day.
+      expect(await check('2026-12-31')).toMatchObject({
+        baseline: true,
+        turnedRed: [],
+      });
       return {
         notifier,
         notifications,
@@ -147,6 +152,7 @@ describe.each(databases.eachSupportedId())(
       const first = await t.check('2027-01-01');
       expect(first).toEqual({
         day: ms('2027-01-01T00:00:00Z'),
+        baseline: false,
         turnedRed: [
           { entityRef: 'group:default/payments', kpiId: 'journey.successRate' },
         ],
@@ -247,6 +253,71 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await t.check('2027-01-01')).toMatchObject({ notified: 0 });
       expect(t.sent).toHaveLength(1);
+    });
+
+    it('records what is red on the first check of all without notifying', async () => {
+      const knex = await databases.init(databaseId);
+      const db = await connect({ getClient: async () => knex });
+      const snapshots = new DatabaseSnapshotStore(db);
+      const send = jest.fn(async () => {});
+      const logger = mockServices.logger.mock();
+      const notifier = new TurnedRedNotifier({
+        rollups: new RollupScorecards({
+          kpis: [successRate],
+          thresholds: new ThresholdResolver([successRate]),
+          store: snapshots,
+          history: new SnapshotHistory(snapshots, [successRate]),
+          catalog: catalogServiceMock({ entities }),
+          rollup: { mode: 'worst-of' },
+        }),
+        store: new DatabaseRedKpiStore(db),
+        notifications: { send },
+        auth: mockServices.auth(),
+        kpis: [successRate],
+        logger,
+        clock: () => new Date('2027-01-31T06:00:00Z'),
+      });
+      const write = (iso: string, value: number, status: ScorecardStatus) =>
+        snapshots.writeRun(
+          {
+            providerId: iso,
+            granularity: 'day',
+            bucketStart: ms(`${iso}T00:00:00Z`),
+            snapshotCount: 1,
+          },
+          [
+            {
+              entityRef: 'journey:default/refund',
+              kpiId: successRate.id,
+              granularity: 'day',
+              bucketStart: ms(`${iso}T00:00:00Z`),
+              value,
+              status,
+            },
+          ],
+        );
+      await write('2027-01-01', 90, 'red');
+      expect(await notifier.check(ms('2027-01-01T00:00:00Z'))).toMatchObject({
+        baseline: true,
+        turnedRed: [{}],
+        notified: 0,
+      });
+      expect(logger.info).toHaveBeenCalledWith(
+        'Scorecards: first turned-red check; 1 red team KPI(s) recorded without notifying',
+      );
+      await write('2027-01-02', 91, 'red');
+      expect(await notifier.check(ms('2027-01-02T00:00:00Z'))).toMatchObject({
+        baseline: false,
+        turnedRed: [],
+        notified: 0,
+      });
+      await write('2027-01-03', 99, 'green');
+      await notifier.check(ms('2027-01-03T00:00:00Z'));
+      await write('2027-01-04', 90, 'red');
+      expect(await notifier.check(ms('2027-01-04T00:00:00Z'))).toMatchObject({
+        notified: 1,
+      });
+      expect(send).toHaveBeenCalledTimes(1);
     });
 
     it('tells the parent about what it owns itself', async () => {

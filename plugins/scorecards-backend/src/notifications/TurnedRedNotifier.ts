@@ -10,6 +10,8 @@ import { bucketStart, DAY_MS } from '../snapshots/buckets';
 export interface TurnedRedSummary {
   /** The day checked (start, ms). */
   day: number;
+  /** The first check of all: red KPIs were recorded without notifying. */
+  baseline: boolean;
   turnedRed: Array<{ entityRef: string; kpiId: string }>;
   cleared: Array<{ entityRef: string; kpiId: string }>;
   notified: number;
@@ -24,7 +26,8 @@ const key = (entityRef: string, kpiId: string) => `${entityRef}\u0000${kpiId}`;
  * rollup over what it owns itself (sub-groups are told about their own, so a parent is not
  * told about every child), compared with the red KPIs recorded at the previous check.
  * One notification per turn to red; none while it stays red; leaving red forgets it, so a
- * later turn notifies again. A KPI without a value on the day leaves the record as it is
+ * later turn notifies again. The very first check only records what is red (a new
+ * installation does not announce every red KPI at once). A KPI without a value on the day leaves the record as it is
  * (a provider that failed is not a recovery). A notification that could not be sent is
  * retried on the next check, under a scope per red spell so it is never shown twice.
  */
@@ -57,6 +60,9 @@ export class TurnedRedNotifier {
     const recorded = new Map(
       (await this.deps.store.list()).map(r => [key(r.entityRef, r.kpiId), r]),
     );
+    // The first check of all has nothing to compare with: what is red is recorded as told.
+    const baseline = !(await this.deps.store.hasChecked());
+    const now = this.deps.clock().getTime();
 
     const turnedRed: RedKpi[] = [];
     const stillRed: Array<{ entityRef: string; kpiId: string; day: number }> =
@@ -81,6 +87,7 @@ export class TurnedRedNotifier {
               day: checked,
               since: checked,
               value: rolled.value,
+              notifiedAt: baseline ? now : undefined,
             });
           else if (before.day < checked)
             stillRed.push({ entityRef: group.ref, kpiId, day: checked });
@@ -94,10 +101,21 @@ export class TurnedRedNotifier {
       if (!teamsByRef.has(r.entityRef) || !this.kpisById.has(r.kpiId))
         cleared.push({ entityRef: r.entityRef, kpiId: r.kpiId });
 
-    await this.deps.store.apply({ turnedRed, stillRed, cleared });
+    await this.deps.store.apply({
+      day: checked,
+      checkedAt: now,
+      turnedRed,
+      stillRed,
+      cleared,
+    });
+    if (baseline && turnedRed.length)
+      this.deps.logger.info(
+        `Scorecards: first turned-red check; ${turnedRed.length} red team KPI(s) recorded without notifying`,
+      );
     const { notified, failed } = await this.announce(teamsByRef, rolledByKey);
     return {
       day: checked,
+      baseline,
       turnedRed: turnedRed.map(({ entityRef, kpiId }) => ({
         entityRef,
         kpiId,
