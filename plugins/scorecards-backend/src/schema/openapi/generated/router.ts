@@ -88,7 +88,7 @@ export const spec = {
         in: 'query',
         required: false,
         description:
-          '`asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`.',
+          '`asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. Default: `desc` when sorting by `status`, `asc` otherwise. Rows without the sorted value (no status, score or value) come last in both orders.',
         schema: {
           type: 'string',
           enum: ['asc', 'desc'],
@@ -230,7 +230,7 @@ export const spec = {
       MemberCounts: {
         type: 'object',
         description:
-          'How many member entities have each status for the KPI; `none` have a value but no status, or no value.',
+          'How many member entities of the kinds the KPI is measured on have each status for it; `none` have a value but no status, or no value.',
         required: ['green', 'amber', 'red', 'none'],
         properties: {
           green: {

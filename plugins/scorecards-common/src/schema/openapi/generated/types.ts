@@ -138,7 +138,7 @@ export interface components {
      * @enum {string}
      */
     Aggregation: 'sum' | 'mean' | 'median' | 'max' | 'min';
-    /** @description How many member entities have each status for the KPI; `none` have a value but no status, or no value. */
+    /** @description How many member entities of the kinds the KPI is measured on have each status for it; `none` have a value but no status, or no value. */
     MemberCounts: {
       green: number;
       amber: number;
@@ -247,7 +247,7 @@ export interface components {
     day: string;
     offset: number;
     limit: number;
-    /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. */
+    /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. Default: `desc` when sorting by `status`, `asc` otherwise. Rows without the sorted value (no status, score or value) come last in both orders. */
     order: 'asc' | 'desc';
     /** @description Only rows with this rolled-up status (or, with `kpiId`, this status for that KPI); `none` for rows with no status. Repeat for several. */
     statusFilter: ('green' | 'amber' | 'red' | 'none')[];
@@ -378,7 +378,7 @@ export interface operations {
         kpiId?: string;
         /** @description `title` (default), `status` (worst first with `desc`), `score`, or `value` (with `kpiId`). */
         sort?: 'title' | 'status' | 'score' | 'value';
-        /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. */
+        /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. Default: `desc` when sorting by `status`, `asc` otherwise. Rows without the sorted value (no status, score or value) come last in both orders. */
         order?: components['parameters']['order'];
         offset?: components['parameters']['offset'];
         limit?: components['parameters']['limit'];
@@ -421,7 +421,7 @@ export interface operations {
         status?: components['parameters']['statusFilter'];
         kpiId?: string;
         sort?: 'title' | 'status' | 'score' | 'value';
-        /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. */
+        /** @description `asc` or `desc`; for a KPI, `desc` puts the worst first whatever its direction when sorting by `status`. Default: `desc` when sorting by `status`, `asc` otherwise. Rows without the sorted value (no status, score or value) come last in both orders. */
         order?: components['parameters']['order'];
         offset?: components['parameters']['offset'];
         limit?: components['parameters']['limit'];
