@@ -550,6 +550,7 @@ function generate(): HostileRequest[] {
     get(`/spans/:spanId (${s})`, `/spans/${id}/${v}`, '4xx');
     get(`/journeys?window (${s})`, `/journeys?window=${v}`, '4xx');
     get(`/journeys?component (${s})`, `/journeys?component=${v}`, expect);
+    get(`/journeys?end (${s})`, `/journeys?end=${v}`, '4xx');
     get(
       `instances?status (${s})`,
       `/journeys/default/checkout/instances?status=${v}`,
@@ -585,6 +586,9 @@ function generate(): HostileRequest[] {
     ['limit 201', '/journeys/default/checkout/instances?limit=201'],
     ['limit 1e2', '/journeys/default/checkout/instances?limit=1e2'],
     ['window twice', '/journeys?window=1h&window=6h'],
+    ['end in the future', '/journeys?end=2999-01-01T00:00:00Z'],
+    ['end before the rollups', '/journeys?end=1970-01-01T00:00:00Z'],
+    ['end without a time', '/journeys?end=2026-12-01'],
     ['component array', '/journeys?component=a&component=b'],
     ['component[x]', '/journeys?component[x]=abc'],
     ['deep query', `/search?${'q'}${'[a]'.repeat(30)}=1`],

@@ -121,11 +121,14 @@ export async function createRouter(
       z.object({
         window: z.enum(STATS_WINDOWS).default('24h'),
         component: z.string().min(3).max(300).optional(),
+        end: z.string().datetime({ offset: true }).optional(),
       }),
       req.query,
       'query',
     );
-    res.json({ items: await queries.stats(q.window, q.component) });
+    res.json({
+      items: await queries.stats(q.window, q.component, statsEnd(q.end)),
+    });
   });
 
   router.get('/journeys/:namespace/:name/instances', async (req, res) => {
@@ -226,4 +229,18 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
       }
     });
   });
+}
+
+/** The oldest end a stats window may have: as far back as rollups are kept by default. */
+const MAX_STATS_END_AGE_MS = 400 * 24 * 3_600_000;
+
+/** `end` of GET /journeys: a moment from 400 days ago to now (a minute of clock skew allowed). */
+function statsEnd(end: string | undefined): number | undefined {
+  if (end === undefined) return undefined;
+  const ms = Date.parse(end);
+  const now = Date.now();
+  if (ms > now + 60_000) throw new InputError('end: must not be in the future');
+  if (ms < now - MAX_STATS_END_AGE_MS)
+    throw new InputError('end: at most 400 days ago');
+  return ms;
 }

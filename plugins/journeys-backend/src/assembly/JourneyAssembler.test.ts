@@ -237,6 +237,19 @@ describe('JourneyAssembler with rollups', () => {
         recoveredByReplay: 1,
       });
       expect(stats.series.reduce((n, p) => n + p.recovered, 0)).toBe(1);
+      // A window that ended before they started has none of them; one ending later, all.
+      const [before] = await queries.stats(
+        '1h',
+        undefined,
+        Date.now() - 52 * 60_000,
+      );
+      expect(before.volume).toBe(0);
+      const [after] = await queries.stats(
+        '1h',
+        undefined,
+        Date.now() - 45 * 60_000,
+      );
+      expect(after).toMatchObject({ volume: 3, rejected: 1 });
       // Only the ok instance (40 ms) is in the cycle time; the replay's half hour is not.
       expect(stats.p99Ms).toBeLessThanOrEqual(40);
       expect(stats.recoveryP50Ms).toBeGreaterThan(1_500_000);

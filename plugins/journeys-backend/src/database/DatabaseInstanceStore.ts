@@ -589,13 +589,24 @@ export class DatabaseInstanceStore {
    * `bucketUs` (a multiple of a minute), outcome and latency bucket; hour-aligned requests
    * read the hourly table.
    */
-  async rollups(journey: string, sinceUs: number, bucketUs: number) {
-    const hourly = bucketUs % HOUR_US === 0 && sinceUs % HOUR_US === 0;
-    const rows = await this.db(
+  /** Rollup cells from `sinceUs` on (and before `untilUs`, when given), summed per bucket. */
+  async rollups(
+    journey: string,
+    sinceUs: number,
+    bucketUs: number,
+    untilUs?: number,
+  ) {
+    const hourly =
+      bucketUs % HOUR_US === 0 &&
+      sinceUs % HOUR_US === 0 &&
+      (untilUs === undefined || untilUs % HOUR_US === 0);
+    const query = this.db(
       hourly ? 'journeys_rollups_hourly' : 'journeys_rollups',
     )
       .where('journey', journey)
-      .andWhere('bucket_start_us', '>=', sinceUs)
+      .andWhere('bucket_start_us', '>=', sinceUs);
+    if (untilUs !== undefined) query.andWhere('bucket_start_us', '<', untilUs);
+    const rows = await query
       .select(
         this.db.raw('(bucket_start_us / ?) * ? as bucket', [
           bucketUs,

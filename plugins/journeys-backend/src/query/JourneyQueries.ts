@@ -43,11 +43,17 @@ export class JourneyQueries {
     private readonly maxWaterfallSpans: number,
   ) {}
 
+  /**
+   * Per journey, the window ending at `endMs` (default now): instances that started in
+   * it, by their start's rollup minute. An earlier end reads the same rollups, so a
+   * past day's figures stay as they were for as long as the rollups are kept.
+   */
   async stats(
     window: StatsWindow,
     component?: string,
-    nowMs = Date.now(),
+    endMs?: number,
   ): Promise<JourneyStats[]> {
+    const nowMs = endMs ?? Date.now();
     const journeys = this.journeys
       .list()
       .filter(j => !component || j.components.includes(component));
@@ -66,6 +72,7 @@ export class JourneyQueries {
       journey.ref,
       firstBucket * 1000,
       bucketMs * 1000,
+      nowMs * 1000,
     );
     const bounds = boundsWith(journey.latencyThresholdsMs);
     const newBucket = () => ({
