@@ -1,16 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { JourneyStatsPoint } from '@internal/plugin-journeys-common';
 import { JourneyMetricProvider } from './JourneyMetricProvider';
 import { MissingValue } from '@internal/plugin-scorecards-node';
 import { JourneysClient } from './JourneysClient';
-import { FixtureHttpServer } from './__testUtils__/FixtureHttpServer';
+import { FixtureHttpServer } from '@internal/plugin-scorecards-node/testUtils';
 import {
   alert,
   errorBody,
   journeySlos,
   okInstance,
-  series,
   sloSummary,
   stats,
 } from './__fixtures__/journeysAnswers';
@@ -29,19 +27,13 @@ const journey = (name: string): Entity => ({
 });
 const entities = ['checkout', 'invoice-sync', 'payments', 'ghost'].map(journey);
 
-/** The day's hours carry the figures; every bucket outside it is loud, so a leak shows. */
-function sevenDays(
-  now: number,
-  inDay: (hour: number) => Partial<JourneyStatsPoint>,
-) {
-  return series(now - 7 * DAY, now, HOUR, t =>
-    t >= DAY_START && t < DAY_END
-      ? inDay((t - DAY_START) / HOUR)
-      : { count: 1000, failed: 500, recovered: 50 },
-  );
-}
+/** The stats route for a window ending at `end`, as JourneysClient asks for it. */
+const statsPath = (window: string, end: number) =>
+  `/journeys?window=${window}&end=${encodeURIComponent(
+    new Date(end).toISOString(),
+  )}`;
 
-function serve(server: FixtureHttpServer, now: number) {
+function serve(server: FixtureHttpServer) {
   const checkoutSlos = [
     sloSummary('journey:default/checkout', 'availability', {
       sli: 0.995,
@@ -60,26 +52,7 @@ function serve(server: FixtureHttpServer, now: number) {
     remainingFraction: 1,
   });
   server
-    .answer('/journeys?window=7d', {
-      body: {
-        items: [
-          stats('journey:default/checkout', '7d', {
-            series: sevenDays(now, h => ({
-              count: 10,
-              failed: h === 5 || h === 6 ? 1 : 0,
-              recovered: h === 7 ? 1 : 0,
-            })),
-          }),
-          stats('journey:default/invoice-sync', '7d', {
-            series: sevenDays(now, () => ({ count: 1 })),
-          }),
-          stats('journey:default/payments', '7d', {
-            series: sevenDays(now, () => ({})),
-          }),
-        ],
-      },
-    })
-    .answer('/journeys?window=24h', {
+    .answer(statsPath('24h', DAY_END), {
       body: {
         items: [
           stats('journey:default/checkout', '24h', {
@@ -146,9 +119,9 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
   let server: FixtureHttpServer;
   let provider: JourneyMetricProvider;
 
-  async function start(now: number) {
+  async function start() {
     server = new FixtureHttpServer('/api/journeys');
-    serve(server, now);
+    serve(server);
     const baseUrl = await server.start();
     provider = new JourneyMetricProvider({
       api: new JourneysClient({
@@ -163,7 +136,7 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
 
   it('computes yesterday for every journey, with a reason for each value it cannot give', async () => {
     const now = DAY_END + 20 * 60_000;
-    await start(now);
+    await start();
     const run = await provider.computeRun(entities, {
       from: new Date(DAY_START),
       to: new Date(DAY_END),
@@ -171,9 +144,10 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
     });
 
     const checkout = run.values['journey:default/checkout'];
-    expect(checkout['journey.volumePerDay']).toBe(240);
+    // Every instance that started in the window counts for volume: 250.
+    expect(checkout['journey.volumePerDay']).toBe(250);
     expect(checkout['journey.failuresPerThousand']).toBeCloseTo(
-      (2 / 240) * 1000,
+      (2 / 250) * 1000,
       10,
     );
     expect(checkout['journey.recoveredByReplay']).toBe(1);
@@ -243,68 +217,28 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
     expect(server.paths().filter(p => p.includes('ghost'))).toEqual([]);
   });
 
-  it('leaves rates and SLO state out when the period ended too long ago for the window ending now', async () => {
-    const now = DAY_END + 3 * HOUR;
-    await start(now);
-    const run = await provider.computeRun(entities.slice(0, 1), {
-      from: new Date(DAY_START),
-      to: new Date(DAY_END),
-      now: new Date(now),
-    });
-    expect(Object.keys(run.values['journey:default/checkout']).sort()).toEqual(
-      [
-        'journey.failuresPerThousand',
-        'journey.mttrMean',
-        'journey.mttrMedian',
-        'journey.recoveredByReplay',
-        'journey.volumePerDay',
-      ].sort(),
-    );
-    expect(reasonsOf(run.missing, 'journey:default/checkout')).toMatchObject({
-      'journey.successRate':
-        'the journeys API answers windows ending now only, and this period ended 180 min ago',
-      'journey.sloAttainment':
-        'the journeys API answers windows ending now only, and this period ended 180 min ago',
-    });
-    expect(server.paths()).not.toContain('/journeys?window=24h');
-  });
-
-  it('computes an hour from the 6h series and the 1h window', async () => {
+  it('computes an hour from the 1h window ending at its end', async () => {
     const hourStart = Date.parse('2026-12-04T10:00:00.000Z');
     const now = hourStart + HOUR + 5 * 60_000;
-    await start(now);
-    server
-      .answer('/journeys?window=6h', {
-        body: {
-          items: [
-            stats('journey:default/checkout', '6h', {
-              series: series(now - 6 * HOUR, now, 5 * 60_000, t =>
-                t >= hourStart && t < hourStart + HOUR
-                  ? { count: 5, failed: t === hourStart ? 1 : 0 }
-                  : { count: 99, failed: 99 },
-              ),
-            }),
-          ],
-        },
-      })
-      .answer('/journeys?window=1h', {
-        body: {
-          items: [
-            stats('journey:default/checkout', '1h', {
-              volume: 60,
-              failed: 1,
-              p50Ms: 300,
-              p95Ms: 900,
-            }),
-          ],
-        },
-      });
+    await start();
+    server.answer(statsPath('1h', hourStart + HOUR), {
+      body: {
+        items: [
+          stats('journey:default/checkout', '1h', {
+            volume: 60,
+            failed: 1,
+            p50Ms: 300,
+            p95Ms: 900,
+          }),
+        ],
+      },
+    });
     const run = await provider.computeRun(entities.slice(0, 1), {
       from: new Date(hourStart),
       to: new Date(hourStart + HOUR),
       now: new Date(now),
     });
-    // 12 buckets × 5 = 60 in the hour = 1,440 a day; 1 failed of 60 = 16.67 per 1,000.
+    // 60 in the hour = 1,440 a day; 1 failed of 60 = 16.67 per 1,000.
     const checkout = run.values['journey:default/checkout'];
     expect(checkout['journey.volumePerDay']).toBe(1440);
     expect(checkout['journey.failuresPerThousand']).toBeCloseTo(1000 / 60, 10);
@@ -313,8 +247,8 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
   });
 
   it('throws, naming the route and the answer, when the stats list fails (so the period is retried)', async () => {
-    await start(DAY_END);
-    server.answer('/journeys?window=7d', {
+    await start();
+    server.answer(statsPath('24h', DAY_END), {
       status: 503,
       body: errorBody('ServiceUnavailableError', 'store unavailable', 503),
     });
@@ -325,12 +259,15 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
         now: new Date(DAY_END),
       }),
     ).rejects.toThrow(
-      'GET /api/journeys/journeys?window=7d answered 503: store unavailable',
+      `GET /api/journeys${statsPath(
+        '24h',
+        DAY_END,
+      )} answered 503: store unavailable`,
     );
   });
 
   it('gives SLO and MTTR values a reason when /slos fails, and keeps the rest', async () => {
-    await start(DAY_END);
+    await start();
     server.answer('/slos', {
       status: 500,
       body: errorBody('Error', 'evaluation failed', 500),
@@ -352,38 +289,70 @@ describe('JourneyMetricProvider against an HTTP server answering like journeys-b
     );
   });
 
-  it('backfills an earlier day with its counts and MTTR only', async () => {
+  it('backfills an earlier day with everything but the readings of now', async () => {
     const now = DAY_END + 2 * DAY + 20 * 60_000;
-    await start(now);
+    await start();
     const earlier = DAY_START - 3 * DAY; // 2026-12-01
+    server.answer(statsPath('24h', earlier + DAY), {
+      body: {
+        items: [
+          stats('journey:default/checkout', '24h', {
+            volume: 1000,
+            failed: 500,
+            stuck: 100,
+            recoveredByReplay: 50,
+            p50Ms: 700,
+            p95Ms: 9000,
+            recoveryP50Ms: 60_000,
+          }),
+        ],
+      },
+    });
     const run = await provider.backfillRun(entities.slice(0, 1), {
       from: new Date(earlier),
       to: new Date(earlier + DAY),
       now: new Date(now),
     });
-    // Outside the fixture's busy day every hour has 1,000 started, 500 failed, 50 recovered.
     expect(run.values['journey:default/checkout']).toEqual({
-      'journey.volumePerDay': 24_000,
+      'journey.volumePerDay': 1000,
       'journey.failuresPerThousand': 500,
-      'journey.recoveredByReplay': 1200,
+      'journey.recoveredByReplay': 50,
+      'journey.successRate': 40,
+      'journey.cycleTimeP50': 700,
+      'journey.cycleTimeP95': 9000,
+      'journey.replayRecoveryP50': 60,
       'journey.mttrMean': 3,
       'journey.mttrMedian': 3,
     });
+    const notNow =
+      'a reading of now, recorded only by the run just after the period; this period ended 7220 min ago';
+    expect(reasonsOf(run.missing, 'journey:default/checkout')).toEqual({
+      'journey.sloAttainment': notNow,
+      'journey.errorBudgetRemaining': notNow,
+      'journey.dataFreshness': notNow,
+    });
+    // It asked for the window ending at that day's end, not for one ending now.
+    expect(server.paths()).toContain(statsPath('24h', earlier + DAY));
+    expect(server.paths().filter(p => p.includes('/instances'))).toEqual([]);
   });
 
-  it('backfills no counts for a day the 7-day series no longer reaches', async () => {
-    const now = DAY_END + 20 * 60_000;
-    await start(now);
-    const old = DAY_START - 7 * DAY;
-    const run = await provider.backfillRun(entities.slice(0, 1), {
-      from: new Date(old),
-      to: new Date(old + DAY),
+  it('records no reading of now for a period that ended hours ago', async () => {
+    const now = DAY_END + 3 * HOUR;
+    await start();
+    const run = await provider.computeRun(entities.slice(0, 1), {
+      from: new Date(DAY_START),
+      to: new Date(DAY_END),
       now: new Date(now),
     });
-    expect(reasonsOf(run.missing, 'journey:default/checkout')).toMatchObject({
-      'journey.volumePerDay': `the journeys series does not reach back to ${new Date(
-        old,
-      ).toISOString()}`,
-    });
+    expect(run.values['journey:default/checkout']['journey.successRate']).toBe(
+      (235 / 240) * 100,
+    );
+    expect(
+      Object.keys(reasonsOf(run.missing, 'journey:default/checkout')).sort(),
+    ).toEqual([
+      'journey.dataFreshness',
+      'journey.errorBudgetRemaining',
+      'journey.sloAttainment',
+    ]);
   });
 });

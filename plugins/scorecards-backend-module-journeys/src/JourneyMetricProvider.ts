@@ -1,11 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { SloSummary, StatsWindow } from '@internal/plugin-journeys-common';
 import {
-  JourneyStats,
-  SloSummary,
-  StatsWindow,
-} from '@internal/plugin-journeys-common';
-import {
+  MetricRun,
+  MetricRunCollector,
   MetricWindow,
   ScorecardMetricProvider,
 } from '@internal/plugin-scorecards-node';
@@ -22,36 +20,17 @@ import {
   mttrKpis,
   rateKpis,
   sloKpis,
-  sumSeries,
 } from './journeyKpiMath';
 import { JourneysApi } from './JourneysClient';
-import {
-  MetricRun,
-  MetricRunCollector,
-} from '@internal/plugin-scorecards-node';
 
 export type JourneyMetricRun = MetricRun;
 
-/**
- * The journeys API's windows that serve a period: `rolling` answers outcome counts and
- * percentiles for the window ending now; `series` has buckets small enough to sum the
- * period exactly.
- */
-const PERIODS: Record<
-  number,
-  { rolling: StatsWindow; series: StatsWindow; bucketMs: number }
-> = {
-  [HOUR_MS]: { rolling: '1h', series: '6h', bucketMs: 5 * 60_000 },
-  [DAY_MS]: { rolling: '24h', series: '7d', bucketMs: HOUR_MS },
+/** The journeys stats window as long as each period the provider computes. */
+const PERIODS: Record<number, StatsWindow> = {
+  [HOUR_MS]: '1h',
+  [DAY_MS]: '24h',
 };
 
-const COUNT_KPIS = [K.volumePerDay, K.failuresPerThousand, K.recoveredByReplay];
-const RATE_KPIS = [
-  K.successRate,
-  K.cycleTimeP50,
-  K.cycleTimeP95,
-  K.replayRecoveryP50,
-];
 const SLO_KPIS = [K.sloAttainment, K.errorBudgetRemaining];
 const MTTR_KPIS = [K.mttrMean, K.mttrMedian];
 
@@ -61,13 +40,14 @@ const CONCURRENCY = 8;
 const MISSING_EXAMPLES = 5;
 
 /**
- * Per-journey KPIs from journeys-backend's REST API. Counts (volume, failures, recovered)
- * are summed exactly from the stats series; figures that need the rolling window's
- * outcome counts or latency histograms (success rate, percentiles) and current state
- * (SLOs) are taken only when the period ended recently enough for the window ending now to
- * stand for it. A route that fails for one journey leaves that journey's KPIs without a
- * value and says why; a failure of the stats list itself throws, so the scorecards backend
- * retries the period on its next run.
+ * Per-journey KPIs from journeys-backend's REST API. Counts, rates and percentiles come
+ * from the stats window that ends where the period ends (journeys-backend reads its
+ * rollups for it), so an earlier day is as complete as yesterday while the rollups keep
+ * it; MTTR from the alert histories. SLO attainment, budget and data freshness are a
+ * reading of now: only the run just after the period ends records them. A route that
+ * fails for one journey leaves that journey's KPIs without a value and says why; a
+ * failure of the stats list itself throws, so the scorecards backend retries the period
+ * on its next run.
  */
 export class JourneyMetricProvider implements ScorecardMetricProvider {
   readonly id = 'journeys';
@@ -89,22 +69,32 @@ export class JourneyMetricProvider implements ScorecardMetricProvider {
     return run.values;
   }
 
-  async computeRun(
+  computeRun(entities: Entity[], window: MetricWindow) {
+    return this.run(entities, window, 'compute');
+  }
+
+  /** An earlier day: everything but the readings of now (SLO state, freshness). */
+  backfillRun(entities: Entity[], day: MetricWindow) {
+    return this.run(entities, day, 'backfill');
+  }
+
+  private async run(
     entities: Entity[],
     window: MetricWindow,
+    what: 'compute' | 'backfill',
   ): Promise<JourneyMetricRun> {
     const run = new MetricRunCollector();
     const from = window.from.getTime();
     const to = window.to.getTime();
     const now = window.now.getTime();
     const periodMs = to - from;
-    const period = PERIODS[periodMs];
+    const statsWindow = PERIODS[periodMs];
     const journeys = entities.map(e => ({
       ref: stringifyEntityRef(e),
       namespace: e.metadata.namespace ?? 'default',
       name: e.metadata.name,
     }));
-    if (!period) {
+    if (!statsWindow) {
       for (const j of journeys)
         run.missing(
           j.ref,
@@ -115,28 +105,29 @@ export class JourneyMetricProvider implements ScorecardMetricProvider {
     }
 
     const lagMs = now - to;
-    const recentEnough = lagMs <= Math.min(periodMs / 4, HOUR_MS);
-    const [series, rolling, slos] = await Promise.all([
-      this.deps.api.stats(period.series),
-      recentEnough ? this.deps.api.stats(period.rolling) : undefined,
+    const readsNow =
+      what === 'compute' && lagMs <= Math.min(periodMs / 4, HOUR_MS);
+    const notNow = `a reading of now, recorded only by the run just after the period; this period ended ${Math.round(
+      lagMs / 60_000,
+    )} min ago`;
+    const [stats, slos] = await Promise.all([
+      this.deps.api.stats(statsWindow, window.to),
       settle(this.deps.api.slos()),
     ]);
-    const seriesByRef = byRef(series.items);
-    const rollingByRef = byRef(rolling?.items ?? []);
+    const statsByRef = new Map(
+      stats.items.map(s => [s.ref.toLocaleLowerCase('en-US'), s]),
+    );
     const slosByRef = new Map<string, SloSummary[]>();
     if ('value' in slos)
       for (const o of slos.value.items) {
         const key = o.journey.toLocaleLowerCase('en-US');
         slosByRef.set(key, [...(slosByRef.get(key) ?? []), o]);
       }
-    const stale = `the journeys API answers windows ending now only, and this period ended ${Math.round(
-      lagMs / 60_000,
-    )} min ago`;
 
     await forEachLimited(journeys, CONCURRENCY, async j => {
       const key = j.ref.toLocaleLowerCase('en-US');
-      const stats = seriesByRef.get(key);
-      if (!stats) {
+      const figures = statsByRef.get(key);
+      if (!figures) {
         run.missing(
           j.ref,
           JOURNEY_KPIS.map(k => k.id as JourneyKpiId),
@@ -144,26 +135,31 @@ export class JourneyMetricProvider implements ScorecardMetricProvider {
         );
         return;
       }
-      this.addCounts(run, j.ref, stats, period.bucketMs, from, to);
-
-      const rates = rollingByRef.get(key);
-      if (!recentEnough) run.missing(j.ref, RATE_KPIS, stale);
-      else if (!rates)
-        run.missing(
-          j.ref,
-          RATE_KPIS,
-          `journeys-backend does not list this journey for window ${period.rolling}`,
-        );
-      else run.add(j.ref, rateKpis(rates));
+      run.add(
+        j.ref,
+        countKpis(
+          {
+            count: figures.volume,
+            failed: figures.failed,
+            recovered: figures.recoveredByReplay,
+          },
+          periodMs,
+        ),
+      );
+      run.add(j.ref, rateKpis(figures));
 
       const objectives = slosByRef.get(key) ?? [];
       if ('reason' in slos) run.missing(j.ref, SLO_KPIS, slos.reason);
-      else if (!recentEnough) run.missing(j.ref, SLO_KPIS, stale);
+      else if (!readsNow) run.missing(j.ref, SLO_KPIS, notNow);
       else run.add(j.ref, sloKpis(objectives));
 
       if ('reason' in slos) run.missing(j.ref, MTTR_KPIS, slos.reason);
       else await this.addMttr(run, j, from, to, objectives.length > 0);
 
+      if (!readsNow) {
+        run.missing(j.ref, [K.dataFreshness], notNow);
+        return;
+      }
       const latest = await settle(
         this.deps.api.latestOkInstance(j.namespace, j.name),
       );
@@ -172,64 +168,6 @@ export class JourneyMetricProvider implements ScorecardMetricProvider {
       else run.add(j.ref, freshnessKpi(latest.value.items[0]?.endedAt, now));
     });
     return run.result();
-  }
-
-  /**
-   * An earlier day: the counts, while the 7-day series still covers it, and MTTR from the
-   * alert histories. Rates, percentiles and SLO state exist only for the window ending now.
-   */
-  async backfillRun(
-    entities: Entity[],
-    day: MetricWindow,
-  ): Promise<JourneyMetricRun> {
-    const run = new MetricRunCollector();
-    const from = day.from.getTime();
-    const to = day.to.getTime();
-    const period = PERIODS[to - from];
-    if (period !== PERIODS[DAY_MS]) return run.result();
-    const [series, slos] = await Promise.all([
-      this.deps.api.stats(period.series),
-      settle(this.deps.api.slos()),
-    ]);
-    const seriesByRef = byRef(series.items);
-    const withObjectives = new Set(
-      'value' in slos
-        ? slos.value.items.map(o => o.journey.toLocaleLowerCase('en-US'))
-        : [],
-    );
-    await forEachLimited(entities, CONCURRENCY, async entity => {
-      const ref = stringifyEntityRef(entity);
-      const key = ref.toLocaleLowerCase('en-US');
-      const stats = seriesByRef.get(key);
-      if (stats) this.addCounts(run, ref, stats, period.bucketMs, from, to);
-      if ('reason' in slos) run.missing(ref, MTTR_KPIS, slos.reason);
-      else
-        await this.addMttr(
-          run,
-          {
-            ref,
-            namespace: entity.metadata.namespace ?? 'default',
-            name: entity.metadata.name,
-          },
-          from,
-          to,
-          withObjectives.has(key),
-        );
-    });
-    return run.result();
-  }
-
-  private addCounts(
-    run: MetricRunCollector,
-    ref: string,
-    stats: JourneyStats,
-    bucketMs: number,
-    from: number,
-    to: number,
-  ) {
-    const totals = sumSeries(stats.series, bucketMs, from, to);
-    if ('reason' in totals) run.missing(ref, COUNT_KPIS, totals.reason);
-    else run.add(ref, countKpis(totals, to - from));
   }
 
   private async addMttr(
@@ -274,10 +212,6 @@ export class JourneyMetricProvider implements ScorecardMetricProvider {
         .join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
     );
   }
-}
-
-function byRef(items: readonly JourneyStats[]) {
-  return new Map(items.map(s => [s.ref.toLocaleLowerCase('en-US'), s]));
 }
 
 /** A call's answer, or its error's message as the reason there is no value. */

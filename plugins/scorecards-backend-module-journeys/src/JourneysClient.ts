@@ -26,7 +26,8 @@ export class JourneysApiError extends Error {
 
 /** The journeys routes the provider reads; an interface so tests can count calls. */
 export interface JourneysApi {
-  stats(window: StatsWindow): Promise<JourneyStatsList>;
+  /** Per journey, the stats window ending at `end`. */
+  stats(window: StatsWindow, end: Date): Promise<JourneyStatsList>;
   slos(): Promise<{ items: SloSummary[] }>;
   journeySlos(namespace: string, name: string): Promise<JourneySlos>;
   latestOkInstance(namespace: string, name: string): Promise<InstanceList>;
@@ -48,9 +49,11 @@ export class JourneysClient implements JourneysApi {
     },
   ) {}
 
-  stats(window: StatsWindow) {
+  stats(window: StatsWindow, end: Date) {
     return this.get<JourneyStatsList>(
-      `/journeys?window=${encodeURIComponent(window)}`,
+      `/journeys?window=${encodeURIComponent(window)}&end=${encodeURIComponent(
+        end.toISOString(),
+      )}`,
     );
   }
 

@@ -8,20 +8,10 @@ import {
   mttrKpis,
   rateKpis,
   sloKpis,
-  sumSeries,
 } from './journeyKpiMath';
 import { sloSummary, stats } from './__fixtures__/journeysAnswers';
 
 const T0 = Date.parse('2026-12-04T00:00:00.000Z');
-const point = (hour: number, count: number, failed = 0, recovered = 0) => ({
-  time: new Date(T0 + hour * HOUR_MS).toISOString(),
-  count,
-  failed,
-  recovered,
-  p50Ms: null,
-  p95Ms: null,
-  p99Ms: null,
-});
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -29,36 +19,6 @@ describe('median', () => {
     expect(median([7])).toBe(7);
     expect(median([9, 1, 5])).toBe(5);
     expect(median([4, 1, 10, 2])).toBe(3);
-  });
-});
-
-describe('sumSeries', () => {
-  // Hours 23 of the day before to 01 of the next day: the day itself is hours 0..23.
-  const series = [
-    point(-1, 100, 50, 5),
-    ...Array.from({ length: 24 }, (_, h) => point(h, 10, h === 3 ? 2 : 0, 1)),
-    point(24, 100, 50, 5),
-  ];
-
-  it('sums exactly the buckets inside the period', () => {
-    expect(sumSeries(series, HOUR_MS, T0, T0 + DAY_MS)).toEqual({
-      count: 240,
-      failed: 2,
-      recovered: 24,
-    });
-  });
-
-  it('gives a reason when the series does not cover the period', () => {
-    expect(sumSeries(series.slice(3), HOUR_MS, T0, T0 + DAY_MS)).toEqual({
-      reason:
-        'the journeys series does not reach back to 2026-12-04T00:00:00.000Z',
-    });
-  });
-
-  it('refuses a period not aligned to the buckets', () => {
-    expect(sumSeries(series, HOUR_MS, T0 + 60_000, T0 + DAY_MS)).toEqual({
-      reason: "the period is not aligned to the series' 60-minute buckets",
-    });
   });
 });
 

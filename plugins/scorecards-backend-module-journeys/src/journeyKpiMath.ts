@@ -1,6 +1,5 @@
 import {
   JourneyStats,
-  JourneyStatsPoint,
   SloAlert,
   SloSummary,
 } from '@internal/plugin-journeys-common';
@@ -28,50 +27,16 @@ export function median(values: readonly number[]): number | null {
     : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export interface SeriesTotals {
+/** Instances started in a period: all of them, those that failed, those recovered by replay. */
+export interface PeriodCounts {
   count: number;
   failed: number;
   recovered: number;
 }
 
-/**
- * Sums a stats series' buckets over `[from, to)`. The journeys API only answers rolling
- * windows ending now, but its series buckets are aligned to their size, so a bucket-aligned
- * period inside the series is summed exactly. A period the series does not wholly cover
- * gives a reason instead.
- */
-export function sumSeries(
-  series: readonly JourneyStatsPoint[],
-  bucketMs: number,
-  from: number,
-  to: number,
-): SeriesTotals | { reason: string } {
-  if (from % bucketMs !== 0 || to % bucketMs !== 0)
-    return {
-      reason: `the period is not aligned to the series' ${
-        bucketMs / 60_000
-      }-minute buckets`,
-    };
-  const byStart = new Map(series.map(p => [Date.parse(p.time), p]));
-  const totals: SeriesTotals = { count: 0, failed: 0, recovered: 0 };
-  for (let t = from; t < to; t += bucketMs) {
-    const point = byStart.get(t);
-    if (!point)
-      return {
-        reason: `the journeys series does not reach back to ${new Date(
-          t,
-        ).toISOString()}`,
-      };
-    totals.count += point.count;
-    totals.failed += point.failed;
-    totals.recovered += point.recovered;
-  }
-  return totals;
-}
-
 /** Volume, failures per 1,000 and recovered-by-replay from exact counts of a period. */
 export function countKpis(
-  totals: SeriesTotals,
+  totals: PeriodCounts,
   periodMs: number,
 ): JourneyKpiOutcomes {
   return {

@@ -185,9 +185,8 @@ describe('the journeys provider against the real journeys-backend', () => {
   it('computes the last hour of invoice-sync from traces the backend assembled', async () => {
     const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
     const end = hour + HOUR;
-    // Three runs in the hour's last minute: journeys' own last-hour window (whole minutes
-    // back from now) holds that minute whenever in the next hour the test runs. Two ok, one
-    // failed.
+    // Three runs in the hour's last minute, two ok, one failed; the stats window ends at
+    // the hour's end, whenever in the next hour the test runs.
     for (const trace of [
       invoiceSyncTrace(end - 60_000, 100),
       invoiceSyncTrace(end - 45_000, 200, 'ERP refused the invoice'),
@@ -229,5 +228,50 @@ describe('the journeys provider against the real journeys-backend', () => {
     expect(values['journey.cycleTimeP95']).toBeLessThanOrEqual(300);
     // The latest ok run ended 29.7 s before the hour's end.
     expect(values['journey.dataFreshness']).toBeCloseTo(29.7 / 3600, 6);
+  });
+
+  it('backfills a day three days back from the rollups of the traces of that day', async () => {
+    const DAY = 24 * HOUR;
+    const dayStart = Math.floor(Date.now() / DAY) * DAY - 3 * DAY;
+    for (const trace of [
+      invoiceSyncTrace(dayStart + 2 * HOUR, 100),
+      invoiceSyncTrace(dayStart + 9 * HOUR, 200, 'ERP refused the invoice'),
+      invoiceSyncTrace(dayStart + 23 * HOUR, 300),
+      // The next day's first minute belongs to the next day.
+      invoiceSyncTrace(dayStart + DAY + 1000, 300),
+    ]) {
+      const res = await fetch(`${base}/v1/traces`, {
+        method: 'POST',
+        headers: {
+          authorization: mockCredentials.service.header(),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(trace),
+      });
+      expect(res.status).toBe(200);
+    }
+    const deadline = Date.now() + 20_000;
+    let run;
+    for (;;) {
+      await new Promise(r => setTimeout(r, 200));
+      await scheduler.triggerTask('journeys-assemble');
+      run = await provider().backfillRun(
+        journeys.filter(j => j.metadata.name === 'invoice-sync'),
+        {
+          from: new Date(dayStart),
+          to: new Date(dayStart + DAY),
+          now: new Date(),
+        },
+      );
+      const volume =
+        run.values['journey:default/invoice-sync']?.['journey.volumePerDay'];
+      if (volume === 3 || Date.now() > deadline) break;
+    }
+    const values = run.values['journey:default/invoice-sync'];
+    expect(values['journey.volumePerDay']).toBe(3);
+    expect(values['journey.successRate']).toBeCloseTo((2 / 3) * 100, 10);
+    expect(values['journey.cycleTimeP95']).toBeGreaterThanOrEqual(200);
+    // Readings of now are not made up for an earlier day.
+    expect(values['journey.dataFreshness']).toBeUndefined();
   });
 });

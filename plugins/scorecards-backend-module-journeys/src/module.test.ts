@@ -5,15 +5,15 @@ import {
   scorecardsMetricProvidersExtensionPoint,
 } from '@internal/plugin-scorecards-node';
 import scorecardsModuleJourneys from './index';
-import { FixtureHttpServer } from './__testUtils__/FixtureHttpServer';
+import { FixtureHttpServer } from '@internal/plugin-scorecards-node/testUtils';
 import { stats } from './__fixtures__/journeysAnswers';
 
 describe('scorecardsModuleJourneys', () => {
   it('adds the journeys provider, which calls journeys through discovery with a plugin token', async () => {
     const server = new FixtureHttpServer('/api/journeys');
     server
-      .answer('/journeys?window=6h', {
-        body: { items: [stats('journey:default/checkout', '6h')] },
+      .answer('/journeys?window=1h&end=2026-12-04T11%3A00%3A00.000Z', {
+        body: { items: [stats('journey:default/checkout', '1h')] },
       })
       .answer('/slos', { body: { items: [] } });
     const baseUrl = await server.start();
@@ -58,9 +58,16 @@ describe('scorecardsModuleJourneys', () => {
           now: new Date(from + 2 * 3_600_000),
         },
       );
-      // The empty series does not reach the hour; freshness' route is unknown here: no values.
-      expect(values).toEqual({});
-      expect(server.paths()).toContain('/journeys?window=6h');
+      // No instance in the hour: a volume of 0, nothing to take a rate of.
+      expect(values).toEqual({
+        'journey:default/checkout': {
+          'journey.volumePerDay': 0,
+          'journey.recoveredByReplay': 0,
+        },
+      });
+      expect(server.paths()).toContain(
+        '/journeys?window=1h&end=2026-12-04T11%3A00%3A00.000Z',
+      );
       expect(server.requests[0].headers.authorization).toMatch(
         /^Bearer mock-service-token:.*"sub":"plugin:scorecards".*"target":"journeys"/,
       );

@@ -7,7 +7,6 @@ import {
   InstanceSummary,
   JourneySlos,
   JourneyStats,
-  JourneyStatsPoint,
   SloAlert,
   SloDetail,
   SloSummary,
@@ -41,32 +40,6 @@ export function stats(
     series: [],
     ...overrides,
   };
-}
-
-/** Buckets of `bucketMs` from `fromMs` (inclusive) to `toMs` (inclusive, the current one). */
-export function series(
-  fromMs: number,
-  toMs: number,
-  bucketMs: number,
-  at: (startMs: number) => Partial<JourneyStatsPoint> = () => ({}),
-): JourneyStatsPoint[] {
-  const points: JourneyStatsPoint[] = [];
-  for (
-    let t = Math.floor(fromMs / bucketMs) * bucketMs;
-    t <= toMs;
-    t += bucketMs
-  )
-    points.push({
-      time: new Date(t).toISOString(),
-      count: 0,
-      failed: 0,
-      recovered: 0,
-      p50Ms: null,
-      p95Ms: null,
-      p99Ms: null,
-      ...at(t),
-    });
-  return points;
 }
 
 export function sloSummary(
