@@ -1,4 +1,9 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AuditEntry,
@@ -160,6 +165,21 @@ export async function createRouter(
     return { ref: credentials.principal.userEntityRef, credentials };
   };
 
+  /**
+   * The list routes that other plugins read too (the scorecards dlq module): a signed-in
+   * user as before, or a service allowed to read dead letters. Everything that changes
+   * state, and message contents, stays with users (`actor`).
+   */
+  const reader = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (credentials.principal.type === 'service')
+      await guard.requireServiceRead(
+        credentials as BackstageCredentials<BackstageServicePrincipal>,
+      );
+  };
+
   /** Reading messages is a permission on the queue's entity (allowed to all by default). */
   const requireRead = async (
     req: Request,
@@ -178,7 +198,7 @@ export async function createRouter(
   });
 
   router.get('/dlqs', async (req, res) => {
-    await actor(req);
+    await reader(req);
     const query = parse(
       z.object({
         entityRef: text('entityRef', 300).optional(),
@@ -380,7 +400,7 @@ export async function createRouter(
   });
 
   router.get('/replays', async (req, res) => {
-    await actor(req);
+    await reader(req);
     const query = parse(
       z
         .object({

@@ -1,6 +1,15 @@
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Runtime } from '@internal/integration-runtime';
+import {
+  ADMIN_TOKEN,
+  AdminClient,
+  publishOrders,
+  testConfig,
+  waitFor,
+} from '@internal/integration-runtime/testing';
 // The contract test runs the real dlq backend beside the module.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dlqPlugin from '@internal/plugin-dlq-backend';
@@ -8,20 +17,50 @@ import {
   ScorecardMetricProvider,
   scorecardsMetricProvidersExtensionPoint,
 } from '@internal/plugin-scorecards-node';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import scorecardsModuleDlq from './index';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
+
+const HOUR = 3_600_000;
+const QUEUE = 'erp-connector.order-created';
+const queueEntities: Entity[] = parseAllDocuments(
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../catalog-info/queues.yaml'),
+    'utf8',
+  ),
+)
+  .map(d => d.toJS() as Entity)
+  .filter(e => e.kind === 'Resource');
 
 /**
- * The module beside the real dlq-backend in one test backend. dlq-backend's routes accept
- * user credentials only (`httpAuth.credentials(req, { allow: ['user'] })` in its router),
- * so the provider's plugin-to-plugin token is refused before any runtime is asked. This
- * pins that contract gap: when dlq-backend lets services read, this test fails and should
- * turn into one that checks values.
+ * The module beside the real dlq-backend in one test backend, against a real integration
+ * runtime (embedded broker) with dead letters in one queue: the provider's plugin token is
+ * accepted on dlq-backend's read routes, and its values agree with what the runtime's
+ * admin API says of the same queue.
  */
-describe('the dlq provider against the real dlq-backend', () => {
-  it('is refused today: dlq-backend answers a service token with 403', async () => {
-    const providers: ScorecardMetricProvider[] = [];
+describe('the dlq provider against the real dlq-backend and runtime', () => {
+  let runtime: Runtime;
+  let admin: AdminClient;
+  let stopBackend: () => Promise<void>;
+  const providers: ScorecardMetricProvider[] = [];
+
+  beforeAll(async () => {
+    // No namespace: queue names match catalog-info/queues.yaml.
+    runtime = await Runtime.start(testConfig('embedded', { namespace: '' }), {
+      logger: () => {},
+    });
+    admin = new AdminClient(runtime.adminUrl, ADMIN_TOKEN);
+    await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
+    await publishOrders(runtime.broker, runtime.names, 3);
+    await waitFor(
+      async () => (await admin.get(`/v1/dlqs/${QUEUE}`)).body.failed as number,
+      n => n >= 3,
+      { what: '3 dead letters', timeoutMs: 30_000 },
+    );
+
     const scorecards = createBackendPlugin({
       pluginId: 'scorecards',
       register(env) {
@@ -38,7 +77,7 @@ describe('the dlq provider against the real dlq-backend', () => {
         dlqPlugin,
         scorecards,
         scorecardsModuleDlq,
-        catalogServiceMock.factory({ entities: [] }),
+        catalogServiceMock.factory({ entities: queueEntities }),
         mockServices.rootConfig.factory({
           data: {
             dlq: {
@@ -46,8 +85,8 @@ describe('the dlq provider against the real dlq-backend', () => {
                 {
                   name: 'integration-runtime',
                   title: 'Order-to-cash runtime',
-                  baseUrl: 'http://127.0.0.1:9',
-                  token: 'not-used',
+                  baseUrl: runtime.adminUrl,
+                  token: ADMIN_TOKEN,
                 },
               ],
             },
@@ -55,29 +94,42 @@ describe('the dlq provider against the real dlq-backend', () => {
         }),
       ],
     });
-    try {
-      const now = Date.now();
-      const from = Math.floor(now / 3_600_000) * 3_600_000 - 3_600_000;
-      await expect(
-        providers[0].compute(
-          [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Resource',
-              metadata: { name: 'orders-queue', namespace: 'default' },
-            },
-          ],
-          {
-            from: new Date(from),
-            to: new Date(from + 3_600_000),
-            now: new Date(now),
-          },
-        ),
-      ).rejects.toThrow(
-        /^GET \/api\/dlq\/dlqs\?inflowHours=\d+ answered 403: This endpoint does not allow 'service' credentials$/,
-      );
-    } finally {
-      await backend.stop();
-    }
+    stopBackend = () => backend.stop();
+  });
+
+  afterAll(async () => {
+    await stopBackend?.();
+    await runtime?.stop();
+  });
+
+  it("writes the queue's backlog, oldest age and inflow as the runtime counts them", async () => {
+    const now = Date.now();
+    const from = Math.floor(now / HOUR) * HOUR;
+    const queue = queueEntities.find(e => e.metadata.name === QUEUE)!;
+    const values = await providers[0].compute([queue], {
+      from: new Date(from),
+      to: new Date(from + HOUR),
+      now: new Date(now),
+    });
+
+    const state = (await admin.get(`/v1/dlqs/${QUEUE}`)).body;
+    const inflow = (await admin.get(`/v1/dlqs/${QUEUE}/inflow?hours=2`)).body;
+    const thisHour = inflow.buckets
+      .filter((b: { start: string }) => Date.parse(b.start) === from)
+      .reduce((sum: number, b: { count: number }) => sum + b.count, 0);
+
+    const ref = `resource:default/${QUEUE}`;
+    expect(Object.keys(values)).toEqual([ref]);
+    expect(values[ref]['dlq.backlogDepth']).toBe(
+      state.failed + state.parked + state.brokerDepth,
+    );
+    expect(values[ref]['dlq.backlogDepth']).toBeGreaterThanOrEqual(3);
+    expect(values[ref]['dlq.oldestMessageAge']).toBeGreaterThan(0);
+    expect(values[ref]['dlq.oldestMessageAge']).toBeLessThan(
+      (Date.now() - now + 120_000) / HOUR,
+    );
+    expect(values[ref]['dlq.inflowPerDay']).toBe(thisHour * 24);
+    // No replay has finished, so there is no replay success rate (not 0, not 100).
+    expect(values[ref]['dlq.replaySuccessRate']).toBeUndefined();
   });
 });

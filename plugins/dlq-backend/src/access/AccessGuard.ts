@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -44,6 +45,25 @@ export class AccessGuard {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `${actor.ref} may not read the messages of '${target.dlq}'`,
+      );
+    }
+  }
+
+  /**
+   * A service (another plugin, a static token) reading the queue list or the replay list.
+   * Plugin tokens pass; a static token passes only if its access restrictions allow
+   * `dlq.message.read`, so a token scoped to another job cannot read dead letters.
+   */
+  async requireServiceRead(
+    credentials: BackstageCredentials<BackstageServicePrincipal>,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: dlqMessageReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${credentials.principal.subject} may not read dead-letter queues: ${dlqMessageReadPermission.name} is not granted`,
       );
     }
   }
