@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { DlqClient } from './DlqClient';
 import { DlqMetricProvider } from './DlqMetricProvider';
-import { FixtureHttpServer } from './__testUtils__/FixtureHttpServer';
+import { FixtureHttpServer } from '@internal/plugin-scorecards-node/testUtils';
 import { dlq, errorBody, inflow, replay } from './__fixtures__/dlqAnswers';
 
 const HOUR = 3_600_000;

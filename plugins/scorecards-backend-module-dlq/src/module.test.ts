@@ -5,7 +5,7 @@ import {
   scorecardsMetricProvidersExtensionPoint,
 } from '@internal/plugin-scorecards-node';
 import scorecardsModuleDlq from './index';
-import { FixtureHttpServer } from './__testUtils__/FixtureHttpServer';
+import { FixtureHttpServer } from '@internal/plugin-scorecards-node/testUtils';
 import { dlq, inflow } from './__fixtures__/dlqAnswers';
 
 describe('scorecardsModuleDlq', () => {
