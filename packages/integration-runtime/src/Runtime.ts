@@ -1,11 +1,13 @@
 import { SpanExporter } from '@opentelemetry/sdk-trace-node';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { answerMalformedRequests, createAdminApp } from './admin/AdminServer';
 import { EmbeddedBroker } from './broker/EmbeddedBroker';
 import { RabbitBroker } from './broker/RabbitBroker';
 import { Broker, Consumer } from './broker/types';
 import { RuntimeConfig } from './config';
+import { ExternalSystemsStore } from './external/ExternalSystemsStore';
 import { FailureStore } from './failures/FailureStore';
 import { startConsumers } from './flows/Consumers';
 import { Faults } from './flows/Faults';
@@ -16,6 +18,7 @@ import { Names, SERVICES } from './flows/topology';
 import { TracedHttp } from './flows/TracedHttp';
 import { ReplayService } from './replay/ReplayService';
 import { Ledger } from './store/Ledger';
+import { Outbox, OutboxRelay } from './store/Outbox';
 import { Db, openRuntimeDatabase } from './store/RuntimeDatabase';
 import { Telemetry } from './telemetry/Telemetry';
 import { TrafficGenerator } from './traffic/TrafficGenerator';
@@ -53,6 +56,9 @@ export class Runtime {
     readonly traffic: TrafficGenerator,
     readonly telemetry: Telemetry,
     readonly names: Names,
+    readonly outbox: Outbox,
+    readonly external: ExternalSystemsStore,
+    private readonly relay: OutboxRelay,
     private readonly servers: http.Server[],
     private readonly consumers: Consumer[],
     readonly adminUrl: string,
@@ -64,6 +70,8 @@ export class Runtime {
     options: {
       logger?: Logger;
       exporterFactory?: (service: string) => SpanExporter;
+      /** Fault injection (crash tests): runs right after an external call succeeded. */
+      afterExternalCall?: (step: string) => void;
     } = {},
   ): Promise<Runtime> {
     const logger = options.logger ?? consoleLogger;
@@ -87,12 +95,25 @@ export class Runtime {
     const faults = new Faults(SERVICES, config.faults);
     const ledger = new Ledger(db);
     const failures = new FailureStore(db, { maxReplays: config.maxReplays });
+    const outbox = new Outbox(db);
+    const relay = new OutboxRelay(outbox, broker, { logger });
+    // The simulated external systems keep their own file, as real ones keep their own state.
+    const external = new ExternalSystemsStore(
+      config.databaseFile === ':memory:'
+        ? ':memory:'
+        : path.join(path.dirname(config.databaseFile), 'external.sqlite'),
+    );
     let servicesUrl = '';
     const deps: FlowDeps = {
       db,
       ledger,
       faults,
-      messaging: new Messaging(broker, telemetry, faults),
+      external,
+      brokerState: () => broker.state,
+      afterExternalCall: options.afterExternalCall,
+      messaging: new Messaging(broker, telemetry, faults, outbox, () =>
+        relay.kick(),
+      ),
       http: new TracedHttp(telemetry),
       telemetry,
       names,
@@ -134,6 +155,7 @@ export class Runtime {
         failures,
         replays,
         ledger,
+        external,
         faults,
         traffic,
         tokens: config.tokens,
@@ -145,6 +167,8 @@ export class Runtime {
     answerMalformedRequests(admin);
     const resumed = replays.resume();
     if (resumed) logger('resumed replay jobs', { count: resumed });
+    // Whatever a previous process committed but did not publish goes out now.
+    relay.start();
     traffic.start();
     const runtime = new Runtime(
       config,
@@ -156,6 +180,9 @@ export class Runtime {
       traffic,
       telemetry,
       names,
+      outbox,
+      external,
+      relay,
       [services, admin],
       consumers,
       urlOf(admin, config.host),
@@ -174,6 +201,7 @@ export class Runtime {
   async stop(options: { removeTopology?: boolean } = {}) {
     this.traffic.stop();
     await this.replays.stop();
+    await this.relay.stop();
     await Promise.all(this.consumers.map(c => c.cancel().catch(() => {})));
     await Promise.all(
       this.servers.map(
@@ -191,6 +219,7 @@ export class Runtime {
     }
     await this.broker.close();
     await this.telemetry.shutdown().catch(() => {});
+    this.external.close();
     this.db.close();
   }
 }

@@ -17,7 +17,13 @@ import fs from 'node:fs';
 import { Server, STATUS_CODES } from 'node:http';
 import { parse } from 'yaml';
 import { assertQueueName } from '../broker/queueName';
-import { Broker, deadLetterQueueName, Topology } from '../broker/types';
+import {
+  Broker,
+  BrokerUnavailableError,
+  deadLetterQueueName,
+  Topology,
+} from '../broker/types';
+import { ExternalSystemsStore } from '../external/ExternalSystemsStore';
 import {
   FailureFilter,
   FailureStatus,
@@ -49,6 +55,8 @@ export interface AdminDeps {
   failures: FailureStore;
   replays: ReplayService;
   ledger: Ledger;
+  /** The simulated external systems' tap; without it side effects report no `external`. */
+  external?: ExternalSystemsStore;
   faults: Faults;
   traffic: TrafficGenerator;
   tokens: { admin: string; read: string };
@@ -63,6 +71,9 @@ const STATUS_BY_ERROR_NAME: Record<string, number> = {
   NotFoundError: 404,
   ConflictError: 409,
 };
+
+/** Seconds a caller is told to wait while the broker is down (it reconnects by itself). */
+const RETRY_AFTER_SECONDS = 5;
 
 // The validator's errors carry a status; their name says the same in the contract's words.
 const NAME_BY_VALIDATOR_STATUS: Record<number, string> = {
@@ -182,10 +193,26 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     };
   };
 
+  // Liveness says the process runs; readiness says whether it can do its work now.
   app.get(
     '/health',
-    (_req, res) => void res.json({ status: 'ok', broker: broker.kind }),
+    (_req, res) =>
+      void res.json({
+        status: 'ok',
+        broker: broker.kind,
+        brokerState: broker.state,
+      }),
   );
+  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/health/ready', (_req, res) => {
+    const up = broker.state === 'up';
+    if (!up) res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.json({
+      status: up ? 'ready' : 'unavailable',
+      broker: broker.kind,
+      brokerState: broker.state,
+    });
+  });
 
   app.get(
     '/v1/dlqs',
@@ -317,6 +344,10 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.post(
     '/v1/replays',
     h((req, res) => {
+      // A new replay would only wait: say so now (jobs already running pause and resume).
+      if (broker.state === 'down') {
+        throw new BrokerUnavailableError('the message broker is down');
+      }
       const { job, created } = replays.create(
         req.body as ReplayRequest,
         req.header('idempotency-key') ?? undefined,
@@ -369,12 +400,15 @@ export function createAdminApp(deps: AdminDeps): express.Express {
   app.get(
     '/v1/side-effects',
     h((req, res) =>
-      res.json(
-        ledger.sideEffects({
+      res.json({
+        ...ledger.sideEffects({
           businessId: q(req, 'businessId'),
           limit: integer(req, 'limit')!,
         }),
-      ),
+        ...(deps.external && {
+          external: deps.external.counts(q(req, 'businessId')),
+        }),
+      }),
     ),
   );
 
@@ -431,7 +465,12 @@ export function createAdminApp(deps: AdminDeps): express.Express {
         )
         .join('; ');
     }
-    if (status >= 500) {
+    if (err instanceof BrokerUnavailableError) {
+      status = 503;
+      name = 'ServiceUnavailableError';
+      message = `the message broker is unavailable (the runtime reconnects by itself); retry in ${err.retryAfterSeconds} s`;
+      res.set('Retry-After', String(err.retryAfterSeconds));
+    } else if (status >= 500) {
       // The log gets the detail; the caller gets no SQL, paths or stack.
       deps.logger?.('admin API error', { error: String(err?.stack ?? err) });
       name = 'InternalServerError';

@@ -16,6 +16,8 @@ import {
 } from './failureOutcome';
 import {
   Broker,
+  BrokerState,
+  BrokerUnavailableError,
   ConsumeOptions,
   Consumer,
   deadLetterQueueName,
@@ -26,6 +28,7 @@ import {
   RetryPolicy,
   Topology,
 } from './types';
+import { UpWaiters } from './UpWaiters';
 
 export interface EmbeddedBrokerOptions {
   /** SQLite database file; created with the schema if missing. */
@@ -94,6 +97,15 @@ const SCHEMA = `
   -- RabbitMQ's retry queues dead-letter back to the tail), so the head stays claimable.
   CREATE INDEX IF NOT EXISTS broker_messages_queue_seq ON broker_messages (queue, seq);
 `;
+
+/** SQLite errors that say the store cannot be used right now (not a bad statement). */
+const isStoreUnavailable = (error: unknown) => {
+  const code = (error as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' &&
+    /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|PROTOCOL)/.test(code)
+  );
+};
 
 /** A failed dead-letter drain leaves the message for this long before the next try. */
 const DEAD_LETTER_RETRY_DELAY_MS = 1000;
@@ -217,6 +229,13 @@ export class EmbeddedBroker implements Broker {
   private pendingAcks: Claim[] = [];
   private ackFlushScheduled = false;
   private closed = false;
+  /**
+   * Set when the store refused a claim or a publish (locked past the busy timeout, disk
+   * error); cleared by the next one that works. Consumers keep polling meanwhile, so the
+   * embedded broker "reconnects" on its own.
+   */
+  private failing = false;
+  private readonly upWaiters = new UpWaiters();
 
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly transactions: ReturnType<typeof prepareTransactions>;
@@ -254,6 +273,40 @@ export class EmbeddedBroker implements Broker {
     this.transactions = prepareTransactions(db, this.statements);
   }
 
+  get state(): BrokerState {
+    return this.failing ? 'down' : 'up';
+  }
+
+  whenUp(signal?: AbortSignal): Promise<void> {
+    if (!this.failing) return Promise.resolve();
+    return this.upWaiters.wait('the embedded broker', signal);
+  }
+
+  /** Runs a store operation, tracking whether the store answers. */
+  private guarded<T>(operation: () => T): T {
+    let result: T;
+    try {
+      result = operation();
+    } catch (error) {
+      if (!this.closed && isStoreUnavailable(error)) {
+        this.failing = true;
+        throw new BrokerUnavailableError(
+          `the embedded broker's store is unavailable: ${
+            (error as Error).message
+          }`,
+          1,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    if (this.failing) {
+      this.failing = false;
+      this.upWaiters.wakeAll();
+    }
+    return result;
+  }
+
   async setup(topology: Topology): Promise<void> {
     this.assertOpen();
     this.transactions.setup(topology);
@@ -267,7 +320,8 @@ export class EmbeddedBroker implements Broker {
   /** Resolves after the commit; a routing key no binding matches is dropped, as in AMQP. */
   async publish(message: OutgoingMessage): Promise<void> {
     this.assertOpen();
-    for (const queue of this.transactions.publish(message)) {
+    const queues = this.guarded(() => this.transactions.publish(message));
+    for (const queue of queues) {
       publishedHere.emit(this.wakeEvent(queue));
     }
   }
@@ -391,7 +445,7 @@ export class EmbeddedBroker implements Broker {
     const loop: PollLoop = new PollLoop({
       prefetch,
       pollIntervalMs: this.pollIntervalMs,
-      claim: limit => this.claim(queue, limit),
+      claim: limit => this.guarded(() => this.claim(queue, limit)),
       process,
       subscribe: wake => {
         publishedHere.on(event, wake);

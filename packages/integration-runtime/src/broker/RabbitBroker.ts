@@ -18,6 +18,8 @@ import {
 } from './failureOutcome';
 import {
   Broker,
+  BrokerState,
+  BrokerUnavailableError,
   ConsumeOptions,
   Consumer,
   Delivery,
@@ -30,6 +32,7 @@ import {
   deadLetterQueueName,
   retryQueueName,
 } from './types';
+import { UpWaiters } from './UpWaiters';
 
 export type RabbitBrokerLogger = (msg: string, meta?: object) => void;
 
@@ -38,6 +41,26 @@ export interface RabbitBrokerOptions {
   url: string;
   /** Receives connection/channel events and settle failures; silent by default. */
   logger?: RabbitBrokerLogger;
+  /** Reconnect backoff: first delay, doubled per failed attempt up to the cap (ms). */
+  reconnectBaseDelayMs?: number;
+  reconnectMaxDelayMs?: number;
+}
+
+/** How a consumer is (re)attached to a channel after every (re)connect. */
+interface ManagedConsumer {
+  queue: string;
+  prefetch: number;
+  process: (
+    msg: ConsumeMessage,
+    ch: Channel,
+    stopping: AbortSignal,
+  ) => Promise<void>;
+  channel?: Channel;
+  consumerTag?: string;
+  open: boolean;
+  cancelled: boolean;
+  inFlight: Set<Promise<void>>;
+  stopping: AbortController;
 }
 
 const DEFAULT_PREFETCH = 50;
@@ -128,6 +151,41 @@ function redactUrl(url: string): string {
   }
 }
 
+const topologyKey = (topology: Topology) =>
+  `${topology.deadLetterExchange}|${topology.exchanges.join(',')}`;
+
+async function declareTopology(ch: Channel, topology: Topology) {
+  for (const exchange of topology.exchanges) {
+    await ch.assertExchange(exchange, 'topic', { durable: true });
+  }
+  await ch.assertExchange(topology.deadLetterExchange, 'direct', {
+    durable: true,
+  });
+  for (const spec of topology.queues) {
+    // The queue's own DLX arguments catch broker-level rejects (x-death is added).
+    await ch.assertQueue(spec.name, {
+      durable: true,
+      deadLetterExchange: topology.deadLetterExchange,
+      deadLetterRoutingKey: spec.name,
+    });
+    for (const key of spec.bindingKeys) {
+      await ch.bindQueue(spec.name, spec.exchange, key);
+    }
+    const dlq = deadLetterQueueName(spec.name);
+    await ch.assertQueue(dlq, { durable: true });
+    await ch.bindQueue(dlq, topology.deadLetterExchange, spec.name);
+    // One queue per attempt, so per-message TTLs in a queue differ only by jitter and
+    // an expired message never waits long behind a later-expiring one.
+    for (let attempt = 2; attempt <= topology.retry.maxAttempts; attempt++) {
+      await ch.assertQueue(retryQueueName(spec.name, attempt), {
+        durable: true,
+        deadLetterExchange: '',
+        deadLetterRoutingKey: spec.name,
+      });
+    }
+  }
+}
+
 /** One channel opened on first use and reopened after it closed (a channel error such as a 404 closes it). */
 class LazyChannel<C extends Channel> {
   private current?: Promise<C>;
@@ -147,11 +205,19 @@ class LazyChannel<C extends Channel> {
   }
 }
 
-/** The RabbitMQ adapter: topic exchanges, per-attempt TTL retry queues and a direct DLX. */
+/**
+ * The RabbitMQ adapter: topic exchanges, per-attempt TTL retry queues and a direct DLX.
+ * A lost connection is re-established by itself (exponential backoff with jitter, capped):
+ * the topology is declared again and every consumer re-attached; while it is down,
+ * operations fail fast with `BrokerUnavailableError`.
+ */
 export class RabbitBroker implements Broker {
   readonly kind = 'rabbitmq' as const;
 
   private readonly routes = new Map<string, QueueRoute>();
+  /** Every topology set up, declared again after a reconnect (queues may be gone). */
+  private readonly topologies = new Map<string, Topology>();
+  private readonly consumers = new Set<ManagedConsumer>();
   /** Last error amqplib reported per channel, so a failed confirm says why the channel died. */
   private readonly channelErrors = new WeakMap<Channel, Error>();
   /** Set while a channel's write buffer is full; publishes wait for its 'drain'. */
@@ -162,7 +228,13 @@ export class RabbitBroker implements Broker {
   private readonly inspector = new LazyChannel<Channel>(() =>
     this.openChannel('queue-depth', model => model.createChannel()),
   );
+  private model?: ChannelModel;
   private closed = false;
+  private readonly upWaiters = new UpWaiters();
+  private reconnecting?: Promise<void>;
+  private readonly reconnectStop = new AbortController();
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
 
   static async connect(options: RabbitBrokerOptions): Promise<RabbitBroker> {
     let model: ChannelModel;
@@ -176,64 +248,141 @@ export class RabbitBroker implements Broker {
         { cause: err },
       );
     }
-    return new RabbitBroker(model, options.logger ?? (() => {}));
+    const broker = new RabbitBroker(options);
+    broker.attach(model);
+    return broker;
   }
 
-  private constructor(
-    private readonly model: ChannelModel,
-    private readonly log: RabbitBrokerLogger,
-  ) {
+  private readonly log: RabbitBrokerLogger;
+  private readonly url: string;
+
+  private constructor(options: RabbitBrokerOptions) {
+    this.log = options.logger ?? (() => {});
+    this.url = options.url;
+    this.baseDelayMs = options.reconnectBaseDelayMs ?? 250;
+    this.maxDelayMs = options.reconnectMaxDelayMs ?? 5000;
+  }
+
+  get state(): BrokerState {
+    return this.model ? 'up' : 'down';
+  }
+
+  whenUp(signal?: AbortSignal): Promise<void> {
+    if (this.model) return Promise.resolve();
+    return this.upWaiters.wait('RabbitMQ', signal);
+  }
+
+  private attach(model: ChannelModel) {
+    const log = this.log;
     // Without an 'error' listener, EventEmitter would throw and crash the process.
     model.on('error', err =>
       log('RabbitMQ connection error', { error: err.message }),
     );
     model.on('close', err => {
-      if (!this.closed) {
-        log('RabbitMQ connection closed', { error: err?.message });
-      }
+      if (this.model === model) this.model = undefined;
+      if (this.closed) return;
+      log('RabbitMQ connection closed; reconnecting', {
+        error: err?.message,
+      });
+      this.reconnect();
     });
     model.on('blocked', reason =>
       log('RabbitMQ blocked the connection; publishes stall', { reason }),
     );
     model.on('unblocked', () => log('RabbitMQ unblocked the connection'));
+    this.model = model;
+  }
+
+  /** Reconnects until it works or the broker is closed; one loop at a time. */
+  private reconnect() {
+    if (this.reconnecting || this.closed) return;
+    const started = Date.now();
+    this.reconnecting = (async () => {
+      for (let attempt = 1; !this.closed; attempt++) {
+        const cap = Math.min(
+          this.maxDelayMs,
+          this.baseDelayMs * 2 ** Math.min(attempt - 1, 20),
+        );
+        // Full jitter in [cap/2, cap]: processes that lost the broker together do not
+        // all knock at the same moment.
+        const delay = Math.round(cap / 2 + (Math.random() * cap) / 2);
+        await sleep(delay, undefined, {
+          signal: this.reconnectStop.signal,
+        }).catch(() => {});
+        if (this.closed) return;
+        let model: ChannelModel | undefined;
+        try {
+          model = await connect(this.url);
+          await this.restore(model);
+        } catch (err) {
+          await model?.close().catch(() => {});
+          this.log('RabbitMQ reconnect attempt failed', {
+            attempt,
+            nextInMs: Math.min(this.maxDelayMs, cap * 2),
+            error: errorMessage(err),
+          });
+          continue;
+        }
+        if (this.closed) {
+          await model.close().catch(() => {});
+          return;
+        }
+        this.attach(model);
+        await this.reattachConsumers();
+        this.log('RabbitMQ reconnected', {
+          attempt,
+          downForMs: Date.now() - started,
+          consumers: this.consumers.size,
+        });
+        this.upWaiters.wakeAll();
+        return;
+      }
+    })().finally(() => {
+      this.reconnecting = undefined;
+    });
+  }
+
+  /** Declares every known topology again on a fresh connection (before it is used). */
+  private async restore(model: ChannelModel) {
+    if (this.topologies.size === 0) return;
+    const ch = await model.createChannel();
+    ch.on('error', err =>
+      this.log('RabbitMQ setup channel error', { error: err.message }),
+    );
+    try {
+      for (const topology of this.topologies.values()) {
+        await declareTopology(ch, topology);
+      }
+    } finally {
+      await ch.close().catch(() => {});
+    }
+  }
+
+  private async reattachConsumers() {
+    for (const consumer of this.consumers) {
+      if (consumer.cancelled) continue;
+      try {
+        await this.attachConsumer(consumer);
+      } catch (err) {
+        // A queue deleted meanwhile: the others still come back.
+        this.log(`could not re-attach the consumer of ${consumer.queue}`, {
+          error: errorMessage(err),
+        });
+      }
+    }
+  }
+
+  private requireModel(): ChannelModel {
+    if (this.closed) throw new Error('RabbitBroker is closed');
+    if (!this.model) {
+      throw new BrokerUnavailableError('RabbitMQ is unreachable; reconnecting');
+    }
+    return this.model;
   }
 
   async setup(topology: Topology): Promise<void> {
-    await this.withChannel('setup', async ch => {
-      for (const exchange of topology.exchanges) {
-        await ch.assertExchange(exchange, 'topic', { durable: true });
-      }
-      await ch.assertExchange(topology.deadLetterExchange, 'direct', {
-        durable: true,
-      });
-      for (const spec of topology.queues) {
-        // The queue's own DLX arguments catch broker-level rejects (x-death is added).
-        await ch.assertQueue(spec.name, {
-          durable: true,
-          deadLetterExchange: topology.deadLetterExchange,
-          deadLetterRoutingKey: spec.name,
-        });
-        for (const key of spec.bindingKeys) {
-          await ch.bindQueue(spec.name, spec.exchange, key);
-        }
-        const dlq = deadLetterQueueName(spec.name);
-        await ch.assertQueue(dlq, { durable: true });
-        await ch.bindQueue(dlq, topology.deadLetterExchange, spec.name);
-        // One queue per attempt, so per-message TTLs in a queue differ only by jitter and
-        // an expired message never waits long behind a later-expiring one.
-        for (
-          let attempt = 2;
-          attempt <= topology.retry.maxAttempts;
-          attempt++
-        ) {
-          await ch.assertQueue(retryQueueName(spec.name, attempt), {
-            durable: true,
-            deadLetterExchange: '',
-            deadLetterRoutingKey: spec.name,
-          });
-        }
-      }
-    });
+    await this.withChannel('setup', ch => declareTopology(ch, topology));
+    this.topologies.set(topologyKey(topology), topology);
     for (const spec of topology.queues) {
       this.routes.set(spec.name, {
         spec,
@@ -355,6 +504,13 @@ export class RabbitBroker implements Broker {
     try {
       return (await ch.checkQueue(queue)).messageCount;
     } catch (err) {
+      if (!this.model || !this.channelErrors.has(ch)) {
+        throw new BrokerUnavailableError(
+          `RabbitMQ is unreachable; the depth of ${queue} is unknown`,
+          5,
+          { cause: err },
+        );
+      }
       if (closeCode(err) === NOT_FOUND) {
         throw new Error(`RabbitMQ queue ${queue} does not exist`, {
           cause: err,
@@ -391,15 +547,20 @@ export class RabbitBroker implements Broker {
         await ch.deleteExchange(exchange);
       }
     });
+    this.topologies.delete(topologyKey(topology));
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.reconnectStop.abort();
+    await this.reconnecting;
+    const model = this.model;
+    this.model = undefined;
     // Closing the connection closes every channel with it; unacknowledged deliveries
     // go back to their queues and unconfirmed publishes reject.
     try {
-      await this.model.close();
+      await model?.close();
     } catch (err) {
       if (!(err instanceof IllegalOperationError)) throw err;
     }
@@ -485,39 +646,67 @@ export class RabbitBroker implements Broker {
   private async startConsumer(
     queue: string,
     prefetch: number,
-    process: (
-      msg: ConsumeMessage,
-      ch: Channel,
-      stopping: AbortSignal,
-    ) => Promise<void>,
+    process: ManagedConsumer['process'],
   ): Promise<Consumer> {
+    const consumer: ManagedConsumer = {
+      queue,
+      prefetch,
+      process,
+      open: false,
+      cancelled: false,
+      inFlight: new Set(),
+      stopping: new AbortController(),
+    };
+    await this.attachConsumer(consumer);
+    this.consumers.add(consumer);
+    return {
+      cancel: async () => {
+        consumer.cancelled = true;
+        this.consumers.delete(consumer);
+        const ch = consumer.channel;
+        if (ch && consumer.open && consumer.consumerTag) {
+          await ch.cancel(consumer.consumerTag).catch(err =>
+            this.log(`could not cancel the consumer of ${queue}`, {
+              error: errorMessage(err),
+            }),
+          );
+        }
+        consumer.stopping.abort();
+        await Promise.allSettled(consumer.inFlight);
+        if (ch && consumer.open) await ch.close().catch(() => {});
+      },
+    };
+  }
+
+  /** Opens a channel for the consumer and starts consuming on it (again after a reconnect). */
+  private async attachConsumer(consumer: ManagedConsumer): Promise<void> {
+    const { queue } = consumer;
     const ch = await this.openChannel(`consumer ${queue}`, model =>
       model.createChannel(),
     );
-    let open = true;
+    consumer.channel = ch;
+    consumer.open = true;
     ch.once('close', () => {
-      open = false;
+      if (consumer.channel === ch) consumer.open = false;
     });
-    const inFlight = new Set<Promise<void>>();
-    const stopping = new AbortController();
-    let consumerTag: string;
     try {
-      await ch.prefetch(prefetch);
-      ({ consumerTag } = await ch.consume(queue, msg => {
+      await ch.prefetch(consumer.prefetch);
+      ({ consumerTag: consumer.consumerTag } = await ch.consume(queue, msg => {
         if (!msg) {
           this.log(
             `RabbitMQ cancelled the consumer of ${queue} (queue deleted?)`,
           );
           return;
         }
-        const handling: Promise<void> = process(msg, ch, stopping.signal)
+        const handling: Promise<void> = consumer
+          .process(msg, ch, consumer.stopping.signal)
           .catch(err =>
             this.log(`unexpected error handling a delivery from ${queue}`, {
               error: errorMessage(err),
             }),
           )
-          .finally(() => inFlight.delete(handling));
-        inFlight.add(handling);
+          .finally(() => consumer.inFlight.delete(handling));
+        consumer.inFlight.add(handling);
       }));
     } catch (err) {
       await ch.close().catch(() => {});
@@ -528,20 +717,6 @@ export class RabbitBroker implements Broker {
       }
       throw err;
     }
-    return {
-      cancel: async () => {
-        if (open) {
-          await ch.cancel(consumerTag).catch(err =>
-            this.log(`could not cancel the consumer of ${queue}`, {
-              error: errorMessage(err),
-            }),
-          );
-        }
-        stopping.abort();
-        await Promise.allSettled(inFlight);
-        if (open) await ch.close().catch(() => {});
-      },
-    };
   }
 
   private async publishConfirmed(
@@ -561,7 +736,22 @@ export class RabbitBroker implements Broker {
       : `queue ${routingKey}`;
     await new Promise<void>((resolve, reject) => {
       const fail = (cause: unknown) => {
-        const reason = this.channelErrors.get(ch) ?? cause;
+        const channelError = this.channelErrors.get(ch);
+        if (!channelError && !/nack/i.test(errorMessage(cause))) {
+          // The connection went before the confirm: RabbitMQ may or may not have
+          // persisted it; the caller retries with the same message id.
+          reject(
+            new BrokerUnavailableError(
+              `RabbitMQ connection lost before it confirmed the publish to ${target}: ${errorMessage(
+                cause,
+              )}`,
+              5,
+              { cause },
+            ),
+          );
+          return;
+        }
+        const reason = channelError ?? cause;
         reject(
           new Error(
             `RabbitMQ did not confirm the publish to ${target}: ${errorMessage(
@@ -620,8 +810,7 @@ export class RabbitBroker implements Broker {
     purpose: string,
     create: (model: ChannelModel) => Promise<C>,
   ): Promise<C> {
-    if (this.closed) throw new Error('RabbitBroker is closed');
-    const ch = await create(this.model);
+    const ch = await create(this.requireModel());
     // amqplib emits 'error' before 'close' when the server closes a channel; unhandled,
     // the event would crash the process.
     ch.on('error', err => {

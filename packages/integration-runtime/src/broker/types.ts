@@ -79,6 +79,10 @@ export interface Consumer {
 
 export interface Broker {
   readonly kind: 'rabbitmq' | 'embedded';
+  /** Whether the broker answers now; consumers come back by themselves after `down`. */
+  readonly state: BrokerState;
+  /** Resolves once the broker is `up` (at once if it is); rejects when `signal` aborts. */
+  whenUp(signal?: AbortSignal): Promise<void>;
   /** Declares exchanges, queues, retry and dead-letter queues and bindings. Idempotent. */
   setup(topology: Topology): Promise<void>;
   /** Resolves once the broker has confirmed (persisted) the message; rejects otherwise. */
@@ -107,4 +111,23 @@ export interface Broker {
   /** Removes every queue and exchange of the topology (tests). */
   teardown(topology: Topology): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `down` while the connection is lost and being re-established. */
+export type BrokerState = 'up' | 'down';
+
+/**
+ * The broker cannot be reached right now (connection lost, reconnecting). Callers answer
+ * 503 with Retry-After, or keep the work for later (outbox, paused replay).
+ */
+export class BrokerUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** Seconds after which a retry is worth it. */
+    readonly retryAfterSeconds = 5,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'BrokerUnavailableError';
+  }
 }

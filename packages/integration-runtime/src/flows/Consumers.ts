@@ -70,6 +70,33 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
   const { messaging, ledger, http, names, telemetry, db } = deps;
   const url = (path: string) => `${deps.servicesUrl()}${path}`;
 
+  /**
+   * A call with a side effect outside the runtime, with an Idempotency-Key of business id +
+   * step: a redelivery after a crash between the provider's answer and the ledger write
+   * gets the first answer back instead of doing it twice.
+   */
+  async function callExternal<T>(
+    service: string,
+    step: string,
+    businessId: string,
+    path: string,
+    body: object,
+    timeoutMs: number,
+  ): Promise<T> {
+    let answer: T;
+    try {
+      answer = await http.call<T>(service, 'POST', url(path), {
+        body,
+        headers: { 'Idempotency-Key': `${businessId}:${step}` },
+        timeoutMs,
+      });
+    } catch (e) {
+      throw providerFailure(e, step);
+    }
+    deps.afterExternalCall?.(step);
+    return answer;
+  }
+
   /** Runs `effect` unless this message's action was done; records it in the ledger. */
   async function once(
     queue: QueueSpec,
@@ -116,7 +143,7 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
     key: string,
     payload: object,
     idem: string,
-  ) => messaging.publish(service, names.exchange(exchange), key, payload, idem);
+  ) => messaging.enqueue(service, names.exchange(exchange), key, payload, idem);
   const withPayment = (orderId: string) =>
     telemetry.withBusinessIds({ paymentId: paymentIdFor(orderId) });
 
@@ -127,30 +154,21 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
     let result: { captureId: string; status: string } | undefined;
     await context.with(withPayment(order.orderId), async () => {
       await once(q, d, 'capture-payment', order.orderId, async () => {
-        let answer: { captureId: string; status: string };
-        try {
-          answer = await http.call(
-            q.consumer,
-            'POST',
-            url('/payment-provider/captures'),
-            {
-              body: {
-                reference: order.orderId,
-                amount: order.total,
-                currency: order.currency,
-              },
-              headers: {
-                'Idempotency-Key': actionKey(
-                  `${order.orderId}:capture`,
-                  q.name,
-                ),
-              },
-              timeoutMs: 2000,
-            },
-          );
-        } catch (e) {
-          throw providerFailure(e, 'capture-payment');
-        }
+        const answer = await callExternal<{
+          captureId: string;
+          status: string;
+        }>(
+          q.consumer,
+          'capture-payment',
+          order.orderId,
+          '/payment-provider/captures',
+          {
+            reference: order.orderId,
+            amount: order.total,
+            currency: order.currency,
+          },
+          2000,
+        );
         result = answer;
         return { paymentId, ...answer };
       });
@@ -194,16 +212,14 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
           NETPR: l.unitPrice,
         })),
       };
-      try {
-        return await http.call(
-          q.consumer,
-          'POST',
-          url('/legacy-erp/invoices'),
-          { body: doc, timeoutMs: 3000 },
-        );
-      } catch (e) {
-        throw providerFailure(e, 'book-invoice');
-      }
+      return callExternal<object>(
+        q.consumer,
+        'book-invoice',
+        order.orderId,
+        '/legacy-erp/invoices',
+        doc,
+        3000,
+      );
     });
   });
 
@@ -252,9 +268,16 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
 
   await on('notificationShipmentDispatched', async (payload, d, q) => {
     const { orderId } = parse(OrderRef, 'shipment.dispatched', payload);
-    await once(q, d, 'email-shipped', orderId, async () => ({
-      template: 'order-shipped',
-    }));
+    await once(q, d, 'email-shipped', orderId, () =>
+      callExternal<object>(
+        q.consumer,
+        'email-shipped',
+        orderId,
+        '/email-service/messages',
+        { reference: orderId, template: 'order-shipped' },
+        2000,
+      ),
+    );
   });
 
   await on('orderPaymentFailed', async (payload, d, q) => {
@@ -271,21 +294,20 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
     const refund = parse(RefundRequested, 'order.refund-requested', payload);
     const paymentId = paymentIdFor(refund.orderId);
     await context.with(withPayment(refund.orderId), async () => {
-      await once(q, d, 'refund-payment', refund.orderId, async () => {
-        try {
-          return await http.call(
-            q.consumer,
-            'POST',
-            url('/payment-provider/refunds'),
-            {
-              body: { captureId: paymentId, amount: refund.amount },
-              timeoutMs: 2000,
-            },
-          );
-        } catch (e) {
-          throw providerFailure(e, 'refund-payment');
-        }
-      });
+      await once(q, d, 'refund-payment', refund.orderId, () =>
+        callExternal<object>(
+          q.consumer,
+          'refund-payment',
+          refund.orderId,
+          '/payment-provider/refunds',
+          {
+            reference: refund.orderId,
+            captureId: paymentId,
+            amount: refund.amount,
+          },
+          2000,
+        ),
+      );
       db.prepare(
         `UPDATE orders SET status = 'refunded' WHERE order_id = ?`,
       ).run(refund.orderId);
@@ -306,33 +328,35 @@ export async function startConsumers(deps: FlowDeps): Promise<Consumer[]> {
 
   await on('erpPaymentRefunded', async (payload, d, q) => {
     const payment = parse(PaymentEvent, 'payment.refunded', payload);
-    await once(q, d, 'book-credit-note', payment.orderId, async () => {
-      try {
-        return await http.call(
-          q.consumer,
-          'POST',
-          url('/legacy-erp/credit-notes'),
-          {
-            body: {
-              BELNR: payment.orderId,
-              KUNNR: 'refund',
-              WAERS: payment.currency,
-              POSITIONS: [{ MATNR: 'REFUND', MENGE: 1, NETPR: payment.amount }],
-            },
-            timeoutMs: 3000,
-          },
-        );
-      } catch (e) {
-        throw providerFailure(e, 'book-credit-note');
-      }
-    });
+    await once(q, d, 'book-credit-note', payment.orderId, () =>
+      callExternal<object>(
+        q.consumer,
+        'book-credit-note',
+        payment.orderId,
+        '/legacy-erp/credit-notes',
+        {
+          BELNR: payment.orderId,
+          KUNNR: 'refund',
+          WAERS: payment.currency,
+          POSITIONS: [{ MATNR: 'REFUND', MENGE: 1, NETPR: payment.amount }],
+        },
+        3000,
+      ),
+    );
   });
 
   await on('notificationPaymentRefunded', async (payload, d, q) => {
     const payment = parse(PaymentEvent, 'payment.refunded', payload);
-    await once(q, d, 'email-refunded', payment.orderId, async () => ({
-      template: 'refund-confirmed',
-    }));
+    await once(q, d, 'email-refunded', payment.orderId, () =>
+      callExternal<object>(
+        q.consumer,
+        'email-refunded',
+        payment.orderId,
+        '/email-service/messages',
+        { reference: payment.orderId, template: 'refund-confirmed' },
+        2000,
+      ),
+    );
   });
 
   return consumers;

@@ -1,3 +1,5 @@
+import { BrokerState } from '../broker/types';
+import { ExternalSystemsStore } from '../external/ExternalSystemsStore';
 import { Ledger } from '../store/Ledger';
 import { Db } from '../store/RuntimeDatabase';
 import { Telemetry } from '../telemetry/Telemetry';
@@ -15,6 +17,11 @@ export interface FlowDeps {
   http: TracedHttp;
   telemetry: Telemetry;
   names: Names;
+  /** The simulated external systems' durable idempotency store and tap. */
+  external: ExternalSystemsStore;
+  brokerState: () => BrokerState;
+  /** Fault injection for crash tests: called right after an external call succeeded. */
+  afterExternalCall?: (step: string) => void;
   /** Base URL of the services' HTTP server, e.g. http://127.0.0.1:7301 */
   servicesUrl: () => string;
 }

@@ -1,7 +1,8 @@
-import { context, SpanKind, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { PermanentError, REPLAY_ID } from '../broker/failureOutcome';
 import { Broker, Consumer, Delivery, QueueSpec } from '../broker/types';
+import { Outbox, stableMessageId } from '../store/Outbox';
 import { inSpan, Telemetry } from '../telemetry/Telemetry';
 import { Faults } from './Faults';
 
@@ -42,7 +43,64 @@ export class Messaging {
     private readonly broker: Broker,
     private readonly telemetry: Telemetry,
     private readonly faults: Faults,
+    private readonly outbox?: Outbox,
+    /** Called after a message was enqueued (the outbox relay's kick). */
+    private readonly onEnqueued: () => void = () => {},
   ) {}
+
+  /**
+   * Writes the message to the transactional outbox (call it inside the transaction of the
+   * state change it announces); the relay publishes it. Its message id follows from the
+   * idempotency key, so enqueueing the same event twice keeps one message. Synchronous.
+   */
+  enqueue(
+    service: string,
+    exchange: string,
+    routingKey: string,
+    payload: object,
+    idempotencyKey: string,
+  ): void {
+    if (!this.outbox) throw new Error('Messaging has no outbox');
+    const body = Buffer.from(JSON.stringify(payload));
+    const messageId = stableMessageId(idempotencyKey);
+    const span = this.telemetry.tracer(service).startSpan(
+      `publish ${exchange}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          [MESSAGING.system]: 'rabbitmq',
+          [MESSAGING.destination]: exchange,
+          [MESSAGING.routingKey]: routingKey,
+          [MESSAGING.operationType]: 'send',
+          [MESSAGING.operationName]: 'publish',
+          [MESSAGING.messageId]: messageId,
+          [MESSAGING.bodySize]: body.length,
+        },
+      },
+      context.active(),
+    );
+    try {
+      const headers: Record<string, string> = {
+        'idempotency-key': idempotencyKey,
+      };
+      this.telemetry.inject(trace.setSpan(context.active(), span), headers);
+      const added = this.outbox.add({
+        exchange,
+        routingKey,
+        messageId,
+        body,
+        headers,
+      });
+      if (!added) span.addEvent('already in the outbox');
+    } catch (e) {
+      span.recordException(e as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: String(e) });
+      throw e;
+    } finally {
+      span.end();
+    }
+    setImmediate(this.onEnqueued);
+  }
 
   async publish(
     service: string,

@@ -1,6 +1,8 @@
 import { context } from '@opentelemetry/api';
 import express, { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
+import { BrokerUnavailableError } from '../broker/types';
+import { ExternalAnswer } from '../external/ExternalSystemsStore';
 import { FlowDeps } from './FlowDeps';
 import { HttpCallError } from './TracedHttp';
 import { describeIssues, NewOrder } from './schemas';
@@ -13,6 +15,21 @@ function sendError(res: Response, status: number, message: string) {
     .json({ error: { name: status >= 500 ? 'Error' : 'InputError', message } });
 }
 
+/** Seconds a caller is told to wait while the broker is down (it reconnects by itself). */
+const BROKER_RETRY_AFTER_SECONDS = 5;
+
+function sendUnavailable(res: Response, retryAfterSeconds: number) {
+  res
+    .status(503)
+    .set('Retry-After', String(retryAfterSeconds))
+    .json({
+      error: {
+        name: 'ServiceUnavailableError',
+        message: `the message broker is unavailable; retry in ${retryAfterSeconds} s`,
+      },
+    });
+}
+
 /** Relays a downstream answer (error or not) to the caller. */
 async function relay(
   res: Response,
@@ -22,7 +39,9 @@ async function relay(
   try {
     res.status(status).json(await call());
   } catch (e) {
-    if (e instanceof HttpCallError) {
+    if (e instanceof HttpCallError && e.status === 503) {
+      sendUnavailable(res, BROKER_RETRY_AFTER_SECONDS);
+    } else if (e instanceof HttpCallError) {
       res
         .status(e.status)
         .json(e.body ?? { error: { name: 'Error', message: e.message } });
@@ -37,10 +56,51 @@ async function relay(
  * HTTP, plus the simulated external payment provider and legacy ERP.
  */
 export function createServicesApp(deps: FlowDeps): express.Express {
-  const { http, faults, messaging, telemetry, names, db } = deps;
+  const { http, faults, messaging, telemetry, names, db, external } = deps;
   const app = express();
   app.use(express.json({ limit: '256kb' }));
   const url = (path: string) => `${deps.servicesUrl()}${path}`;
+
+  // Orders and refunds are only taken while the broker is up: an order accepted now would
+  // wait in the outbox for an unknown time. Callers get 503 + Retry-After, not a 500.
+  app.use(
+    ['/storefront', '/api-gateway', '/order-service'],
+    (req, res, next) => {
+      if (req.method === 'POST' && deps.brokerState() === 'down') {
+        sendUnavailable(res, BROKER_RETRY_AFTER_SECONDS);
+        return;
+      }
+      next();
+    },
+  );
+
+  /** A simulated external system's endpoint honouring Idempotency-Key durably. */
+  const external_ =
+    (
+      system: string,
+      step: string,
+      businessId: (req: Request) => string,
+      perform: (req: Request) => ExternalAnswer,
+    ) =>
+    async (req: Request, res: Response) => {
+      if (await faults.providerDown(system)) {
+        sendError(res, 503, `${system} unavailable: try again later`);
+        return;
+      }
+      const key = String(req.header('idempotency-key') ?? '');
+      if (!key) {
+        sendError(res, 400, 'Idempotency-Key header is required');
+        return;
+      }
+      const answer = external.once(
+        system,
+        key,
+        { step, businessId: businessId(req) },
+        () => perform(req),
+      );
+      if (answer.repeated) res.set('Idempotent-Replayed', 'true');
+      res.status(answer.status).json(answer.body);
+    };
 
   // storefront: the web shop's backend-for-frontend.
   app.post(
@@ -156,30 +216,34 @@ export function createServicesApp(deps: FlowDeps): express.Express {
           lines: order.lines,
           createdAt: new Date().toISOString(),
         };
-        db.prepare(
-          `INSERT INTO orders (order_id, customer_id, customer_tier, total, currency, status, payload, created_at)
-         VALUES (?, ?, ?, ?, ?, 'placed', ?, ?)`,
-        ).run(
-          orderId,
-          event.customerId,
-          event.customerTier,
-          event.total,
-          event.currency,
-          JSON.stringify(event),
-          event.createdAt,
-        );
         const ctx = telemetry.withBusinessIds({
           orderId,
           customerTier: order.customerTier,
         });
-        await context.with(ctx, () =>
-          messaging.publish(
-            'order-service',
-            names.exchange('orders'),
-            'order.created',
-            event,
-            `${orderId}:order.created`,
-          ),
+        // The order and its order.created commit together (outbox): no order without
+        // its event, however the broker or the process fares afterwards.
+        context.with(ctx, () =>
+          db.transaction(() => {
+            db.prepare(
+              `INSERT INTO orders (order_id, customer_id, customer_tier, total, currency, status, payload, created_at)
+               VALUES (?, ?, ?, ?, ?, 'placed', ?, ?)`,
+            ).run(
+              orderId,
+              event.customerId,
+              event.customerTier,
+              event.total,
+              event.currency,
+              JSON.stringify(event),
+              event.createdAt,
+            );
+            messaging.enqueue(
+              'order-service',
+              names.exchange('orders'),
+              'order.created',
+              event,
+              `${orderId}:order.created`,
+            );
+          })(),
         );
         res.status(201).json({ ...event, status: 'placed' });
       },
@@ -217,9 +281,6 @@ export function createServicesApp(deps: FlowDeps): express.Express {
           sendError(res, 409, `order ${orderId} is already ${row.status}`);
           return;
         }
-        db.prepare(
-          `UPDATE orders SET status = 'refund_requested' WHERE order_id = ?`,
-        ).run(orderId);
         const event = {
           orderId,
           reason: String(req.body?.reason ?? 'customer request').slice(0, 500),
@@ -230,14 +291,19 @@ export function createServicesApp(deps: FlowDeps): express.Express {
           orderId,
           customerTier: row.customer_tier,
         });
-        await context.with(ctx, () =>
-          messaging.publish(
-            'order-service',
-            names.exchange('orders'),
-            'order.refund-requested',
-            event,
-            `${orderId}:order.refund-requested`,
-          ),
+        context.with(ctx, () =>
+          db.transaction(() => {
+            db.prepare(
+              `UPDATE orders SET status = 'refund_requested' WHERE order_id = ?`,
+            ).run(orderId);
+            messaging.enqueue(
+              'order-service',
+              names.exchange('orders'),
+              'order.refund-requested',
+              event,
+              `${orderId}:order.refund-requested`,
+            );
+          })(),
         );
         res
           .status(202)
@@ -246,69 +312,97 @@ export function createServicesApp(deps: FlowDeps): express.Express {
     ),
   );
 
-  // payment-provider (external, simulated): honours Idempotency-Key like a real PSP.
-  const captures = new Map<string, { captureId: string; status: string }>();
+  // payment-provider (external, simulated): honours Idempotency-Key like a real PSP,
+  // durably (its own store survives its restart).
+  const reference = (req: Request) =>
+    String(req.body?.reference ?? req.body?.captureId ?? 'unknown');
   app.post(
     '/payment-provider/captures',
-    http.route('payment-provider', '/captures', async (req, res) => {
-      if (await faults.providerDown('payment-provider')) {
-        sendError(res, 503, 'payment provider unavailable');
-        return;
-      }
-      const key = String(req.header('idempotency-key') ?? '');
-      if (!key) {
-        sendError(res, 400, 'Idempotency-Key header is required');
-        return;
-      }
-      const known = captures.get(key);
-      if (known) {
-        res.status(201).json(known);
-        return;
-      }
-      const result = {
-        captureId: newId('cap'),
-        status: faults.chance(faults.get('payment-provider').rejectRate)
-          ? 'declined'
-          : 'captured',
-      };
-      captures.set(key, result);
-      res.status(201).json(result);
-    }),
+    http.route(
+      'payment-provider',
+      '/captures',
+      external_('payment-provider', 'capture', reference, () => ({
+        status: 201,
+        body: {
+          captureId: newId('cap'),
+          status: faults.chance(faults.get('payment-provider').rejectRate)
+            ? 'declined'
+            : 'captured',
+        },
+      })),
+    ),
   );
   app.post(
     '/payment-provider/refunds',
-    http.route('payment-provider', '/refunds', async (_req, res) => {
-      if (await faults.providerDown('payment-provider')) {
-        sendError(res, 503, 'payment provider unavailable');
-        return;
-      }
-      res.status(201).json({ refundId: newId('ref'), status: 'refunded' });
-    }),
+    http.route(
+      'payment-provider',
+      '/refunds',
+      external_('payment-provider', 'refund', reference, () => ({
+        status: 201,
+        body: { refundId: newId('ref'), status: 'refunded' },
+      })),
+    ),
   );
 
-  // legacy-erp (external, simulated): rejects some documents for good, has outages.
+  // legacy-erp (external, simulated): rejects some documents for good, has outages; a
+  // repeated Idempotency-Key gets the first booking's document number back.
   const erpBooking = (kind: string) =>
-    http.route('legacy-erp', `/${kind}`, async (req, res) => {
-      if (await faults.providerDown('legacy-erp')) {
-        sendError(res, 503, 'ERP batch window: try again later');
-        return;
-      }
-      if (faults.chance(faults.get('legacy-erp').rejectRate)) {
-        res.status(422).json({
-          code: 'KUNNR_UNKNOWN',
-          message: `customer ${req.body?.KUNNR} is not maintained in company code 1000`,
-        });
-        return;
-      }
-      res.status(201).json({
-        documentNumber: `49${randomBytes(4).readUInt32BE() % 100000000}`,
-      });
-    });
+    http.route(
+      'legacy-erp',
+      `/${kind}`,
+      external_(
+        'legacy-erp',
+        kind,
+        req => String(req.body?.BELNR ?? 'unknown'),
+        req =>
+          faults.chance(faults.get('legacy-erp').rejectRate)
+            ? {
+                status: 422,
+                body: {
+                  code: 'KUNNR_UNKNOWN',
+                  message: `customer ${req.body?.KUNNR} is not maintained in company code 1000`,
+                },
+              }
+            : {
+                status: 201,
+                body: {
+                  documentNumber: `49${
+                    randomBytes(4).readUInt32BE() % 100000000
+                  }`,
+                },
+              },
+      ),
+    );
   app.post('/legacy-erp/invoices', erpBooking('invoices'));
   app.post('/legacy-erp/credit-notes', erpBooking('credit-notes'));
 
+  // email-service (external, simulated): sends each message once per Idempotency-Key.
+  app.post(
+    '/email-service/messages',
+    http.route(
+      'email-service',
+      '/messages',
+      external_(
+        'email-service',
+        'email',
+        req => String(req.body?.reference ?? 'unknown'),
+        req => ({
+          status: 202,
+          body: {
+            messageId: newId('msg'),
+            template: String(req.body?.template ?? ''),
+          },
+        }),
+      ),
+    ),
+  );
+
   app.use(
     (err: Error, _req: Request, res: Response, _next: express.NextFunction) => {
+      if (err instanceof BrokerUnavailableError) {
+        if (!res.headersSent) sendUnavailable(res, err.retryAfterSeconds);
+        return;
+      }
       const status = (err as { status?: number }).status ?? 500;
       if (!res.headersSent)
         sendError(

@@ -12,6 +12,7 @@ export const SERVICES = [
   'notification-service',
   'erp-connector',
   'legacy-erp',
+  'email-service',
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

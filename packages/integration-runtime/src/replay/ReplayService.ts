@@ -5,11 +5,14 @@ import {
   REPLAY_TARGET_QUEUE,
 } from '../broker/failureOutcome';
 import { assertQueueName } from '../broker/queueName';
-import { Broker, HeaderValue } from '../broker/types';
+import { Broker, BrokerUnavailableError, HeaderValue } from '../broker/types';
 import { FailureFilter, FailureStore } from '../failures/FailureStore';
 import { actionKey } from '../store/Ledger';
 import { Db, recordAdminAction } from '../store/RuntimeDatabase';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+
+/** How often a paused replay looks whether the broker is back. */
+const PAUSE_POLL_MS = 200;
 
 export type ReplayStatus =
   | 'pending'
@@ -548,6 +551,29 @@ export class ReplayService {
     // Set by a batch that failed; the loop stops at its next turn.
     const failed: { error?: unknown } = {};
     for (;;) {
+      if (failed.error instanceof BrokerUnavailableError) {
+        // The broker went away: pause, and pick up the items still pending once it is
+        // back (a publish whose confirm was lost goes again with its message id; the
+        // consumers' ledger dedupes it).
+        await Promise.all(inflight);
+        this.options.logger?.('replay paused: the broker is down', {
+          job: id,
+          error: failed.error.message,
+        });
+        const pausedAt = Date.now();
+        while (this.broker.state === 'down' && !state.cancel && !this.stopped) {
+          await new Promise(r => setTimeout(r, PAUSE_POLL_MS));
+        }
+        failed.error = undefined;
+        lastSeq = -1;
+        if (!state.cancel && !this.stopped) {
+          this.options.logger?.('replay resumed', {
+            job: id,
+            pausedForMs: Date.now() - pausedAt,
+          });
+        }
+        continue;
+      }
       if (failed.error) throw failed.error;
       if (state.cancel || this.stopped) {
         await Promise.all(inflight);
@@ -570,7 +596,8 @@ export class ReplayService {
       ) as Row[];
       if (batch.length === 0) {
         await Promise.all(inflight);
-        if (failed.error) throw failed.error;
+        // A failure of the last batches: paused (broker down) or failed, at the loop's top.
+        if (failed.error) continue;
         return this.finish(id, 'completed');
       }
       lastSeq = batch[batch.length - 1].seq;
@@ -629,6 +656,7 @@ export class ReplayService {
         setOutcome.run('replayed', null, now(), jobId, r.seq);
       });
     })();
+    if (failed?.reason instanceof BrokerUnavailableError) throw failed.reason;
     if (failed) {
       throw new Error(
         `broker refused a replay publish: ${

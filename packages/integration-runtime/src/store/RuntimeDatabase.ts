@@ -111,6 +111,23 @@ CREATE TABLE IF NOT EXISTS replay_items (
 CREATE INDEX IF NOT EXISTS replay_items_failure ON replay_items (failure_id);
 CREATE INDEX IF NOT EXISTS replay_items_outcome ON replay_items (job_id, outcome);
 
+-- Transactional outbox: written in the transaction of the state change it announces,
+-- published by the relay with confirms, then marked sent.
+CREATE TABLE IF NOT EXISTS outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  message_id TEXT NOT NULL UNIQUE,
+  exchange TEXT NOT NULL,
+  routing_key TEXT NOT NULL,
+  content_type TEXT,
+  headers TEXT NOT NULL,
+  body BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (seq) WHERE sent_at IS NULL;
+
 -- Who did what and why: archive, purge, replay, cancel, fault changes. Append-only.
 CREATE TABLE IF NOT EXISTS admin_actions (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -7,8 +7,47 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and broker kind */
+    /**
+     * Liveness, broker kind and the broker's state
+     * @description Answers 200 while the process runs, also while the broker is down (`brokerState`
+     *     says so); load balancers that should stop routing to a runtime without its broker
+     *     use `/health/ready`.
+     */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness - 200 while the process runs */
+    get: operations['getLiveness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness - 200 when the broker is up, 503 with Retry-After while it is down */
+    get: operations['getReadiness'];
     put?: never;
     post?: never;
     delete?: never;
@@ -349,6 +388,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description `down` while the connection to the broker is lost and being re-established.
+     * @enum {string}
+     */
+    BrokerState: 'up' | 'down';
+    Readiness: {
+      /** @enum {string} */
+      status: 'ready' | 'unavailable';
+      /** @enum {string} */
+      broker: 'rabbitmq' | 'embedded';
+      brokerState: components['schemas']['BrokerState'];
+    };
     Error: {
       error: {
         name: string;
@@ -530,6 +581,22 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    /**
+     * @description What the simulated external systems (payment provider, ERP, email service) saw:
+     *     each performs a request once per `Idempotency-Key` and answers a repeated key with
+     *     the first result. `doubled` counts effects beyond the first for the same business
+     *     id and step (a double booking would show here, whatever the runtime's ledger says).
+     */
+    ExternalEffects: {
+      /** @description Effects performed (first requests per key, filtered by businessId). */
+      total: number;
+      /** @description Requests that repeated a known key and got the first result back. */
+      repeatedKeys: number;
+      doubled: number;
+      bySystem: {
+        [key: string]: number;
+      };
+    };
     SideEffect: {
       service: string;
       action: string;
@@ -565,6 +632,20 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /**
+     * @description The broker is down (the runtime reconnects by itself): the request needs it and
+     *     is worth repeating after `Retry-After` seconds. The error's name is
+     *     `ServiceUnavailableError`.
+     */
+    Unavailable: {
+      headers: {
+        'Retry-After': components['headers']['RetryAfter'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
   };
   parameters: {
     /** @description The consumer queue whose dead letters these are. */
@@ -574,7 +655,10 @@ export interface components {
     Limit: number;
   };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description Seconds after which the request is worth repeating. */
+    RetryAfter: number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -599,10 +683,66 @@ export interface operations {
             status: 'ok';
             /** @enum {string} */
             broker: 'rabbitmq' | 'embedded';
+            brokerState: components['schemas']['BrokerState'];
           };
         };
       };
       400: components['responses']['Error'];
+    };
+  };
+  getLiveness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The process runs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            status: 'ok';
+          };
+        };
+      };
+      400: components['responses']['Error'];
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The runtime serves checkouts and replays. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      400: components['responses']['Error'];
+      /** @description The broker is down; the runtime reconnects by itself. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
     };
   };
   listDlqs: {
@@ -627,6 +767,7 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   getDlq: {
@@ -653,6 +794,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   listFailedMessages: {
@@ -695,6 +837,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   listFingerprintGroups: {
@@ -725,6 +868,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   getDlqInflow: {
@@ -761,6 +905,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   getFailedMessage: {
@@ -786,6 +931,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   archiveMessages: {
@@ -819,6 +965,7 @@ export interface operations {
       409: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   purgeMessages: {
@@ -852,6 +999,7 @@ export interface operations {
       409: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   planReplay: {
@@ -883,6 +1031,7 @@ export interface operations {
       409: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   listReplays: {
@@ -910,6 +1059,7 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   createReplay: {
@@ -955,6 +1105,7 @@ export interface operations {
       409: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   getReplay: {
@@ -980,6 +1131,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   listReplayItems: {
@@ -1013,6 +1165,7 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   cancelReplay: {
@@ -1049,6 +1202,7 @@ export interface operations {
       409: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   listSideEffects: {
@@ -1074,11 +1228,13 @@ export interface operations {
             total: number;
             /** @description Side effects beyond the first for the same idempotency key (should be 0). */
             duplicates: number;
+            external?: components['schemas']['ExternalEffects'];
           };
         };
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   listFaults: {
@@ -1105,6 +1261,7 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   setFault: {
@@ -1137,6 +1294,7 @@ export interface operations {
       404: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   getTraffic: {
@@ -1159,6 +1317,7 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
   setTraffic: {
@@ -1188,6 +1347,7 @@ export interface operations {
       403: components['responses']['Error'];
       413: components['responses']['Error'];
       415: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
     };
   };
 }

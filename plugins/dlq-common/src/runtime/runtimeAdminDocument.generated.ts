@@ -40,7 +40,9 @@ export const runtimeAdminDocument: Record<string, any> = {
       get: {
         tags: ['operations'],
         operationId: 'getHealth',
-        summary: 'Liveness and broker kind',
+        summary: "Liveness, broker kind and the broker's state",
+        description:
+          'Answers 200 while the process runs, also while the broker is down (`brokerState`\nsays so); load balancers that should stop routing to a runtime without its broker\nuse `/health/ready`.\n',
         security: [],
         responses: {
           '200': {
@@ -49,7 +51,7 @@ export const runtimeAdminDocument: Record<string, any> = {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['status', 'broker'],
+                  required: ['status', 'broker', 'brokerState'],
                   properties: {
                     status: {
                       const: 'ok',
@@ -58,6 +60,9 @@ export const runtimeAdminDocument: Record<string, any> = {
                       type: 'string',
                       enum: ['rabbitmq', 'embedded'],
                     },
+                    brokerState: {
+                      $ref: '#/components/schemas/BrokerState',
+                    },
                   },
                 },
               },
@@ -65,6 +70,75 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '400': {
             $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/health/live': {
+      get: {
+        tags: ['operations'],
+        operationId: 'getLiveness',
+        summary: 'Liveness - 200 while the process runs',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The process runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['status'],
+                  properties: {
+                    status: {
+                      const: 'ok',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/health/ready': {
+      get: {
+        tags: ['operations'],
+        operationId: 'getReadiness',
+        summary:
+          'Readiness - 200 when the broker is up, 503 with Retry-After while it is down',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The runtime serves checkouts and replays.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Readiness',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
+            description:
+              'The broker is down; the runtime reconnects by itself.',
+            headers: {
+              'Retry-After': {
+                $ref: '#/components/headers/RetryAfter',
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Readiness',
+                },
+              },
+            },
           },
         },
       },
@@ -100,6 +174,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '401': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -132,6 +209,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '404': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -249,6 +329,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '404': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -299,6 +382,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '404': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -380,6 +466,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '404': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -412,6 +501,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '404': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -472,6 +564,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '415': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -531,6 +626,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '415': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -583,6 +681,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '415': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -628,6 +729,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '401': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -716,6 +820,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '415': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -748,6 +855,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '404': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -817,6 +927,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '404': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -883,6 +996,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '415': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -930,6 +1046,9 @@ export const runtimeAdminDocument: Record<string, any> = {
                       description:
                         'Side effects beyond the first for the same idempotency key (should be 0).',
                     },
+                    external: {
+                      $ref: '#/components/schemas/ExternalEffects',
+                    },
                   },
                 },
               },
@@ -940,6 +1059,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '401': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -974,6 +1096,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '401': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -1033,6 +1158,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           '415': {
             $ref: '#/components/responses/Error',
           },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
         },
       },
     },
@@ -1057,6 +1185,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '401': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -1099,6 +1230,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
           '415': {
             $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
           },
         },
       },
@@ -1150,6 +1284,15 @@ export const runtimeAdminDocument: Record<string, any> = {
         },
       },
     },
+    headers: {
+      RetryAfter: {
+        description: 'Seconds after which the request is worth repeating.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+        },
+      },
+    },
     responses: {
       Error: {
         description: 'An error with a message that says what is wrong.',
@@ -1161,8 +1304,47 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
         },
       },
+      Unavailable: {
+        description:
+          "The broker is down (the runtime reconnects by itself): the request needs it and\nis worth repeating after `Retry-After` seconds. The error's name is\n`ServiceUnavailableError`.\n",
+        headers: {
+          'Retry-After': {
+            $ref: '#/components/headers/RetryAfter',
+          },
+        },
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
     },
     schemas: {
+      BrokerState: {
+        type: 'string',
+        enum: ['up', 'down'],
+        description:
+          '`down` while the connection to the broker is lost and being re-established.',
+      },
+      Readiness: {
+        type: 'object',
+        required: ['status', 'broker', 'brokerState'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ready', 'unavailable'],
+          },
+          broker: {
+            type: 'string',
+            enum: ['rabbitmq', 'embedded'],
+          },
+          brokerState: {
+            $ref: '#/components/schemas/BrokerState',
+          },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error'],
@@ -1760,6 +1942,33 @@ export const runtimeAdminDocument: Record<string, any> = {
           updatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      ExternalEffects: {
+        type: 'object',
+        description:
+          "What the simulated external systems (payment provider, ERP, email service) saw:\neach performs a request once per `Idempotency-Key` and answers a repeated key with\nthe first result. `doubled` counts effects beyond the first for the same business\nid and step (a double booking would show here, whatever the runtime's ledger says).\n",
+        required: ['total', 'repeatedKeys', 'doubled', 'bySystem'],
+        properties: {
+          total: {
+            type: 'integer',
+            description:
+              'Effects performed (first requests per key, filtered by businessId).',
+          },
+          repeatedKeys: {
+            type: 'integer',
+            description:
+              'Requests that repeated a known key and got the first result back.',
+          },
+          doubled: {
+            type: 'integer',
+          },
+          bySystem: {
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
           },
         },
       },
