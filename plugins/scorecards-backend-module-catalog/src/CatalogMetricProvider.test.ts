@@ -32,7 +32,10 @@ describe('CatalogMetricProvider', () => {
     // 4 owners, 4 APIs and 1 topic, two per page: 2 + 2 + 1 pages.
     expect(queries).toHaveBeenCalledTimes(5);
     for (const [, options] of queries.mock.calls)
-      expect(options?.credentials.principal).toEqual({
+      expect(
+        (options as { credentials: { principal: unknown } }).credentials
+          .principal,
+      ).toEqual({
         type: 'service',
         subject: 'plugin:scorecards',
       });
