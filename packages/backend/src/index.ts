@@ -27,10 +27,21 @@ backend.add(import('./modules/permissionPolicy'));
 backend.add(import('@internal/plugin-dlq-backend'));
 backend.add(import('@internal/plugin-journeys-backend'));
 
+// KPI scorecards: daily and hourly snapshots from the metric providers below.
+backend.add(import('@internal/plugin-scorecards-backend'));
+// Per-journey KPIs read from journeys-backend's API.
+backend.add(import('@internal/plugin-scorecards-backend-module-journeys'));
+// Per dead-letter-queue KPIs read from dlq-backend's API.
+backend.add(import('@internal/plugin-scorecards-backend-module-dlq'));
+// Contract health of APIs, topics and queues read from the catalog.
+backend.add(import('@internal/plugin-scorecards-backend-module-catalog'));
+
 backend.add(import('@backstage/plugin-search-backend'));
 // PostgreSQL search engine when the database is PostgreSQL; Lunr otherwise.
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// The Scorecards page and each team's, system's and journey's scorecard.
+backend.add(import('@internal/plugin-search-backend-module-scorecards'));
 
 // In-process event bus for catalog, notifications and signals (events-backend also
 // serves it over HTTP to other backend instances).
