@@ -27,6 +27,26 @@ import { KpiTitle } from './KpiDefinition';
 import { StatusChip } from './StatusChip';
 import { STATUS_LABEL, STATUS_TINT } from './statusColours';
 
+/**
+ * Headers wrap between words only: the theme lets table cells break inside words, which
+ * squeezed long KPI titles into one letter per line.
+ */
+const header = {
+  wordBreak: 'normal' as const,
+  overflowWrap: 'normal' as const,
+  verticalAlign: 'bottom' as const,
+};
+
+/**
+ * The name column keeps room for a name (a table with many KPIs otherwise squeezes it to
+ * a word a line) and breaks long queue names anywhere only when it must.
+ */
+const nameBox = {
+  minWidth: 220,
+  wordBreak: 'normal' as const,
+  overflowWrap: 'anywhere' as const,
+};
+
 const sticky = {
   position: 'sticky' as const,
   left: 0,
@@ -105,7 +125,7 @@ export const HeatMapTable = ({
     <Table size="small" aria-label={label}>
       <TableHead>
         <TableRow>
-          <TableCell style={{ ...sticky, minWidth: 180 }}>
+          <TableCell style={{ ...header, ...sticky }}>
             <SortableHeader
               sort={sort}
               column={{ by: 'title' }}
@@ -114,13 +134,13 @@ export const HeatMapTable = ({
               {nameHeader}
             </SortableHeader>
           </TableCell>
-          <TableCell style={{ whiteSpace: 'nowrap' }}>
+          <TableCell style={{ ...header, whiteSpace: 'nowrap', minWidth: 110 }}>
             <SortableHeader
               sort={sort}
               column={{ by: 'status' }}
               label="status"
             >
-              Status
+              <span style={{ whiteSpace: 'nowrap' }}>Status</span>
             </SortableHeader>
           </TableCell>
           {sort && (
@@ -130,12 +150,16 @@ export const HeatMapTable = ({
                 column={{ by: 'score' }}
                 label="score"
               >
-                Score
+                <span style={{ whiteSpace: 'nowrap' }}>Score</span>
               </SortableHeader>
             </TableCell>
           )}
           {map.columns.map(c => (
-            <TableCell key={c.kpiId} align="right" style={{ minWidth: 110 }}>
+            <TableCell
+              key={c.kpiId}
+              align="right"
+              style={{ ...header, minWidth: 120 }}
+            >
               <SortableHeader
                 sort={sort}
                 column={{ by: 'kpi', kpiId: c.kpiId }}
@@ -151,27 +175,29 @@ export const HeatMapTable = ({
         {map.rows.map(row => (
           <TableRow key={row.entityRef} data-testid={`row-${row.entityRef}`}>
             <TableCell style={sticky} component="th" scope="row">
-              <Link to={rowLink(row.entityRef)}>{row.name}</Link>
-              {row.memberCount !== undefined && (
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  display="block"
-                >
-                  {row.memberCount}{' '}
-                  {row.memberCount === 1 ? 'entity' : 'entities'}
-                </Typography>
-              )}
-              {!row.hasSnapshot && (
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  display="block"
-                >
-                  no snapshot yet
-                </Typography>
-              )}
-              {rowDetail?.(row.entityRef)}
+              <div style={nameBox}>
+                <Link to={rowLink(row.entityRef)}>{row.name}</Link>
+                {row.memberCount !== undefined && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
+                    {row.memberCount}{' '}
+                    {row.memberCount === 1 ? 'entity' : 'entities'}
+                  </Typography>
+                )}
+                {!row.hasSnapshot && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
+                    no snapshot yet
+                  </Typography>
+                )}
+                {rowDetail?.(row.entityRef)}
+              </div>
             </TableCell>
             <TableCell>
               {row.hasSnapshot && (

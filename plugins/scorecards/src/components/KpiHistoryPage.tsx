@@ -241,7 +241,9 @@ export const KpiHistoryPage = () => {
       {hasMembers && (
         <Box mt={2}>
           <InfoCard
-            title={`${title}'s entities by status for ${kpi.title}`}
+            title={`Entities of ${title} by their ${kpi.title.toLocaleLowerCase(
+              'en-US',
+            )} status`}
             subheader="How many of the entities behind each value were on target, at risk or off target"
           >
             <MemberStatusChart data={data} granularity={range.granularity} />

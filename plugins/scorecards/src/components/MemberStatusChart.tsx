@@ -71,6 +71,7 @@ export const MemberStatusChart = ({
               name={s.name}
               stackId="members"
               fill={s.colour}
+              maxBarSize={48}
               isAnimationActive={false}
             />
           ))}

@@ -190,6 +190,8 @@ export const MembersTable = ({
             variant="outlined"
             value={memberKind}
             onChange={e => setMemberKind(e.target.value)}
+            InputLabelProps={{ shrink: true }}
+            SelectProps={{ displayEmpty: true }}
             style={{ minWidth: 140 }}
           >
             <MenuItem value={ALL_KINDS}>All kinds</MenuItem>

@@ -116,7 +116,13 @@ export const RollupFilters = ({
         variant="outlined"
         value={statusKpi}
         disabled={!!sortKpi}
-        helperText={sortKpi ? 'the KPI sorted by' : undefined}
+        title={
+          sortKpi
+            ? 'The status filter applies to the KPI the table is sorted by'
+            : undefined
+        }
+        InputLabelProps={{ shrink: true }}
+        SelectProps={{ displayEmpty: true }}
         onChange={e =>
           onChange({
             ...state,

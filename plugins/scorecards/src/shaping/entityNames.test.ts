@@ -52,3 +52,11 @@ describe('catalogTitle', () => {
     expect(catalogTitle(group({}))).toBe('Team orders');
   });
 });
+
+describe('kindLabel', () => {
+  it('calls groups teams and spells API as one', () => {
+    expect(kindLabel('Group')).toBe('Team');
+    expect(kindLabel('api')).toBe('API');
+    expect(kindLabel('journey')).toBe('Journey');
+  });
+});

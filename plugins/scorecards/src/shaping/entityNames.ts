@@ -28,6 +28,7 @@ export function entityDisplayName(
 export function kindLabel(kind: string): string {
   const k = kind.toLocaleLowerCase('en-US');
   if (k === 'group') return 'Team';
+  if (k === 'api') return 'API';
   return humanizeName(k);
 }
 

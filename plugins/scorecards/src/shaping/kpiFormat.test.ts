@@ -4,6 +4,8 @@ describe('formatKpiValue', () => {
   it.each([
     [99.234, 'percent', '99.23 %'],
     [87.25, 'percent', '87.3 %'],
+    [-1112.123, 'percent', '-1,112 %'],
+    [100, 'percent', '100 %'],
     [3.456, 'per-thousand', '3.46 per 1,000'],
     [1234, 'count', '1,234'],
     [2.5, 'count', '2.5'],

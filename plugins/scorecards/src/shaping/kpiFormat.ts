@@ -24,6 +24,12 @@ function digitsFor(value: number): number {
   return 2;
 }
 
+function percentDigits(value: number): number {
+  const abs = Math.abs(value);
+  if (abs >= 100) return 0;
+  return abs >= 99 ? 2 : 1;
+}
+
 /** A duration in milliseconds, in the largest unit that keeps it readable. */
 function duration(ms: number): string {
   const abs = Math.abs(ms);
@@ -50,7 +56,8 @@ export function formatKpiValue(value: number, unit: KpiUnit): string {
   if (msPer !== undefined) return duration(value * msPer);
   switch (unit) {
     case 'percent':
-      return `${number(value, Math.abs(value) >= 99 ? 2 : 1)} %`;
+      // Two decimals where they matter (99.95 % vs 99.9 %), none from 100 % on.
+      return `${number(value, percentDigits(value))} %`;
     case 'per-thousand':
       return `${number(value, digitsFor(value))} per 1,000`;
     case 'per-day':

@@ -36,10 +36,10 @@ describe('memberCountsText', () => {
 describe('aggregationText', () => {
   it('says which end is the worst only when it is', () => {
     expect(aggregationText('min', 'higher-is-better')).toBe(
-      'lowest value (the worst)',
+      'lowest value, the worst',
     );
     expect(aggregationText('max', 'lower-is-better')).toBe(
-      'highest value (the worst)',
+      'highest value, the worst',
     );
     expect(aggregationText('max', 'higher-is-better')).toBe('highest value');
     expect(aggregationText(undefined)).toBe('mean');

@@ -39,13 +39,13 @@ const AGGREGATION_TEXT: Record<KpiAggregation, string> = {
   sum: 'sum',
   mean: 'mean',
   median: 'median',
-  max: 'highest value (the worst)',
-  min: 'lowest value (the worst)',
+  max: 'highest value, the worst',
+  min: 'lowest value, the worst',
 };
 
 /**
- * How a rollup's value was made, for a caption: `mean`, `sum`, `lowest value (the
- * worst)`. `max`/`min` are the worst only for the KPI's direction, so they say which.
+ * How a rollup's value was made, for a caption: `mean`, `sum`, `lowest value, the
+ * worst`. `max`/`min` are the worst only for the KPI's direction, so they say which.
  */
 export function aggregationText(
   aggregation: KpiAggregation | undefined,
