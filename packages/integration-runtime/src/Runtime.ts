@@ -81,6 +81,7 @@ export class Runtime {
         ? await RabbitBroker.connect({ url: config.broker.url, logger })
         : await EmbeddedBroker.open({
             file: config.broker.file,
+            visibilityTimeoutMs: config.broker.visibilityTimeoutMs,
             onError: e => logger('embedded broker error', { error: String(e) }),
           });
     const names = new Names(config.namespace);

@@ -8,7 +8,12 @@ import { TrafficSettings } from './traffic/TrafficGenerator';
 export interface RuntimeConfig {
   broker:
     | { kind: 'rabbitmq'; url: string }
-    | { kind: 'embedded'; file: string };
+    | {
+        kind: 'embedded';
+        file: string;
+        /** How long a delivery a killed process had claimed stays invisible. */
+        visibilityTimeoutMs?: number;
+      };
   /** The runtime's own state (ledger, side effects, failure store, replay jobs). */
   databaseFile: string;
   /** Prefix for exchanges and queues (tests run beside the demo on one broker). */
@@ -58,6 +63,11 @@ const Env = z.object({
   RUNTIME_BROKER: z.enum(['rabbitmq', 'embedded']).optional(),
   RABBITMQ_URL: z.string().url().optional(),
   RUNTIME_DATA_DIR: z.string().default(defaultDataDir),
+  RUNTIME_EMBEDDED_VISIBILITY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .optional(),
   RUNTIME_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9-]*$/)
@@ -114,7 +124,11 @@ export function configFromEnv(
     broker:
       kind === 'rabbitmq'
         ? { kind, url: e.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672' }
-        : { kind, file: path.join(e.RUNTIME_DATA_DIR, 'broker.sqlite') },
+        : {
+            kind,
+            file: path.join(e.RUNTIME_DATA_DIR, 'broker.sqlite'),
+            visibilityTimeoutMs: e.RUNTIME_EMBEDDED_VISIBILITY_TIMEOUT_MS,
+          },
     databaseFile: path.join(e.RUNTIME_DATA_DIR, 'runtime.sqlite'),
     namespace: e.RUNTIME_NAMESPACE,
     host: e.RUNTIME_HOST,

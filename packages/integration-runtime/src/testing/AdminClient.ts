@@ -10,7 +10,7 @@ const contract = new ContractValidator();
 /** Admin API calls for tests; every answer is checked against openapi.yaml. */
 export class AdminClient {
   constructor(
-    private readonly baseUrl: string,
+    readonly baseUrl: string,
     private readonly token: string | undefined,
   ) {}
 
