@@ -16,6 +16,11 @@ export interface JourneyListFilters {
   window: StatsWindow;
   /** Only journeys this component takes part in, as an entity ref (`component:default/x`). */
   component?: string;
+  /**
+   * The window ends here (ISO date-time; default now, at most 400 days back, never in the
+   * future): `end = now − window` gives the previous period.
+   */
+  end?: string;
 }
 
 /** Which instances of one journey to list (GET /journeys/:namespace/:name/instances). */

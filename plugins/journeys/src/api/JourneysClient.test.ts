@@ -74,6 +74,27 @@ describe('JourneysClient', () => {
     );
   });
 
+  it('asks for the window ending at `end` when given, and only then', async () => {
+    const { client, url } = setup();
+    await client.listJourneys({
+      window: '24h',
+      end: '2026-12-05T00:15:00.000Z',
+    });
+    expect(url(0)).toBe(
+      'http://backend/api/journeys/journeys?window=24h&end=2026-12-05T00%3A15%3A00.000Z',
+    );
+    await client.listJourneys({
+      window: '1h',
+      component: 'component:default/storefront',
+      end: '2026-12-06T00:00:00.000Z',
+    });
+    expect(url(1)).toBe(
+      'http://backend/api/journeys/journeys?window=1h&component=component%3Adefault%2Fstorefront&end=2026-12-06T00%3A00%3A00.000Z',
+    );
+    await client.listJourneys({ window: '7d', end: undefined });
+    expect(url(2)).toBe('http://backend/api/journeys/journeys?window=7d');
+  });
+
   it('asks for the slowest instances with sort=duration', async () => {
     const { client, url } = setup();
     await client.listInstances(

@@ -84,6 +84,7 @@ export class JourneysClient implements JourneysApi {
     const res = await this.get<JourneyStatsList>('/journeys', {
       window: filters.window,
       component: filters.component,
+      end: filters.end,
     });
     return res.items;
   }
