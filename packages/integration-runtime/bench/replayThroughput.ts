@@ -144,6 +144,9 @@ async function replayRate(): Promise<{
       rate: N / seconds,
       sideEffects: final.body.total,
       duplicates: final.body.duplicates,
+      // What the simulated ERP itself booked (its Idempotency-Key store), beside the ledger.
+      erpBookings: final.body.external?.bySystem['legacy-erp'] ?? 0,
+      erpDoubled: final.body.external?.doubled ?? 0,
     };
   } finally {
     await runtime.stop({ removeTopology: true });
@@ -164,6 +167,11 @@ async function main() {
   console.log(
     `side effects after replay:     ${fmt(replay.sideEffects)} (duplicates: ${
       replay.duplicates
+    })`,
+  );
+  console.log(
+    `bookings the ERP saw:          ${fmt(replay.erpBookings)} (doubled: ${
+      replay.erpDoubled
     })`,
   );
 }
