@@ -12,6 +12,8 @@ import {
 import { JourneysRouter } from './JourneysRouter';
 
 describe('JourneyPage', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('shows owner, components and keys, and lists failed + stuck and the slowest instances', async () => {
     const failed = instanceSummary({
       id: 'f'.repeat(32),
@@ -125,5 +127,64 @@ describe('JourneyPage', () => {
     expect(
       await screen.findByText('No journey shop/gone in the catalog'),
     ).toBeInTheDocument();
+  });
+
+  it('puts deltas beside volume, error rate and p95, reads the objectives once, and says which target is missing', async () => {
+    jest
+      .spyOn(Date, 'now')
+      .mockReturnValue(Date.parse('2026-12-06T00:30:00.000Z'));
+    const listJourneys = jest.fn(async (filters: { end?: string }) => [
+      filters.end
+        ? // 1500 → 1200 instances: −20 %; 2.0 % → 3.0 %: +1.0 pp; p95 2000 → 1830: −8.5 %
+          journeyStats({
+            window: '1h',
+            volume: 1500,
+            errorRate: 0.02,
+            p95Ms: 2000,
+          })
+        : journeyStats({
+            window: '1h',
+            volume: 1200,
+            errorRate: 0.03,
+            p95Ms: 1830,
+          }),
+    ]);
+    const api = fakeJourneysApi({
+      listJourneys: listJourneys as any,
+      listInstances: jest.fn().mockResolvedValue([]),
+      // only a ratio objective: the error-rate chart has its line, the latency chart says why not
+      getJourneySlos: jest.fn().mockResolvedValue(journeySlos([sloDetail()])),
+    });
+    await renderInTestApp(<JourneysRouter />, {
+      apis: [[journeysApiRef, api]],
+      mountedRoutes,
+      mountPath: '/journeys/*',
+      initialRouteEntries: ['/journeys/default/checkout?window=1h'],
+    });
+
+    const facts = await screen.findByTestId('journey-facts');
+    expect(listJourneys).toHaveBeenCalledWith({
+      window: '1h',
+      end: '2026-12-05T23:30:00.000Z',
+    });
+    expect(within(facts).getByText('−20 % vs previous 1 h')).toHaveStyle({
+      color: '#c62828',
+    });
+    expect(within(facts).getByText('+1.0 pp vs previous 1 h')).toHaveStyle({
+      color: '#c62828',
+    });
+    expect(within(facts).getByText('−8.5 % vs previous 1 h')).toHaveStyle({
+      color: '#2e7d32',
+    });
+    expect(
+      await screen.findByText(
+        'No target line: the journey declares no latency objective.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/declares no availability/),
+    ).not.toBeInTheDocument();
+    // the charts' targets and the SLO section share one read
+    expect(api.getJourneySlos).toHaveBeenCalledTimes(1);
   });
 });

@@ -13,55 +13,97 @@ import { EntityLink } from './EntityLink';
 import { ErrorAlert, ErrorPanel } from './ErrorPanel';
 import { formatPercent, roundMs, formatMs } from './format';
 import { InstancesTable } from './InstancesTable';
-import { JourneyChart } from './JourneyCharts';
 import { JourneySloSection } from './slo/JourneySloSection';
 import { useStatsWindow, WindowSelector } from './WindowSelector';
 import { Fact } from './Fact';
+import { DeltaText } from './trends/DeltaText';
+import { JourneyTrendCharts } from './trends/JourneyTrendCharts';
+import {
+  headlineDeltas,
+  previousName,
+  windowWords,
+} from './trends/JourneyTrendLayout';
+import {
+  previousOf,
+  targetsOf,
+  useJourneyPeriods,
+} from './trends/useJourneyTrends';
 
 const INSTANCE_LIMIT = 20;
 
-const JourneyHeader = ({ stats }: { stats: JourneyStats }) => (
-  <InfoCard title={stats.title} subheader={stats.description}>
-    <Box display="flex" flexWrap="wrap">
-      <Fact label="Owner">
-        <EntityLink entityRef={stats.owner} defaultKind="group" />
-      </Fact>
-      <Fact label="Components">
-        {stats.components.length === 0
-          ? '–'
-          : stats.components.map((c, i) => (
-              <span key={c}>
-                {i > 0 && ', '}
-                <EntityLink entityRef={c} defaultKind="component" />
-              </span>
-            ))}
-      </Fact>
-      <Fact label="Business keys">
-        {stats.businessKeys.length === 0
-          ? '–'
-          : stats.businessKeys.map(k => (
-              <Chip key={k} size="small" label={k} style={{ marginRight: 4 }} />
-            ))}
-      </Fact>
-    </Box>
-    <Box display="flex" flexWrap="wrap" data-testid="journey-facts">
-      <Fact label={`Instances (${stats.window})`}>{stats.volume}</Fact>
-      <Fact label="Failed">{stats.failed}</Fact>
-      <Fact label="Stuck">{stats.stuck}</Fact>
-      <Fact label="In flight">{stats.inFlight}</Fact>
-      <Fact label="Rejected (4xx)">{stats.rejected}</Fact>
-      <Fact label="Recovered by replay">
-        {stats.recoveredByReplay}
-        {stats.recoveryP50Ms !== null &&
-          ` · median ${formatMs(stats.recoveryP50Ms)} to recover`}
-      </Fact>
-      <Fact label="Error rate">{formatPercent(stats.errorRate)}</Fact>
-      <Fact label="Cycle time p50 / p95 / p99 (ms)">
-        {roundMs(stats.p50Ms)} / {roundMs(stats.p95Ms)} / {roundMs(stats.p99Ms)}
-      </Fact>
-    </Box>
-  </InfoCard>
-);
+const JourneyHeader = ({
+  stats,
+  previous,
+}: {
+  stats: JourneyStats;
+  previous: JourneyStats | null | undefined;
+}) => {
+  const deltas = headlineDeltas(stats, previous);
+  return (
+    <InfoCard title={stats.title} subheader={stats.description}>
+      <Box display="flex" flexWrap="wrap">
+        <Fact label="Owner">
+          <EntityLink entityRef={stats.owner} defaultKind="group" />
+        </Fact>
+        <Fact label="Components">
+          {stats.components.length === 0
+            ? '–'
+            : stats.components.map((c, i) => (
+                <span key={c}>
+                  {i > 0 && ', '}
+                  <EntityLink entityRef={c} defaultKind="component" />
+                </span>
+              ))}
+        </Fact>
+        <Fact label="Business keys">
+          {stats.businessKeys.length === 0
+            ? '–'
+            : stats.businessKeys.map(k => (
+                <Chip
+                  key={k}
+                  size="small"
+                  label={k}
+                  style={{ marginRight: 4 }}
+                />
+              ))}
+        </Fact>
+      </Box>
+      <Box display="flex" flexWrap="wrap" data-testid="journey-facts">
+        <Fact label={`Instances (${stats.window})`}>
+          {stats.volume}
+          <DeltaText delta={deltas.volume} />
+        </Fact>
+        <Fact label="Failed">{stats.failed}</Fact>
+        <Fact label="Stuck">{stats.stuck}</Fact>
+        <Fact label="In flight">{stats.inFlight}</Fact>
+        <Fact label="Rejected (4xx)">{stats.rejected}</Fact>
+        <Fact label="Recovered by replay">
+          {stats.recoveredByReplay}
+          {stats.recoveryP50Ms !== null &&
+            ` · median ${formatMs(stats.recoveryP50Ms)} to recover`}
+        </Fact>
+        <Fact label="Error rate">
+          {formatPercent(stats.errorRate)}
+          <DeltaText delta={deltas.errorRate} />
+        </Fact>
+        <Fact label="Cycle time p50 / p95 / p99 (ms)">
+          {roundMs(stats.p50Ms)} / {roundMs(stats.p95Ms)} /{' '}
+          {roundMs(stats.p99Ms)}
+          {deltas.p95 && (
+            <Typography variant="caption" display="block" component="span">
+              p95 <DeltaText delta={deltas.p95} inline />
+            </Typography>
+          )}
+        </Fact>
+      </Box>
+      {previous !== null && !deltas.volume && (
+        <Typography variant="caption" color="textSecondary">
+          No instances in the {previousName(stats.window)}: no change to show.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+};
 
 const byNewest = (a: InstanceSummary, b: InstanceSummary) =>
   b.startedAt.localeCompare(a.startedAt);
@@ -78,19 +120,28 @@ export const JourneyPage = () => {
   const journey = { namespace, name };
 
   // The contract has no single-journey route; the list is small (one row per Journey entity).
-  const stats = useAsync(async () => {
-    const items = await api.listJourneys({ window });
-    return (
-      items.find(j => {
-        const n = journeyName(j.ref);
-        return (
-          n.namespace.toLocaleLowerCase('en-US') ===
-            namespace.toLocaleLowerCase('en-US') &&
-          n.name.toLocaleLowerCase('en-US') === name.toLocaleLowerCase('en-US')
-        );
-      }) ?? null
-    );
-  }, [api, window, namespace, name]);
+  const periods = useJourneyPeriods(window);
+  const current =
+    periods.value?.current.find(j => {
+      const n = journeyName(j.ref);
+      return (
+        n.namespace.toLocaleLowerCase('en-US') ===
+          namespace.toLocaleLowerCase('en-US') &&
+        n.name.toLocaleLowerCase('en-US') === name.toLocaleLowerCase('en-US')
+      );
+    }) ?? null;
+  const stats = {
+    loading: periods.loading,
+    error: periods.error,
+    value: periods.value ? current : undefined,
+  };
+  const previous =
+    periods.value && current ? previousOf(periods.value, current.ref) : null;
+  // Read once: the charts' target lines and the SLO section below.
+  const slos = useAsync(
+    () => api.getJourneySlos({ namespace, name }),
+    [api, namespace, name],
+  );
   const broken = useAsync(async () => {
     const [failed, stuck] = await Promise.all([
       api.listInstances(journey, {
@@ -145,24 +196,34 @@ export const JourneyPage = () => {
           )}
           {stats.value && (
             <div data-testid="journey-header">
-              <JourneyHeader stats={stats.value} />
+              <JourneyHeader stats={stats.value} previous={previous} />
             </div>
           )}
         </Grid>
         <Grid item xs={12} lg={7}>
           {stats.value && (
             <InfoCard
-              title={`Volume, failures and p95, last ${window}`}
+              title={`Volume, error rate and cycle time, last ${windowWords(
+                window,
+              )}`}
+              subheader={`Dashed grey: the ${previousName(
+                window,
+              )}; dashed orange: the objectives' targets`}
               noPadding
             >
               <Box p={1}>
-                <JourneyChart stats={stats.value} height={240} />
+                <JourneyTrendCharts
+                  stats={stats.value}
+                  previous={previous}
+                  targets={targetsOf(slos)}
+                  height={150}
+                />
               </Box>
             </InfoCard>
           )}
         </Grid>
         <Grid item xs={12}>
-          <JourneySloSection journey={journey} />
+          <JourneySloSection journey={journey} slos={slos} />
         </Grid>
         <Grid item xs={12}>
           {broken.loading && <Progress />}

@@ -4,16 +4,24 @@ import { Typography } from '@material-ui/core';
 import { useJourneysLinks } from '../routes';
 import { EntityLink } from './EntityLink';
 import { formatPercent, roundMs } from './format';
+import { DeltaText } from './trends/DeltaText';
+import { headlineDeltas } from './trends/JourneyTrendLayout';
 
-/** Volume, error rate and latency percentiles of each journey, the worst error rate first. */
+/**
+ * Volume, error rate and latency percentiles of each journey, the worst error rate first;
+ * with `previousOf`, volume, error rate and p95 carry their change against the previous period.
+ */
 export const JourneyStatsTable = ({
   items,
   title = 'Journeys',
+  previousOf,
 }: {
   items: JourneyStats[];
   title?: string;
+  previousOf?: (ref: string) => JourneyStats | null | undefined;
 }) => {
   const links = useJourneysLinks();
+  const deltas = (j: JourneyStats) => headlineDeltas(j, previousOf?.(j.ref));
   const columns: TableColumn<JourneyStats>[] = [
     {
       title: 'Journey',
@@ -36,7 +44,17 @@ export const JourneyStatsTable = ({
       field: 'owner',
       render: j => <EntityLink entityRef={j.owner} defaultKind="group" />,
     },
-    { title: 'Volume', field: 'volume', type: 'numeric' },
+    {
+      title: 'Volume',
+      field: 'volume',
+      type: 'numeric',
+      render: j => (
+        <>
+          {j.volume}
+          <DeltaText delta={deltas(j).volume} />
+        </>
+      ),
+    },
     { title: 'Failed', field: 'failed', type: 'numeric' },
     { title: 'Stuck', field: 'stuck', type: 'numeric' },
     {
@@ -52,6 +70,7 @@ export const JourneyStatsTable = ({
           }
         >
           {formatPercent(j.errorRate)}
+          <DeltaText delta={deltas(j).errorRate} />
         </span>
       ),
     },
@@ -65,7 +84,12 @@ export const JourneyStatsTable = ({
       title: 'p95 (ms)',
       field: 'p95Ms',
       type: 'numeric',
-      render: j => roundMs(j.p95Ms),
+      render: j => (
+        <>
+          {roundMs(j.p95Ms)}
+          <DeltaText delta={deltas(j).p95} />
+        </>
+      ),
     },
     {
       title: 'p99 (ms)',

@@ -1,24 +1,24 @@
 import { Content, LinkButton, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { journeysApiRef } from '../api/JourneysApi';
 import { useJourneysLinks } from '../routes';
 import { ErrorPanel } from './ErrorPanel';
 import { JourneyChartGrid } from './JourneyCharts';
 import { JourneySearch } from './JourneySearch';
 import { JourneyStatsTable } from './JourneyStatsTable';
 import { useStatsWindow, WindowSelector } from './WindowSelector';
+import {
+  previousOf,
+  useAllJourneyTargets,
+  useJourneyPeriods,
+} from './trends/useJourneyTrends';
 
 /** Every journey: find an instance by id, compare volume, errors and latency over a window. */
 export const JourneysPage = () => {
-  const api = useApi(journeysApiRef);
   const links = useJourneysLinks();
   const [window, setWindow] = useStatsWindow();
-  const journeys = useAsyncRetry(
-    () => api.listJourneys({ window }),
-    [api, window],
-  );
+  const journeys = useJourneyPeriods(window);
+  const targetsOf = useAllJourneyTargets();
+  const periods = journeys.value;
 
   return (
     <Content>
@@ -51,16 +51,21 @@ export const JourneysPage = () => {
               title="Could not list journeys"
             />
           )}
-          {journeys.value && (
+          {periods && (
             <JourneyStatsTable
-              items={journeys.value}
+              items={periods.current}
+              previousOf={ref => previousOf(periods, ref)}
               title={`Journeys, last ${window}`}
             />
           )}
         </Grid>
-        {journeys.value && journeys.value.length > 0 && (
+        {periods && periods.current.length > 0 && (
           <Grid item xs={12}>
-            <JourneyChartGrid items={journeys.value} />
+            <JourneyChartGrid
+              items={periods.current}
+              previousOf={ref => previousOf(periods, ref)}
+              targetsOf={targetsOf}
+            />
           </Grid>
         )}
       </Grid>

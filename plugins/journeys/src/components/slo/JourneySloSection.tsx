@@ -1,7 +1,9 @@
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Box, Grid, Typography } from '@material-ui/core';
+import type { JourneySlos } from '@internal/plugin-journeys-common';
 import useAsync from 'react-use/esm/useAsync';
+import type { AsyncState } from 'react-use/esm/useAsyncFn';
 import { journeysApiRef, type JourneyName } from '../../api/JourneysApi';
 import { useJourneysLinks } from '../../routes';
 import { ErrorAlert } from '../ErrorPanel';
@@ -11,14 +13,22 @@ import { SloObjectiveCard } from './SloObjectiveCard';
  * A journey's service level objectives, one card each: shown on the journey page and on
  * the Journey entity's SLOs tab.
  */
-export const JourneySloSection = ({ journey }: { journey: JourneyName }) => {
+export const JourneySloSection = ({
+  journey,
+  slos: given,
+}: {
+  journey: JourneyName;
+  /** The objectives when the page has read them already (for its charts' targets). */
+  slos?: AsyncState<JourneySlos>;
+}) => {
   const api = useApi(journeysApiRef);
   const links = useJourneysLinks();
   const { namespace, name } = journey;
-  const slos = useAsync(
-    () => api.getJourneySlos({ namespace, name }),
-    [api, namespace, name],
+  const own = useAsync(
+    async () => (given ? undefined : api.getJourneySlos({ namespace, name })),
+    [api, namespace, name, !given],
   );
+  const slos = given ?? own;
 
   return (
     <section data-testid="journey-slos" aria-label="Service level objectives">

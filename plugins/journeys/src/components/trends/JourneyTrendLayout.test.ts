@@ -78,6 +78,9 @@ describe('trendLayout', () => {
     ]);
     expect(layout.hasPrevious).toBe(true);
     expect(layout.xDomain).toEqual([t0, t0 + 120_000]);
+    expect(layout.bucketMs).toBe(60_000);
+    // the highest rate is 0.5 (current, 11:02) over 0.25 (previous, 10:00)
+    expect(layout.errorRateTop).toBe(0.5);
   });
 
   it('stacks ok, recovered and failed to the volume, and the error rate per bucket', () => {
@@ -98,6 +101,20 @@ describe('trendLayout', () => {
     expect(trendLayout(current, silent).hasPrevious).toBe(false);
     const otherWindow = { ...previous, window: '6h' as const };
     expect(trendLayout(current, otherWindow).rows[0].prevCount).toBeNull();
+  });
+
+  it('keeps the error-rate axis at 1 % or more when nothing failed', () => {
+    const quiet = journeyStats({
+      window: '1h',
+      series: [point('2026-01-01T11:00:00Z', 3, 0, 100)],
+    });
+    expect(trendLayout(quiet).errorRateTop).toBe(0.01);
+    const someFailed = journeyStats({
+      window: '1h',
+      series: [point('2026-01-01T11:00:00Z', 30, 1, 100)],
+    });
+    // 1/30 = 3.3 % → 5 %
+    expect(trendLayout(someFailed).errorRateTop).toBe(0.05);
   });
 
   it('says when there is nothing to draw', () => {

@@ -3,7 +3,7 @@ import type {
   SloSummary,
   StatsWindow,
 } from '@internal/plugin-journeys-common';
-import { timeTicks, tickLabel } from '../slo/SloChartLayout';
+import { niceCeil } from '../slo/SloChartLayout';
 import { formatTarget, formatThreshold } from '../slo/SloFigures';
 
 /**
@@ -42,6 +42,20 @@ export function periodEnds(
   };
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A bucket's label on the time axis: '14:30', and the day in front for a week. */
+export function bucketLabel(window: StatsWindow) {
+  return (t: number) => {
+    const d = new Date(t);
+    if (Number.isNaN(d.getTime())) return '';
+    const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    return window === '7d'
+      ? `${pad(d.getDate())}.${pad(d.getMonth() + 1)}. ${hm}`
+      : hm;
+  };
+}
+
 /** One time bucket: the current period's figures and the previous period's, shifted. */
 export interface TrendRow {
   /** Bucket start, epoch ms, on the current period's axis. */
@@ -69,8 +83,13 @@ export interface TrendLayout {
   /** True when the previous period holds at least one instance. */
   hasPrevious: boolean;
   xDomain: [number, number];
-  xTicks: number[];
-  xLabel: (t: number) => string;
+  /** The buckets' size, for 'instances per 15 min'; 0 with a single bucket. */
+  bucketMs: number;
+  /**
+   * The error-rate axis' top: a round value over both periods' highest rate, at least 1 %
+   * (an axis of zeros otherwise reads 0–400 %). Target lines above it extend the axis.
+   */
+  errorRateTop: number;
   /** Fewer points than this and lines get dots, or they would not show. */
   dots: boolean;
 }
@@ -139,8 +158,13 @@ export function trendLayout(
     hasData: sorted.length > 0,
     hasPrevious,
     xDomain: [start, end],
-    xTicks: timeTicks(start, end, 6),
-    xLabel: tickLabel(end - start),
+    bucketMs: sorted.length > 1 ? sorted[1].t - sorted[0].t : 0,
+    errorRateTop: niceCeil(
+      Math.max(
+        0.01,
+        ...sorted.map(r => Math.max(r.errorRate ?? 0, r.prevErrorRate ?? 0)),
+      ),
+    ),
     dots: points < 3,
   };
 }
