@@ -32,13 +32,15 @@ export type JourneyTargets =
   | { state: 'error' }
   | { state: 'ready'; lines: TargetLines };
 
+// Lines break where a bucket has no instance: a line drawn across a quiet stretch would
+// show rates and latencies nobody measured.
 const PREVIOUS_STYLE = {
   stroke: '#9e9e9e',
   strokeWidth: 1.5,
   strokeDasharray: '5 4',
   strokeOpacity: 0.8,
   dot: false,
-  connectNulls: true,
+  connectNulls: false,
   isAnimationActive: false,
 } as const;
 
@@ -229,7 +231,6 @@ export const JourneyTrendCharts = ({
               stroke="#d32f2f"
               strokeWidth={2}
               dot={layout.dots ? { r: 3 } : false}
-              connectNulls
               isAnimationActive={false}
             />
             {showPrevious && (
@@ -273,7 +274,6 @@ export const JourneyTrendCharts = ({
               stroke="#4fc3f7"
               strokeWidth={1.5}
               dot={layout.dots ? { r: 2 } : false}
-              connectNulls
               isAnimationActive={false}
             />
             <Line
@@ -284,7 +284,6 @@ export const JourneyTrendCharts = ({
               stroke="#6a1b9a"
               strokeWidth={2}
               dot={layout.dots ? { r: 3 } : false}
-              connectNulls
               isAnimationActive={false}
             />
             <Line
@@ -295,7 +294,6 @@ export const JourneyTrendCharts = ({
               stroke="#ad1457"
               strokeWidth={1}
               dot={layout.dots ? { r: 2 } : false}
-              connectNulls
               isAnimationActive={false}
             />
             {showPrevious && (
