@@ -23,6 +23,7 @@ import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { toHttpError, UnsupportedMediaTypeError } from './httpErrors';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
+import { BrokerDownError } from './runtime/RuntimeClient';
 import {
   RUNTIME_NAME_PATTERN,
   RuntimeRegistry,
@@ -498,8 +499,15 @@ export async function createRouter(
 
   // Body-parser refusals, runtime failures and our own errors keep their status and
   // message; anything unexpected is logged and answered without its internals.
-  const errors: ErrorRequestHandler = (err, _req, _res, next) =>
+  // A runtime whose broker is down: the 503 carries its Retry-After (Backstage's error
+  // middleware sets no headers of its own), readable by the browser across origins too.
+  const errors: ErrorRequestHandler = (err, _req, res, next) => {
+    if (err instanceof BrokerDownError && !res.headersSent) {
+      res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      res.append('Access-Control-Expose-Headers', 'Retry-After');
+    }
     next(toHttpError(err, options.logger));
+  };
   router.use(errors);
   return router;
 }

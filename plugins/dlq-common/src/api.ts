@@ -23,8 +23,13 @@ export type RuntimeReplayJob = RuntimeSchemas['ReplayJob'];
 export interface RuntimeInfo {
   name: string;
   title: string;
-  status: 'up' | 'down';
+  /**
+   * 'degraded': the runtime answers, but its broker is down (queue depths and replays
+   * wait until it is back; stored dead letters can still be read).
+   */
+  status: 'up' | 'degraded' | 'down';
   broker?: string;
+  /** Why the runtime is down, or what degraded means for it. */
   error?: string;
 }
 
@@ -62,7 +67,19 @@ export interface DlqOverview {
 export interface DlqListResponse {
   items: DlqOverview[];
   /** Runtimes that could not be read; their queues are missing from items. */
-  errors: Array<{ runtime: string; message: string }>;
+  errors: Array<{
+    runtime: string;
+    message: string;
+    /** The runtime's title, when known. */
+    title?: string;
+    /**
+     * 'degraded': the runtime answered, but its broker is down (it reconnects by itself);
+     * 'down' (or absent): it could not be read.
+     */
+    status?: 'down' | 'degraded';
+    /** For a degraded runtime: seconds after which reading again is worth it. */
+    retryAfterSeconds?: number;
+  }>;
 }
 
 /** Filters of one DLQ's messages list; `cursor` is the `nextCursor` of the previous page. */

@@ -14,7 +14,7 @@ import { AccessGuard, Actor } from '../access/AccessGuard';
 import { AuditTrail } from '../audit/AuditTrail';
 import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
-import { RuntimeClient } from '../runtime/RuntimeClient';
+import { BrokerDownError, RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
 import { attemptHistory } from './attemptHistory';
 import { PiiMasker } from './PiiMasker';
@@ -48,10 +48,21 @@ export class DeadLetterInspector {
     const items: DlqOverview[] = [];
     const errors: DlqListResponse['errors'] = [];
     results.forEach((r, i) => {
+      const runtime = this.runtimes.all()[i];
+      const base = { runtime: runtime.name, title: runtime.settings.title };
       if (r.status === 'fulfilled') items.push(...r.value);
+      else if (r.reason instanceof BrokerDownError)
+        // Answered, but its broker is down: degraded, not unreadable.
+        errors.push({
+          ...base,
+          status: 'degraded',
+          message: `its broker is down: queue depths and replays wait until it is back (try again in ${r.reason.retryAfterSeconds} s); stored dead letters can still be read`,
+          retryAfterSeconds: r.reason.retryAfterSeconds,
+        });
       else
         errors.push({
-          runtime: this.runtimes.all()[i].name,
+          ...base,
+          status: 'down',
           message: (r.reason as Error).message,
         });
     });

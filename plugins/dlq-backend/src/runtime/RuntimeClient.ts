@@ -69,6 +69,33 @@ export class BadGatewayError extends CustomErrorBase {
   statusCode = 502 as const;
 }
 
+/**
+ * The runtime answered 503 with Retry-After: its broker is down and it reconnects by
+ * itself. Still a ServiceUnavailableError (503); the router passes `retryAfterSeconds`
+ * on as the Retry-After header.
+ */
+export class BrokerDownError extends ServiceUnavailableError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, readonly runtime: string, seconds: number) {
+    super(message);
+    this.retryAfterSeconds = seconds;
+  }
+}
+
+/** Seconds of a Retry-After header (delta-seconds or an HTTP date), or undefined. */
+export function retryAfterSeconds(
+  header: string | null,
+  now = Date.now(),
+): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Math.min(Number(text), 86_400);
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.min(Math.max(0, Math.ceil((at - now) / 1000)), 86_400);
+}
+
 export interface RuntimeSettings {
   name: string;
   title: string;
@@ -85,7 +112,8 @@ const contract = new ContractValidator();
  * One runtime's admin API, typed from its OpenAPI document (openapi-fetch). Every answer
  * is checked against the contract, and every failure becomes an error that says which
  * runtime and what went wrong: unreachable → 503, 5xx or off-contract → 502, and the
- * runtime's own 400/404/409 pass through with its message.
+ * runtime's own 400/404/409 pass through with its message. A 503 with Retry-After (the
+ * runtime's broker is down) stays a 503: a BrokerDownError carrying the delay.
  */
 export class RuntimeClient {
   readonly api: Client<RuntimeAdminPaths>;
@@ -186,6 +214,19 @@ export class RuntimeClient {
         throw new NotFoundError(`${who}: ${message}`);
       case 409:
         throw new ConflictError(`${who}: ${message}`);
+      case 503: {
+        const seconds = retryAfterSeconds(response.headers.get('retry-after'));
+        if (seconds !== undefined) {
+          throw new BrokerDownError(
+            `runtime ${this.name}'s broker is down; try again in ${seconds} s (${what}: ${message})`,
+            this.name,
+            seconds,
+          );
+        }
+        throw new ServiceUnavailableError(
+          `${who} is unavailable for ${what}: ${message}`,
+        );
+      }
       case 401:
       case 403:
         throw new BadGatewayError(

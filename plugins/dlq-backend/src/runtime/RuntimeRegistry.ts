@@ -54,7 +54,10 @@ export class RuntimeRegistry {
     return client;
   }
 
-  /** Health of every runtime; one that is down is reported, not thrown. */
+  /**
+   * Health of every runtime; one that is down is reported, not thrown. A runtime that
+   * answers while its broker is down is 'degraded', with what that means in `error`.
+   */
   async describe(): Promise<RuntimeInfo[]> {
     return Promise.all(
       this.all().map(async client => {
@@ -63,6 +66,14 @@ export class RuntimeRegistry {
           const health = await client.call('GET /health', api =>
             api.GET('/health'),
           );
+          if (health.brokerState === 'down') {
+            return {
+              ...base,
+              status: 'degraded' as const,
+              broker: health.broker,
+              error: `its broker (${health.broker}) is down: queue depths and replays wait until it is back; stored dead letters can still be read`,
+            };
+          }
           return { ...base, status: 'up' as const, broker: health.broker };
         } catch (e) {
           return {
