@@ -422,11 +422,18 @@ describe.each<BrokerKind>(['embedded', 'rabbitmq'])('faults on %s', kind => {
       const { body: job } = await h.api.post('/v1/replays', {
         dlq,
         filter: {},
-        ratePerSecond: 20,
+        // Slow enough that the broker stops mid-way whatever the machine's load: with the
+        // first message replayed, the rest take seconds more than stop_app.
+        ratePerSecond: 3,
         reason: 'ERP connector fixed',
         requester: 'user:default/kofi.mensah',
       });
-      await sleep(700);
+      expect(acknowledged.size).toBeGreaterThanOrEqual(10);
+      await waitFor(
+        () => h.api.get(`/v1/replays/${job.id}`),
+        r => r.body.counts.replayed >= 1,
+        { what: 'the replay under way', timeoutMs: 15_000, intervalMs: 100 },
+      );
       await rabbit!.stopApp();
       await sleep(2000);
       const paused = (await h.api.get(`/v1/replays/${job.id}`)).body;
@@ -447,7 +454,7 @@ describe.each<BrokerKind>(['embedded', 'rabbitmq'])('faults on %s', kind => {
       const done = await waitFor(
         () => h.api.get(`/v1/replays/${job.id}`),
         r => r.body.status !== 'running' && r.body.status !== 'pending',
-        { what: 'the replay to finish', timeoutMs: 30_000 },
+        { what: 'the replay to finish', timeoutMs: 60_000 },
       );
       expect(done.body.status).toBe('completed');
       expect(done.body.counts.pending).toBe(0);

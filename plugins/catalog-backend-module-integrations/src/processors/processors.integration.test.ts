@@ -13,7 +13,7 @@ const DEMO_CATALOG = path.resolve(
 async function eventually<T>(
   probe: () => Promise<T>,
   check: (value: T) => void,
-  timeoutMs = 40_000,
+  timeoutMs = 75_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -96,7 +96,7 @@ describe('catalog with the integrations module, on the demo catalog', () => {
     } finally {
       await backend.stop();
     }
-  }, 60_000);
+  }, 100_000);
 
   it('relates the demo journeys to their owner, system and components', async () => {
     const backend = await startCatalog();
@@ -140,5 +140,5 @@ describe('catalog with the integrations module, on the demo catalog', () => {
     } finally {
       await backend.stop();
     }
-  }, 60_000);
+  }, 100_000);
 });
