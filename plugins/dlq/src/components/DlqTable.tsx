@@ -5,31 +5,52 @@ import { Alert, AlertTitle } from '@material-ui/lab';
 import { useDlqLinks } from '../routes';
 import { EntityLink, formatAge, Sparkline } from './common';
 
-/** Runtimes that could not be read: a warning, the rest of the page still works. */
+/**
+ * Runtimes that could not be read: a warning, the rest of the page still works. A
+ * degraded runtime (its broker is down; it reconnects by itself) gets its own amber
+ * notice instead of being counted as unreadable.
+ */
 export const RuntimeErrors = ({
   errors,
 }: {
   errors: DlqListResponse['errors'];
-}) =>
-  errors.length === 0 ? null : (
-    <Alert
-      severity="warning"
-      data-testid="runtime-errors"
-      style={{ marginBottom: 16 }}
-    >
-      <AlertTitle>
-        {errors.length === 1
-          ? 'One runtime could not be read'
-          : `${errors.length} runtimes could not be read`}
-        ; their queues are missing below
-      </AlertTitle>
-      {errors.map(e => (
-        <div key={e.runtime}>
-          <strong>{e.runtime}</strong>: {e.message}
-        </div>
+}) => {
+  const degraded = errors.filter(e => e.status === 'degraded');
+  const unreadable = errors.filter(e => e.status !== 'degraded');
+  return (
+    <>
+      {degraded.map(e => (
+        <Alert
+          key={e.runtime}
+          severity="warning"
+          data-testid="runtime-degraded"
+          style={{ marginBottom: 16 }}
+        >
+          Runtime {e.title ?? e.runtime} is degraded: {e.message}
+        </Alert>
       ))}
-    </Alert>
+      {unreadable.length > 0 && (
+        <Alert
+          severity="warning"
+          data-testid="runtime-errors"
+          style={{ marginBottom: 16 }}
+        >
+          <AlertTitle>
+            {unreadable.length === 1
+              ? 'One runtime could not be read'
+              : `${unreadable.length} runtimes could not be read`}
+            ; their queues are missing below
+          </AlertTitle>
+          {unreadable.map(e => (
+            <div key={e.runtime}>
+              <strong>{e.runtime}</strong>: {e.message}
+            </div>
+          ))}
+        </Alert>
+      )}
+    </>
   );
+};
 
 /** Every DLQ given, most failed messages first. */
 export const DlqTable = ({

@@ -27,6 +27,59 @@ export function errorMessage(e: unknown): string {
   return err.message ?? String(e);
 }
 
+/**
+ * A 503 whose runtime's broker is down (Retry-After, or the backend's "try again in N s"):
+ * the runtime reconnects by itself, so this is a wait, not a failure.
+ */
+export function brokerDown(
+  e: unknown,
+): { message: string; retryAfterSeconds?: number } | undefined {
+  const err = e as {
+    name?: string;
+    statusCode?: number;
+    response?: { headers?: { get?(name: string): string | null } };
+  };
+  if (!err || err.name !== 'ResponseError' || err.statusCode !== 503)
+    return undefined;
+  const message = errorMessage(e);
+  const header = err.response?.headers?.get?.('retry-after');
+  const fromMessage = /try again in (\d+) s/.exec(message)?.[1];
+  const seconds = Number(header ?? fromMessage);
+  if (!header && !fromMessage && !/broker is down/.test(message))
+    return undefined;
+  return {
+    message,
+    retryAfterSeconds: Number.isFinite(seconds) ? seconds : undefined,
+  };
+}
+
+/** An amber notice for a runtime whose broker is down: it will be back. */
+const BrokerDownAlert = ({
+  down,
+  title,
+  onClose,
+}: {
+  down: { message: string; retryAfterSeconds?: number };
+  title?: string;
+  onClose?: () => void;
+}) => (
+  <Alert
+    severity="warning"
+    onClose={onClose}
+    role="alert"
+    data-testid="broker-down"
+  >
+    {`${title ? `${title}: ` : ''}${
+      down.message
+    }. It will be back: the runtime reconnects to its broker by itself${
+      down.retryAfterSeconds !== undefined &&
+      !down.message.includes('try again')
+        ? ` (try again in ${down.retryAfterSeconds} s)`
+        : ''
+    }.`}
+  </Alert>
+);
+
 /** A page-level error: the backend's message as the title, details below. */
 export const ErrorPanel = ({
   error,
@@ -34,12 +87,16 @@ export const ErrorPanel = ({
 }: {
   error: Error;
   title?: string;
-}) => (
-  <ResponseErrorPanel
-    error={error}
-    title={title ? `${title}: ${errorMessage(error)}` : errorMessage(error)}
-  />
-);
+}) => {
+  const down = brokerDown(error);
+  if (down) return <BrokerDownAlert down={down} title={title} />;
+  return (
+    <ResponseErrorPanel
+      error={error}
+      title={title ? `${title}: ${errorMessage(error)}` : errorMessage(error)}
+    />
+  );
+};
 
 /** An inline error (failed action) with the backend's message. */
 export const ErrorAlert = ({
@@ -48,11 +105,15 @@ export const ErrorAlert = ({
 }: {
   error: unknown;
   onClose?: () => void;
-}) => (
-  <Alert severity="error" onClose={onClose} role="alert">
-    {errorMessage(error)}
-  </Alert>
-);
+}) => {
+  const down = brokerDown(error);
+  if (down) return <BrokerDownAlert down={down} onClose={onClose} />;
+  return (
+    <Alert severity="error" onClose={onClose} role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+};
 
 /** 11532 → '3 h 12 min'. */
 export function formatAge(seconds: number | null | undefined): string {
