@@ -67,15 +67,7 @@ export class Messaging {
       `publish ${exchange}`,
       {
         kind: SpanKind.PRODUCER,
-        attributes: {
-          [MESSAGING.system]: 'rabbitmq',
-          [MESSAGING.destination]: exchange,
-          [MESSAGING.routingKey]: routingKey,
-          [MESSAGING.operationType]: 'send',
-          [MESSAGING.operationName]: 'publish',
-          [MESSAGING.messageId]: messageId,
-          [MESSAGING.bodySize]: body.length,
-        },
+        attributes: publishAttributes(exchange, routingKey, messageId, body),
       },
       context.active(),
     );
@@ -116,15 +108,7 @@ export class Messaging {
       `publish ${exchange}`,
       {
         kind: SpanKind.PRODUCER,
-        attributes: {
-          [MESSAGING.system]: 'rabbitmq',
-          [MESSAGING.destination]: exchange,
-          [MESSAGING.routingKey]: routingKey,
-          [MESSAGING.operationType]: 'send',
-          [MESSAGING.operationName]: 'publish',
-          [MESSAGING.messageId]: messageId,
-          [MESSAGING.bodySize]: body.length,
-        },
+        attributes: publishAttributes(exchange, routingKey, messageId, body),
       },
       context.active(),
       async () => {
@@ -203,4 +187,22 @@ export class Messaging {
       { prefetch },
     );
   }
+}
+
+/** The producer span's messaging attributes of one publish. */
+function publishAttributes(
+  exchange: string,
+  routingKey: string,
+  messageId: string,
+  body: Buffer,
+) {
+  return {
+    [MESSAGING.system]: 'rabbitmq',
+    [MESSAGING.destination]: exchange,
+    [MESSAGING.routingKey]: routingKey,
+    [MESSAGING.operationType]: 'send',
+    [MESSAGING.operationName]: 'publish',
+    [MESSAGING.messageId]: messageId,
+    [MESSAGING.bodySize]: body.length,
+  };
 }
