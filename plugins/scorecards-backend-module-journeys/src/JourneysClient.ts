@@ -1,4 +1,8 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import {
+  PluginApiError,
+  PluginRouteReader,
+  PluginRouteReaderDeps,
+} from '@internal/plugin-scorecards-node';
 import {
   InstanceList,
   JourneySlos,
@@ -8,18 +12,9 @@ import {
 } from '@internal/plugin-journeys-common';
 
 /** A journeys route that answered with an error, or could not be reached. */
-export class JourneysApiError extends Error {
-  constructor(
-    readonly route: string,
-    /** HTTP status; undefined when the request did not get an answer. */
-    readonly status: number | undefined,
-    detail: string,
-  ) {
-    super(
-      `GET /api/journeys${route} ${
-        status === undefined ? 'failed' : `answered ${status}`
-      }: ${detail}`,
-    );
+export class JourneysApiError extends PluginApiError {
+  constructor(route: string, status: number | undefined, detail: string) {
+    super('journeys', route, status, detail);
     this.name = 'JourneysApiError';
   }
 }
@@ -38,19 +33,18 @@ export interface JourneysApi {
  * snapshots count every journey whoever looks at them later.
  */
 export class JourneysClient implements JourneysApi {
-  constructor(
-    private readonly deps: {
-      discovery: Pick<DiscoveryService, 'getBaseUrl'>;
-      auth: Pick<
-        AuthService,
-        'getOwnServiceCredentials' | 'getPluginRequestToken'
-      >;
-      fetch?: typeof fetch;
-    },
-  ) {}
+  private readonly reader: PluginRouteReader;
+
+  constructor(deps: PluginRouteReaderDeps) {
+    this.reader = new PluginRouteReader(
+      'journeys',
+      deps,
+      (route, status, detail) => new JourneysApiError(route, status, detail),
+    );
+  }
 
   stats(window: StatsWindow, end: Date) {
-    return this.get<JourneyStatsList>(
+    return this.reader.get<JourneyStatsList>(
       `/journeys?window=${encodeURIComponent(window)}&end=${encodeURIComponent(
         end.toISOString(),
       )}`,
@@ -58,62 +52,20 @@ export class JourneysClient implements JourneysApi {
   }
 
   slos() {
-    return this.get<{ items: SloSummary[] }>('/slos');
+    return this.reader.get<{ items: SloSummary[] }>('/slos');
   }
 
   journeySlos(namespace: string, name: string) {
-    return this.get<JourneySlos>(
+    return this.reader.get<JourneySlos>(
       `/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
     );
   }
 
   latestOkInstance(namespace: string, name: string) {
-    return this.get<InstanceList>(
+    return this.reader.get<InstanceList>(
       `/journeys/${encodeURIComponent(namespace)}/${encodeURIComponent(
         name,
       )}/instances?status=ok&sort=recent&limit=1`,
     );
   }
-
-  private async get<T>(route: string): Promise<T> {
-    let response: Response;
-    try {
-      const baseUrl = await this.deps.discovery.getBaseUrl('journeys');
-      const { token } = await this.deps.auth.getPluginRequestToken({
-        onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-        targetPluginId: 'journeys',
-      });
-      response = await (this.deps.fetch ?? fetch)(`${baseUrl}${route}`, {
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-        },
-      });
-    } catch (error) {
-      throw new JourneysApiError(route, undefined, (error as Error).message);
-    }
-    const text = await response.text();
-    if (!response.ok)
-      throw new JourneysApiError(route, response.status, errorMessage(text));
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new JourneysApiError(
-        route,
-        response.status,
-        'the answer is not JSON',
-      );
-    }
-  }
-}
-
-/** Backstage's JSON error body's message, or the start of whatever came back. */
-function errorMessage(body: string): string {
-  try {
-    const parsed = JSON.parse(body);
-    if (typeof parsed?.error?.message === 'string') return parsed.error.message;
-  } catch {
-    // not JSON: quote it below
-  }
-  return body.trim().slice(0, 200) || 'no body';
 }

@@ -13,3 +13,5 @@ export type {
 } from './MetricProvider';
 export { MetricRunCollector } from './MetricRunCollector';
 export type { KpiOutcome, MetricRun, MissingValue } from './MetricRunCollector';
+export { PluginApiError, PluginRouteReader } from './PluginRouteReader';
+export type { PluginRouteReaderDeps } from './PluginRouteReader';
