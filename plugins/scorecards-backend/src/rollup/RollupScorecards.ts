@@ -18,6 +18,7 @@ import {
   SnapshotStore,
 } from '../database/SnapshotStore';
 import { ComparedDays, SnapshotHistory } from '../history/SnapshotHistory';
+import { savedThresholdOverrides } from '../snapshots/savedThresholdOverrides';
 import {
   CatalogMembership,
   MemberEntity,
@@ -405,15 +406,11 @@ export class RollupScorecards {
 
   /** A member's own values, status and score, as its own scorecard would answer them. */
   private memberRow(member: MemberEntity, snapshots: DaySnapshots) {
-    let overrides: ReturnType<ThresholdResolver['parseAnnotation']> = new Map();
-    try {
-      overrides = this.deps.thresholds.parseAnnotation(
-        member.thresholdAnnotation,
-        member.ref,
-      );
-    } catch {
-      // The writer reports a bad annotation; the snapshots used config thresholds.
-    }
+    const overrides = savedThresholdOverrides(
+      this.deps.thresholds,
+      member.thresholdAnnotation,
+      member.ref,
+    );
     const items = snapshots
       .ofEntity(member.ref)
       .filter(([kpiId]) => this.kpisById.has(kpiId))

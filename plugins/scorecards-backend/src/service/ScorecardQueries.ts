@@ -18,6 +18,7 @@ import { aggregationOf } from '../rollup/kpiAggregation';
 import { RollupScorecards } from '../rollup/RollupScorecards';
 import { RowQuery } from '../rollup/rowQuery';
 import { bucketStart, DAY_MS } from '../snapshots/buckets';
+import { savedThresholdOverrides } from '../snapshots/savedThresholdOverrides';
 
 /** The longest history one request may ask for, per granularity. */
 const MAX_RANGE_MS: Record<SnapshotGranularity, number> = {
@@ -98,15 +99,11 @@ export class ScorecardQueries {
     const kind = rollupKindOf(entity);
     if (kind)
       return this.rollups.scorecard(credentials, entityRef, kind, dayStart);
-    let overrides: ReturnType<ThresholdResolver['parseAnnotation']> = new Map();
-    try {
-      overrides = this.deps.thresholds.parseAnnotation(
-        entity.metadata.annotations?.[SCORECARD_THRESHOLDS_ANNOTATION],
-        entityRef,
-      );
-    } catch {
-      // The writer reports a bad annotation; the snapshots used config thresholds.
-    }
+    const overrides = savedThresholdOverrides(
+      this.deps.thresholds,
+      entity.metadata.annotations?.[SCORECARD_THRESHOLDS_ANNOTATION],
+      entityRef,
+    );
     const values = (
       await this.history.withDeltas(dayStart, { entityRefs: [entityRef] })
     ).filter(v => this.kpisById.has(v.kpiId));
