@@ -80,7 +80,7 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
   page,
   request,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   await signInAsGuest(page);
 
   // Start clean: no page alert open from earlier tests' faults (clean traffic clears one).
@@ -88,17 +88,21 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
     ((await availability(request))?.openAlerts ?? []).filter(
       (a: { severity: string }) => a.severity === 'page',
     ).length;
+  // Clean checkouts, more of them on every poll while a page alert is open: how many it
+  // takes depends on the bad events earlier tests left in the 5m/30m/1h/6h windows.
+  const cleanTrafficUntilNoPageAlert = () =>
+    expect
+      .poll(
+        async () => {
+          const open = await pageAlerts();
+          if (open) await checkouts(request, 60, 20);
+          return open;
+        },
+        { timeout: 200_000, intervals: [5000] },
+      )
+      .toBe(0);
   await checkouts(request, 20);
-  await expect
-    .poll(
-      async () => {
-        const open = await pageAlerts();
-        if (open) await checkouts(request, 40, 20);
-        return open;
-      },
-      { timeout: 150_000, intervals: [5000] },
-    )
-    .toBe(0);
+  await cleanTrafficUntilNoPageAlert();
 
   await request.put(`${e2eRuntime.adminUrl}/v1/faults/payment-provider`, {
     headers: admin,
@@ -168,11 +172,11 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
   await keepScreenshot(page, 'slo-overview');
 
   // The fault is cleared; clean checkouts bring the 5m and 30m burn rates under their
-  // factors (13.44 and 5.6 for 28 days) and the page alert resolves, announced once.
+  // factors (13.44 and 5.6 for 28 days) and the page alert resolves, announced once. On a
+  // loaded machine the 260 may not be enough (bad events of earlier tests in the same
+  // windows), so clean traffic goes on while the alert is open, as it would in production.
   await checkouts(request, 260, 20);
-  await expect
-    .poll(pageAlerts, { timeout: 150_000, intervals: [2000] })
-    .toBe(0);
+  await cleanTrafficUntilNoPageAlert();
   await expect
     .poll(async () => notificationCounts(page, [FIRING, RESOLVED]), {
       timeout: 120_000,
