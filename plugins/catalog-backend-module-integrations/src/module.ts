@@ -14,6 +14,7 @@ import { RabbitMqDiscoveryProvider } from './discovery/RabbitMqDiscoveryProvider
 import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
 import { JourneyEntityProcessor } from './processors/JourneyEntityProcessor';
 import { MessagingRelationsProcessor } from './processors/MessagingRelationsProcessor';
+import { OpenApiEntityProcessor } from './processors/OpenApiEntityProcessor';
 
 /**
  * The integration catalog's catalog module: topics and queues from AsyncAPI documents,
@@ -39,6 +40,7 @@ export const catalogModuleIntegrations = createBackendModule({
         catalog.addProcessor(
           new AsyncApiEntityProcessor({ catalog: catalogService, auth }),
         );
+        catalog.addProcessor(new OpenApiEntityProcessor());
         catalog.addProcessor(new MessagingRelationsProcessor());
         catalog.addProcessor(new JourneyEntityProcessor());
         catalog.addProcessor(LocalFileTextProcessor.fromConfig(config));

@@ -490,6 +490,97 @@ describe('AsyncApiEntityProcessor', () => {
       ]);
     });
 
+    it('reports a wrong version field of an AsyncAPI 2.x document', async () => {
+      const definition = read(
+        path.join(FIXTURES, 'streetlights-mqtt-2.6.0.yml'),
+      ).replace(/^asyncapi: .*$/m, "asyncapi: '2.99.0'");
+      const { resources, errors } = await processApi(
+        apiEntity('streetlights', definition),
+      );
+      expect(resources).toEqual([]);
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^AsyncAPI definition of api:default\/streetlights is invalid: .*2\.99\.0/,
+        ),
+      ]);
+    });
+
+    it('reports a YAML syntax error', async () => {
+      const { errors } = await processApi(
+        apiEntity(
+          'order-events',
+          'asyncapi: 3.0.0\ninfo:\n  title: "Order events\n  version: 1.0.0\n',
+        ),
+      );
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^AsyncAPI definition of api:default\/order-events is invalid: .+/,
+        ),
+      ]);
+      expect(errors[0]).not.toContain('\n');
+    });
+
+    it('refuses a relative $ref out of the document without reading the file', async () => {
+      const readFile = jest.spyOn(fs.promises, 'readFile');
+      const readFileSync = jest.spyOn(fs, 'readFileSync');
+      const readFileCallback = jest.spyOn(fs, 'readFile');
+      const definition = read(
+        path.join(FIXTURES, 'streetlights-kafka-3.0.0.yml'),
+      ).replace(
+        "$ref: '#/components/schemas/dimLightPayload'",
+        "$ref: '../../../../../etc/passwd'",
+      );
+      const calls = () =>
+        [
+          ...readFile.mock.calls,
+          ...readFileSync.mock.calls,
+          ...readFileCallback.mock.calls,
+        ].map(c => String(c[0]));
+      const before = calls().length;
+      const { resources, errors } = await processApi(
+        apiEntity('streetlights', definition),
+      );
+      expect(resources).toEqual([]);
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /\$ref .*etc\/passwd: external references are not resolved/,
+        ),
+      ]);
+      expect(
+        calls()
+          .slice(before)
+          .filter(p => p.includes('passwd')),
+      ).toEqual([]);
+    });
+
+    it('names the first five problems of many and counts the rest', async () => {
+      const channels = Array.from({ length: 9 }, (_, i) =>
+        [
+          `  broken${i}:`,
+          `    address: broken.${i}`,
+          `    messages: [Unknown${i}]`,
+        ].join('\n'),
+      );
+      const definition = [
+        'asyncapi: 3.0.0',
+        'info:',
+        '  title: Order events',
+        '  version: 1.0.0',
+        'channels:',
+        ...channels,
+      ].join('\n');
+      const { errors } = await processApi(
+        apiEntity('order-events', definition),
+      );
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/ \(and \d+ more problems\)$/);
+      const listed = errors[0]
+        .replace(/^[^:]+: /, '')
+        .replace(/ \(and \d+ more problems\)$/, '')
+        .split('; ');
+      expect(listed).toHaveLength(5);
+    });
+
     it('asks for a string definition', async () => {
       const { errors } = await processApi(
         apiEntity('order-events', { $text: './apis/order-events.yaml' }),
