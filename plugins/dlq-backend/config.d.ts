@@ -48,8 +48,16 @@ export interface Config {
       maxRatePerSecond?: number;
       /** The most messages one replay may freeze (default 100000, at most 100000). */
       maxMessages?: number;
-      /** How long to watch replayed canary messages for failing again, in ms (default 3000, at most 600000). */
+      /**
+       * How long to watch replayed messages (the canary's, and the main job's before the
+       * replay is called completed) for failing again, in ms (default 3000, at most 600000).
+       */
       canarySettleMs?: number;
+      /**
+       * A plan not submitted within this time expires and is not listed as work
+       * (Backstage duration, e.g. `{ minutes: 30 }` or `'30m'`; default 30 minutes).
+       */
+      plannedTtl?: HumanDuration | string;
     };
   };
 }

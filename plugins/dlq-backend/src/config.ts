@@ -14,7 +14,13 @@ export interface ReplayPolicy {
   defaultRatePerSecond: number;
   maxRatePerSecond: number;
   maxMessages: number;
+  /**
+   * How long a canary's or a main job's replayed messages get to come back (fail again)
+   * before the canary goes on or the replay is called completed.
+   */
   canarySettleMs: number;
+  /** A plan not submitted within this time expires (`dlq.replay.plannedTtl`). */
+  plannedTtlMs: number;
 }
 
 export interface DlqSettings {
@@ -74,6 +80,19 @@ export function readDlqSettings(config: Config): DlqSettings {
       `${windowKey} must be longer than 0 and at most 30 days, got ${approvalWindowMs} ms`,
     );
   }
+  const ttlKey = 'dlq.replay.plannedTtl';
+  const plannedTtlMs = config.has(ttlKey)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key: ttlKey }))
+    : 30 * 60 * 1000;
+  if (
+    !Number.isFinite(plannedTtlMs) ||
+    plannedTtlMs < 1000 ||
+    plannedTtlMs > maxWindowMs
+  ) {
+    throw new InputError(
+      `${ttlKey} must be at least 1 second and at most 30 days, got ${plannedTtlMs} ms`,
+    );
+  }
   return {
     maskFields: config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK,
     traceUrl:
@@ -102,6 +121,7 @@ export function readDlqSettings(config: Config): DlqSettings {
         max: 600_000,
         integer: true,
       }),
+      plannedTtlMs,
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { dlqPermissions } from '@internal/plugin-dlq-common';
 import { AccessGuard } from './access/AccessGuard';
 import { DlqEntityResolver } from './catalog/DlqEntityResolver';
@@ -13,6 +14,7 @@ import { connect } from './database/migrations';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
 import { PiiMasker } from './messages/PiiMasker';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
+import { ReplayNotifier } from './replay/ReplayNotifier';
 import { createRouter } from './router';
 import { RuntimeRegistry } from './runtime/RuntimeRegistry';
 
@@ -32,6 +34,7 @@ export const dlqPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -44,6 +47,7 @@ export const dlqPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         catalog,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(dlqPermissions);
         const settings = readDlqSettings(config);
@@ -69,6 +73,7 @@ export const dlqPlugin = createBackendPlugin({
           guard,
           settings.replay,
           logger,
+          new ReplayNotifier(notifications, logger),
         );
         // Replays move on without anyone watching: canary → main job → finished.
         await scheduler.scheduleTask({
@@ -77,6 +82,17 @@ export const dlqPlugin = createBackendPlugin({
           timeout: { minutes: 1 },
           initialDelay: { seconds: 2 },
           fn: () => replays.advanceAll(),
+        });
+        // Plans nobody submitted expire (dlq.replay.plannedTtl) instead of piling up.
+        await scheduler.scheduleTask({
+          id: 'dlq-replay-plan-expiry',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            const expired = await replays.expirePlans();
+            if (expired) logger.info(`${expired} replay plan(s) expired`);
+          },
         });
         logger.info(
           `dead letters from ${

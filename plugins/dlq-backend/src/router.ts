@@ -222,6 +222,19 @@ export async function createRouter(
     res.json(await inspector.get(runtime, dlq, inflowHours));
   });
 
+  // What the user may change on the queue and why not: the UI explains disabled buttons.
+  router.get('/runtimes/:runtime/dlqs/:dlq/access', async (req, res) => {
+    const { runtime, dlq } = parse(queuePath, req.params, 'path');
+    const who = await actor(req);
+    res.json(
+      await guard.access(who, {
+        runtime: runtimes.get(runtime).name,
+        dlq,
+        entities: await entities.resolve(runtime, dlq),
+      }),
+    );
+  });
+
   router.get('/runtimes/:runtime/dlqs/:dlq/groups', async (req, res) => {
     const { runtime, dlq } = parse(queuePath, req.params, 'path');
     const { status } = parse(

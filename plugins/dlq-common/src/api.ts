@@ -45,6 +45,27 @@ export interface DlqEntities {
   owner?: string;
 }
 
+/** Whether the signed-in user may do something on a queue, and if not, why. */
+export interface DlqActionAccess {
+  allowed: boolean;
+  /** Why not: who owns the queue and whom to ask (absent when allowed). */
+  reason?: string;
+}
+
+/** What the signed-in user may change on one queue (`GET .../dlqs/:dlq/access`). */
+export interface DlqAccess {
+  /** The owning group (entity ref), when the queue is in the catalog. */
+  owner: string | null;
+  /** The queue's Resource entity, when declared. */
+  queue: string | null;
+  /** Plan, submit and cancel replays. */
+  replay: DlqActionAccess;
+  /** Archive and purge messages. */
+  manage: DlqActionAccess;
+  /** Approve or reject someone else's replay. */
+  approve: DlqActionAccess;
+}
+
 /** One dead-letter queue of one runtime, with its catalog context. */
 export interface DlqOverview {
   runtime: string;
@@ -177,22 +198,36 @@ export const REPLAY_STATUSES = [
   'canary',
   'running',
   'completed',
+  /** Every message was attempted; some came back to the DLQ (failed again or parked). */
+  'completed-with-failures',
+  /** Stopped by its canary: the canary's messages failed again, the rest not attempted. */
   'canary-failed',
   'cancelled',
   'rejected',
+  /** A plan nobody submitted within `dlq.replay.plannedTtl`. */
+  'expired',
   'failed',
 ] as const;
 export type ReplayStatus = (typeof REPLAY_STATUSES)[number];
 
 export const TERMINAL_REPLAY_STATUSES: ReplayStatus[] = [
   'completed',
+  'completed-with-failures',
   'canary-failed',
   'cancelled',
   'rejected',
+  'expired',
   'failed',
 ];
 
-export type ReplayCounts = Record<ReplayOutcome, number>;
+/**
+ * What a replay's counters count: the runtime's outcome per message, plus
+ * `not-attempted` for messages a replay that ended (cancelled, stopped by its canary,
+ * rejected, expired, failed) never published. They always add up to `progress.total`.
+ */
+export const REPLAY_COUNT_KEYS = [...REPLAY_OUTCOMES, 'not-attempted'] as const;
+export type ReplayCountKey = (typeof REPLAY_COUNT_KEYS)[number];
+export type ReplayCounts = Record<ReplayCountKey, number>;
 
 /** A replay as the portal tracks it: a frozen plan, a reason, approval, runtime jobs. */
 export interface Replay {
@@ -232,6 +267,7 @@ export type AuditAction =
   | 'replay.reject'
   | 'replay.cancel'
   | 'replay.finish'
+  | 'replay.expire'
   | 'message.archive'
   | 'message.purge';
 

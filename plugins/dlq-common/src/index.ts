@@ -6,6 +6,7 @@
  */
 export * from './api';
 export * from './permissions';
+export * from './replayOutcome';
 export { ContractValidator } from './runtime/ContractValidator';
 export { runtimeAdminDocument } from './runtime/runtimeAdminDocument.generated';
 export type { paths as RuntimeAdminPaths } from './runtime/runtimeAdmin.generated';

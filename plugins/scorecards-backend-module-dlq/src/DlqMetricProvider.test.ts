@@ -10,7 +10,7 @@ const DAY = 24 * HOUR;
 const DAY_START = Date.parse('2026-12-04T00:00:00.000Z');
 const DAY_END = DAY_START + DAY;
 const FINISHED =
-  'status=completed%2Ccanary-failed%2Ccancelled%2Crejected%2Cfailed&limit=200';
+  'status=completed%2Ccompleted-with-failures%2Ccanary-failed%2Ccancelled%2Crejected%2Cexpired%2Cfailed&limit=200';
 
 const resource = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -27,7 +27,7 @@ describe('scorecardsModuleDlq', () => {
         },
       })
       .answer(
-        '/replays?runtime=integration-runtime&dlq=orders&status=completed%2Ccanary-failed%2Ccancelled%2Crejected%2Cfailed&limit=200',
+        '/replays?runtime=integration-runtime&dlq=orders&status=completed%2Ccompleted-with-failures%2Ccanary-failed%2Ccancelled%2Crejected%2Cexpired%2Cfailed&limit=200',
         { body: { items: [] } },
       );
     const baseUrl = await server.start();

@@ -10,9 +10,13 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  DlqAccess,
   DlqEntities,
   dlqAuditReadPermission,
+  dlqMessageManagePermission,
   dlqMessageReadPermission,
+  dlqReplayApprovePermission,
+  dlqReplayCreatePermission,
 } from '@internal/plugin-dlq-common';
 
 /** Who is asking: the signed-in user and the credentials to act on their behalf. */
@@ -78,6 +82,51 @@ export class AccessGuard {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`${actor.ref} may not read the audit trail`);
     }
+  }
+
+  /**
+   * What the user may change on the queue, with the reason for each refusal (the same
+   * checks `require` makes), so the UI can say why a button is disabled.
+   */
+  async access(
+    actor: Actor,
+    target: { runtime: string; dlq: string; entities: DlqEntities },
+  ): Promise<DlqAccess> {
+    const { queue, owner } = target.entities;
+    const actions = [
+      ['replay', dlqReplayCreatePermission, 'replay its messages'],
+      ['manage', dlqMessageManagePermission, 'archive or purge its messages'],
+      ['approve', dlqReplayApprovePermission, 'approve replays'],
+    ] as const;
+    const answer: DlqAccess = {
+      owner: owner ?? null,
+      queue: queue ?? null,
+      replay: { allowed: false },
+      manage: { allowed: false },
+      approve: { allowed: false },
+    };
+    if (!queue) {
+      for (const [key, , what] of actions) {
+        answer[
+          key
+        ].reason = `Nobody may ${what}: queue '${target.dlq}' of runtime '${target.runtime}' has no catalog entity, so it has no owner. Declare it as a Resource (spec.type queue, annotation switchboard.dev/runtime) with an owner.`;
+      }
+      return answer;
+    }
+    const decisions = await this.permissions.authorize(
+      actions.map(([, permission]) => ({ permission, resourceRef: queue })),
+      { credentials: actor.credentials },
+    );
+    actions.forEach(([key, , what], i) => {
+      if (decisions[i].result === AuthorizeResult.ALLOW) {
+        answer[key] = { allowed: true };
+      } else {
+        answer[key].reason = owner
+          ? `Only members of ${owner}, which owns this queue, may ${what}; you are not one of them. Ask a member of ${owner}.`
+          : `You may not ${what} on this queue, and it has no owner in the catalog to ask.`;
+      }
+    });
+    return answer;
   }
 
   async require(

@@ -61,7 +61,7 @@ export interface VolumeQuery {
  */
 function unapprovedMessages(row: any): number {
   const count = Number(JSON.parse(row.plan).count) || 0;
-  if (row.status === 'rejected') return 0;
+  if (row.status === 'rejected' || row.status === 'expired') return 0;
   if (row.status === 'cancelled' && !row.canary_job_id && !row.main_job_id)
     return 0;
   if (row.status === 'canary-failed')
@@ -152,6 +152,16 @@ export class DatabaseReplayStore {
     if (query.dlq) q.where('dlq', query.dlq);
     if (query.status?.length) q.whereIn('status', query.status);
     return (await q).map(toReplay);
+  }
+
+  /** Plans (status `planned`) made before `before` (ISO time), oldest first. */
+  async plannedBefore(before: string, limit: number) {
+    const rows = await this.db('dlq_replays')
+      .where('status', 'planned')
+      .andWhere('created_at', '<', before)
+      .orderBy('created_at', 'asc')
+      .limit(limit);
+    return rows.map(toReplay);
   }
 
   /**

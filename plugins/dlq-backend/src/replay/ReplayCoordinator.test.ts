@@ -9,6 +9,7 @@ import { connect } from '../database/migrations';
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
 import { ReplayCoordinator } from './ReplayCoordinator';
+import { ReplayNotifier } from './ReplayNotifier';
 
 jest.setTimeout(30_000);
 
@@ -81,7 +82,10 @@ const ids = (n: number, seed: number) =>
 describe('ReplayCoordinator', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function setup(policy: Partial<ReplayPolicy> = {}) {
+  async function setup(
+    policy: Partial<ReplayPolicy> = {},
+    notifications?: { send: jest.Mock },
+  ) {
     const db = await connect({
       getClient: async () => databases.init('SQLITE_3'),
     });
@@ -129,9 +133,11 @@ describe('ReplayCoordinator', () => {
         maxRatePerSecond: 500,
         maxMessages: 100_000,
         canarySettleMs: 0,
+        plannedTtlMs: 30 * 60 * 1000,
         ...policy,
       },
       mockServices.logger.mock(),
+      new ReplayNotifier(notifications, mockServices.logger.mock()),
     );
     return { coordinator, audit };
   }
@@ -253,5 +259,112 @@ describe('ReplayCoordinator', () => {
       },
     ]);
     expect(trail[1].detail).toContain('only members of');
+  });
+
+  it('asks the owning group (not the requester) to approve, and tells the requester the decision', async () => {
+    const send = jest.fn(async () => {});
+    const { coordinator } = await setup({ approvalThreshold: 1 }, { send });
+    const planned = await plan(coordinator, INES, ids(2, 1));
+    await coordinator.submit(who(INES), planned.id, {
+      reason: 'ERP is back',
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: 'group:default/finance-systems',
+          excludeEntityRef: INES,
+        },
+        payload: expect.objectContaining({
+          title: `Replay of 2 messages from ${QUEUE} needs your approval`,
+          link: `/dead-letters/replays/${planned.id}`,
+          scope: `dlq-replay:${planned.id}:approval-requested`,
+          severity: 'high',
+        }),
+      },
+    ]);
+    expect((send.mock.calls[0] as any)[0].payload.description).toContain(
+      'ERP is back',
+    );
+
+    // The requester cannot approve their own replay, and nobody hears of the attempt.
+    await expect(
+      coordinator.decide(who(INES), planned.id, true),
+    ).rejects.toThrow(/cannot approve it; a second person must/);
+    expect(send).toHaveBeenCalledTimes(1);
+
+    await coordinator.decide(who(JONAS), planned.id, false, 'not today');
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send.mock.calls[1]).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: INES },
+        payload: expect.objectContaining({
+          title: `Your replay of 2 messages from ${QUEUE} was rejected`,
+          description: `Rejected by ${JONAS}: not today`,
+          link: `/dead-letters/replays/${planned.id}`,
+          scope: `dlq-replay:${planned.id}:rejected`,
+        }),
+      },
+    ]);
+    // A rejected replay never ran: its messages were not attempted.
+    const rejected = await coordinator.get(planned.id);
+    expect(rejected.progress.counts).toMatchObject({
+      pending: 0,
+      'not-attempted': 2,
+    });
+  });
+
+  it('keeps replaying when the notifications service fails', async () => {
+    const send = jest.fn(async () => {
+      throw new Error('notifications backend unavailable');
+    });
+    const { coordinator } = await setup({ approvalThreshold: 1 }, { send });
+    const planned = await plan(coordinator, INES, ids(2, 1));
+    const submitted = await coordinator.submit(who(INES), planned.id, {
+      reason: 'ERP is back',
+    });
+    expect(send).toHaveBeenCalled();
+    expect(submitted.status).toBe('awaiting-approval');
+  });
+
+  it('expires plans nobody submitted: not listed as work, refused with 409 when submitted', async () => {
+    const { coordinator, audit } = await setup({ plannedTtlMs: 200 });
+    const stale = await plan(coordinator, INES, ids(2, 1));
+    const other = await plan(coordinator, INES, ids(2, 2));
+    expect(await coordinator.list({ limit: 10 })).toEqual([]);
+    expect(
+      (await coordinator.list({ limit: 10, status: ['planned'] })).map(
+        r => r.id,
+      ),
+    ).toEqual(expect.arrayContaining([stale.id, other.id]));
+    await new Promise(r => setTimeout(r, 300));
+
+    // Submitting checks the age itself, before the scheduler got to it.
+    const refused = coordinator.submit(who(INES), stale.id, {
+      reason: 'too late',
+    });
+    await expect(refused).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(refused).rejects.toThrow(/plan expired at .*plan it again/);
+    expect((await coordinator.get(stale.id)).status).toBe('expired');
+
+    expect(await coordinator.expirePlans()).toBe(1);
+    const expired = await coordinator.get(other.id);
+    expect(expired.status).toBe('expired');
+    expect(expired.progress.counts).toMatchObject({
+      pending: 0,
+      'not-attempted': 2,
+    });
+    expect(await coordinator.list({ limit: 10 })).toEqual([]);
+    const trail = (await audit.list({ limit: 10 })).items;
+    expect(
+      trail.filter(e => e.action === 'replay.expire').map(e => e.replayId),
+    ).toEqual(expect.arrayContaining([stale.id, other.id]));
+
+    // A fresh plan is not expired by the scheduler.
+    const { coordinator: fresh } = await setup({ plannedTtlMs: 60_000 });
+    const kept = await plan(fresh, INES, ids(2, 3));
+    expect(await fresh.expirePlans()).toBe(0);
+    expect((await fresh.get(kept.id)).status).toBe('planned');
   });
 });

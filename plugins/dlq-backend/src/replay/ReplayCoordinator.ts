@@ -8,7 +8,7 @@ import {
 import {
   DLQ_LIMITS,
   PlanReplayRequest,
-  REPLAY_OUTCOMES as OUTCOMES,
+  REPLAY_STATUSES,
   Replay,
   ReplayCounts,
   ReplayItem,
@@ -17,8 +17,11 @@ import {
   RuntimeReplayJob,
   SubmitReplayRequest,
   TERMINAL_REPLAY_STATUSES,
+  deriveReplayProgress,
+  describeReplayCounts,
   dlqReplayApprovePermission,
   dlqReplayCreatePermission,
+  failedAgainCount,
 } from '@internal/plugin-dlq-common';
 import { randomUUID } from 'node:crypto';
 import { AccessGuard, Actor } from '../access/AccessGuard';
@@ -32,11 +35,14 @@ import {
 } from '../database/DatabaseReplayStore';
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
+import { ReplayEvent, ReplayNotifier } from './ReplayNotifier';
 
 export type { ReplayPolicy } from '../config';
 
-const zeroCounts = () =>
-  Object.fromEntries(OUTCOMES.map(o => [o, 0])) as ReplayCounts;
+/** Listed as work by default: plans nobody submitted (or that expired) are not. */
+const LISTED_BY_DEFAULT = REPLAY_STATUSES.filter(
+  s => s !== 'planned' && s !== 'expired',
+);
 const ACTIVE: ReplayStatus[] = ['canary', 'running'];
 const PAGE = 500;
 /** What a replay becomes when its main runtime job ends. */
@@ -70,8 +76,73 @@ export class ReplayCoordinator {
     private readonly guard: AccessGuard,
     private readonly policy: ReplayPolicy,
     private readonly logger: LoggerService,
+    private readonly notifier: ReplayNotifier = new ReplayNotifier(
+      undefined,
+      logger,
+    ),
   ) {
     this.trail = new AuditTrail(audit, logger);
+  }
+
+  /** When a plan made at `createdAt` expires (ISO time). */
+  private expiresAt(createdAt: string) {
+    return new Date(Date.parse(createdAt) + this.policy.plannedTtlMs);
+  }
+
+  /**
+   * Moves plans older than `dlq.replay.plannedTtl` to `expired` (the scheduler calls this;
+   * submit checks the one it is given too). Returns how many expired.
+   */
+  async expirePlans(): Promise<number> {
+    const before = new Date(
+      Date.now() - this.policy.plannedTtlMs,
+    ).toISOString();
+    let expired = 0;
+    for (const replay of await this.replays.plannedBefore(before, 500)) {
+      if (await this.expire(replay)) expired++;
+    }
+    return expired;
+  }
+
+  private async expire(replay: StoredReplay): Promise<boolean> {
+    const moved = await this.replays.transition(replay.id, ['planned'], {
+      status: 'expired',
+      finishedAt: new Date().toISOString(),
+    });
+    if (moved) {
+      await this.audit.append({
+        actor: replay.requester,
+        action: 'replay.expire',
+        runtime: replay.runtime,
+        dlq: replay.dlq,
+        replayId: replay.id,
+        messageCount: replay.messageIds.length,
+        reason: null,
+        outcome: 'succeeded',
+        detail: `plan not submitted within ${minutes(
+          this.policy.plannedTtlMs,
+        )}; ${replay.messageIds.length} not attempted`,
+      });
+    }
+    return moved;
+  }
+
+  private async notify(
+    id: string,
+    event: ReplayEvent,
+    context: { owner?: string; actor?: string } = {},
+  ) {
+    try {
+      await this.notifier.notify(
+        await this.view(await this.load(id)),
+        event,
+        context,
+      );
+    } catch (e) {
+      this.logger.warn(
+        `replay ${id}: no ${event} notification: ${(e as Error).message}`,
+      );
+    }
   }
 
   /**
@@ -272,6 +343,8 @@ export class ReplayCoordinator {
     request: SubmitReplayRequest,
   ): Promise<Replay> {
     const replay = await this.load(id);
+    // Set when the replay now waits for approval: whom to ask.
+    let owner: string | null | undefined;
     await this.trail.attempt(
       {
         actor: actor.ref,
@@ -286,6 +359,19 @@ export class ReplayCoordinator {
         if (replay.requester !== actor.ref) {
           throw new NotAllowedError(
             `replay ${id} was planned by ${replay.requester}; plan your own`,
+          );
+        }
+        if (
+          replay.status === 'planned' &&
+          this.expiresAt(replay.createdAt).getTime() <= Date.now()
+        ) {
+          await this.expire(replay);
+          throw new ConflictError(
+            `replay ${id}'s plan expired at ${this.expiresAt(
+              replay.createdAt,
+            ).toISOString()} (plans are kept ${minutes(
+              this.policy.plannedTtlMs,
+            )}); plan it again to see what is failed now`,
           );
         }
         if (replay.status !== 'planned')
@@ -338,6 +424,7 @@ export class ReplayCoordinator {
         );
         if (!decided)
           throw new ConflictError(`replay ${id} was submitted already`);
+        if (decided.approvalRequired) owner = target.entities.owner ?? null;
         note.detail = decided.approvalRequired
           ? `${this.approvalNote(
               replay.plan.count,
@@ -348,6 +435,11 @@ export class ReplayCoordinator {
             }/s`;
       },
     );
+    if (owner !== undefined) {
+      await this.notify(id, 'approval-requested', {
+        owner: owner ?? undefined,
+      });
+    }
     return this.get(id);
   }
 
@@ -399,6 +491,9 @@ export class ReplayCoordinator {
           );
       },
     );
+    await this.notify(id, approve ? 'approved' : 'rejected', {
+      actor: actor.ref,
+    });
     return this.get(id);
   }
 
@@ -476,7 +571,10 @@ export class ReplayCoordinator {
     status?: ReplayStatus[];
     limit: number;
   }) {
-    const replays = await this.replays.list(query);
+    const replays = await this.replays.list({
+      ...query,
+      status: query.status?.length ? query.status : LISTED_BY_DEFAULT,
+    });
     return Promise.all(
       replays.map(r =>
         this.view(r).catch(() =>
@@ -584,7 +682,9 @@ export class ReplayCoordinator {
           replay,
           'canary',
           'canary-failed',
-          job.counts as ReplayCounts,
+          (
+            await this.progress(replay)
+          ).progress.counts,
           error,
         );
         return this.load(replay.id);
@@ -608,9 +708,18 @@ export class ReplayCoordinator {
     }
     const job = await this.job(runtime, replay.jobs.main);
     if (job.status === 'pending' || job.status === 'running') return replay;
-    const counts = await this.progress(replay).then(p => p.counts);
-    const status = STATUS_OF_ENDED_JOB[job.status] ?? 'failed';
-    await this.finish(replay, 'running', status, counts, job.error);
+    // Replayed messages that fail again come back after the consumer's retries: wait
+    // for them before calling the replay completed (late ones still turn it red).
+    const settled =
+      Date.now() - Date.parse(job.finishedAt ?? job.createdAt) >=
+      this.policy.canarySettleMs;
+    if (job.status === 'completed' && !settled) return replay;
+    const ended = STATUS_OF_ENDED_JOB[job.status] ?? 'failed';
+    const { status, progress } = await this.progress({
+      ...replay,
+      status: ended,
+    });
+    await this.finish(replay, 'running', status, progress.counts, job.error);
     return this.load(replay.id);
   }
 
@@ -645,7 +754,9 @@ export class ReplayCoordinator {
           replay,
           replay.status,
           'failed',
-          zeroCounts(),
+          (
+            await this.progress({ ...replay, status: 'failed' })
+          ).progress.counts,
           e.message,
         );
       }
@@ -676,44 +787,70 @@ export class ReplayCoordinator {
       messageCount: replay.messageIds.length,
       reason: replay.reason,
       outcome: status === 'completed' ? 'succeeded' : 'failed',
-      detail: `${status}: ${
-        OUTCOMES.filter(o => counts[o])
-          .map(o => `${counts[o]} ${o}`)
-          .join(', ') || 'nothing done'
-      }${error ? ` (${error})` : ''}`,
+      detail: `${status}: ${describeReplayCounts(counts)}${
+        error ? ` (${error})` : ''
+      }`,
     });
+    await this.notify(
+      replay.id,
+      status === 'canary-failed' ? 'canary-stopped' : 'finished',
+    );
   }
 
-  /** Counts across the replay's jobs; messages not yet in a job are pending. */
-  private async progress(replay: StoredReplay): Promise<Replay['progress']> {
-    const total = replay.messageIds.length;
-    const counts = zeroCounts();
+  /** Status and counters from the replay's jobs, by the one rule in deriveReplayProgress. */
+  private async progress(
+    replay: StoredReplay,
+  ): Promise<Pick<Replay, 'status' | 'progress'>> {
     const runtime = this.runtimes.get(replay.runtime);
-    let placed = 0;
+    const jobs: RuntimeReplayJob[] = [];
     for (const id of [replay.jobs.canary, replay.jobs.main]) {
-      if (!id) continue;
-      const job = await this.job(runtime, id);
-      for (const o of OUTCOMES) counts[o] += job.counts[o] ?? 0;
-      placed += job.total;
+      if (id) jobs.push(await this.job(runtime, id));
     }
-    const unplaced = total - placed;
-    // Once the main job exists, ids not in a job were gone or no longer failed by then;
-    // before (or after a halted canary) they wait untouched in the DLQ.
-    if (replay.jobs.main) counts['skipped-missing'] += Math.max(0, unplaced);
-    else counts.pending += Math.max(0, unplaced);
-    return { total, done: total - counts.pending, counts };
+    return deriveReplayProgress({
+      status: replay.status,
+      total: replay.messageIds.length,
+      jobs,
+      mainJobCreated: !!replay.jobs.main,
+    });
   }
 
   private async view(replay: StoredReplay): Promise<Replay> {
     const { messageIds, ratePerSecond, finalCounts, ...rest } = replay;
-    const progress =
+    const derived =
       replay.jobs.canary || replay.jobs.main
         ? await this.progress(replay)
-        : {
+        : deriveReplayProgress({
+            status: replay.status,
             total: messageIds.length,
-            done: 0,
-            counts: { ...zeroCounts(), pending: messageIds.length },
-          };
-    return { ...rest, progress };
+            jobs: [],
+            mainJobCreated: false,
+          });
+    if (derived.status !== replay.status) {
+      // Messages came back after the replay was recorded as completed: record it too.
+      await this.lateFailures(replay, derived.progress.counts);
+    }
+    return { ...rest, ...derived };
+  }
+
+  private async lateFailures(replay: StoredReplay, counts: ReplayCounts) {
+    const moved = await this.replays.transition(replay.id, ['completed'], {
+      status: 'completed-with-failures',
+      finalCounts: counts,
+    });
+    if (!moved) return;
+    await this.audit.append({
+      actor: replay.requester,
+      action: 'replay.finish',
+      runtime: replay.runtime,
+      dlq: replay.dlq,
+      replayId: replay.id,
+      messageCount: replay.messageIds.length,
+      reason: replay.reason,
+      outcome: 'failed',
+      detail: `completed-with-failures: ${failedAgainCount(
+        counts,
+      )} came back after the replay completed; ${describeReplayCounts(counts)}`,
+    });
+    await this.notify(replay.id, 'finished');
   }
 }

@@ -104,6 +104,7 @@ export function replay(partial: Partial<Replay> = {}): Replay {
         'skipped-missing': 0,
         'failed-again': 0,
         parked: 0,
+        'not-attempted': 0,
       },
     },
     error: null,

@@ -71,6 +71,7 @@ export function replay(
     'skipped-missing': 0,
     'failed-again': 0,
     parked: 0,
+    'not-attempted': 0,
     ...fields.counts,
   };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
