@@ -5,7 +5,7 @@
  * approves; every action leaves an audit entry nobody can change.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Replay } from '@internal/plugin-dlq-common';
+import { REPLAY_COUNT_KEYS, Replay } from '@internal/plugin-dlq-common';
 import { AdminClient, waitFor } from '@internal/integration-runtime/testing';
 import {
   ALICE,
@@ -205,6 +205,24 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
       reason: 'ERP fixed (INC-42)',
     });
     expect(submitted.body.status).toBe('awaiting-approval');
+    // The owning group hears of it, the requester does not.
+    const sentFor = (event: string) =>
+      h.notifications.filter(
+        n => n.payload.scope === `dlq-replay:${replay.id}:${event}`,
+      );
+    expect(sentFor('approval-requested')).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: 'group:default/finance-systems',
+          excludeEntityRef: INES,
+        },
+        payload: expect.objectContaining({
+          title: `Replay of ${frozen} messages from ${DLQ} needs your approval`,
+          link: `/dead-letters/replays/${replay.id}`,
+        }),
+      },
+    ]);
 
     const self = await call(INES, 'POST', `/replays/${replay.id}/approve`, {});
     expect(self.status).toBe(403);
@@ -235,6 +253,24 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     );
     expect(done.progress).toMatchObject({ total: frozen, done: frozen });
     expect(done.progress.counts.replayed).toBe(frozen);
+    expect(sentFor('approved')).toMatchObject([
+      {
+        recipients: { type: 'entity', entityRef: INES },
+        payload: { description: `Approved by ${JONAS}: checked the ERP` },
+      },
+    ]);
+    await waitFor(
+      async () => sentFor('finished'),
+      sent => sent.length === 1,
+      { what: 'the finished notification' },
+    );
+    expect(sentFor('finished')[0]).toMatchObject({
+      recipients: { type: 'entity', entityRef: INES },
+      payload: {
+        title: `Replay of ${frozen} messages from ${DLQ} completed: succeeded ${frozen} of ${frozen}`,
+        severity: 'normal',
+      },
+    });
 
     // Each order's ERP booking happened once; the late ones are still dead letters.
     const sideEffects = (orderId: string) =>
@@ -314,7 +350,28 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
     );
     expect(halted.error).toContain('1 of 1 canary messages failed again');
     expect(halted.jobs.main).toBeNull();
-    expect(halted.progress.counts.pending).toBe(2);
+    // The rest was never attempted: nothing is pending any more.
+    expect(halted.progress.counts).toMatchObject({
+      pending: 0,
+      'not-attempted': 2,
+      'failed-again': 1,
+    });
+    expect(halted.progress.done).toBe(3);
+    await waitFor(
+      async () =>
+        h.notifications.filter(
+          n => n.payload.scope === `dlq-replay:${plan.body.id}:canary-stopped`,
+        ),
+      sent => sent.length === 1,
+      { what: 'the canary notification' },
+    ).then(([sent]) =>
+      expect(sent).toMatchObject({
+        recipients: { type: 'entity', entityRef: INES },
+        payload: {
+          title: `Replay of 3 messages from ${DLQ} stopped by canary: failed again 1 of 3, 2 not attempted`,
+        },
+      }),
+    );
 
     // A plan can be cancelled before it runs.
     const second = await call(INES, 'POST', '/replays/plan', {
@@ -329,6 +386,10 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
       { reason: 'not now' },
     );
     expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body.progress.counts).toMatchObject({
+      pending: 0,
+      'not-attempted': 2,
+    });
     expect(
       (
         await call(INES, 'POST', `/replays/${second.body.id}/submit`, {
@@ -336,6 +397,104 @@ describe('dead letters (dlq-backend with the real runtime, catalog and policy)',
         })
       ).status,
     ).toBe(409);
+  });
+
+  it('calls a replay whose messages fail again completed with failures, with counters that add up everywhere', async () => {
+    await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
+    const ids = await h.idsOf(await deadLetter(2));
+    const plan = await call(JONAS, 'POST', '/replays/plan', {
+      runtime: 'integration-runtime',
+      dlq: DLQ,
+      selection: { ids },
+    });
+    expect(plan.body.approvalRequired).toBe(false);
+    await call(JONAS, 'POST', `/replays/${plan.body.id}/submit`, {
+      reason: 'ERP says it is fixed',
+    });
+    const done = await waitReplay(
+      JONAS,
+      plan.body.id,
+      r => r.status === 'completed-with-failures',
+    );
+    const sum = (r: Replay) =>
+      REPLAY_COUNT_KEYS.reduce((n, k) => n + r.progress.counts[k], 0);
+    expect(done.progress).toMatchObject({ total: 2, done: 2 });
+    expect(done.progress.counts['failed-again']).toBe(2);
+    expect(done.progress.counts.replayed).toBe(0);
+    expect(sum(done)).toBe(2);
+    // The list says the same as the replay page.
+    const listed = (
+      await call(JONAS, 'GET', `/replays?dlq=${DLQ}&limit=200`)
+    ).body.items.find((r: Replay) => r.id === plan.body.id);
+    expect(listed.status).toBe('completed-with-failures');
+    expect(listed.progress).toEqual(done.progress);
+    // So do the items, the audit trail and the notification.
+    const items = await call(
+      JONAS,
+      'GET',
+      `/replays/${plan.body.id}/items?limit=500`,
+    );
+    expect(items.body.items.map((i: any) => i.outcome)).toEqual([
+      'failed-again',
+      'failed-again',
+    ]);
+    const { body: trail } = await call(
+      JONAS,
+      'GET',
+      `/audit?replayId=${plan.body.id}`,
+    );
+    const finish = trail.items.find((e: any) => e.action === 'replay.finish');
+    expect(finish).toMatchObject({ outcome: 'failed' });
+    expect(finish.detail).toMatch(/^completed-with-failures: .*2 failed again/);
+    const sent = await waitFor(
+      async () =>
+        h.notifications.filter(
+          n => n.payload.scope === `dlq-replay:${plan.body.id}:finished`,
+        ),
+      s => s.length > 0,
+      { what: 'the finished notification' },
+    );
+    expect(sent.at(-1)).toMatchObject({
+      recipients: { type: 'entity', entityRef: JONAS },
+      payload: {
+        title: `Replay of 2 messages from ${DLQ} completed with failures: failed again 2 of 2`,
+        severity: 'high',
+      },
+    });
+    // Not listed as waiting for approval, and never offered to approve.
+    expect(
+      (await call(INES, 'POST', `/replays/${plan.body.id}/approve`, {})).status,
+    ).toBe(409);
+  });
+
+  it('says what a user may change on a queue and, if not, whom to ask', async () => {
+    const path_ = `/runtimes/integration-runtime/dlqs/${DLQ}/access`;
+    const owner = await call(INES, 'GET', path_);
+    expect(owner.status).toBe(200);
+    expect(owner.body).toEqual({
+      owner: 'group:default/finance-systems',
+      queue: `resource:default/${DLQ}`,
+      replay: { allowed: true },
+      manage: { allowed: true },
+      approve: { allowed: true },
+    });
+    const outsider = await call(ALICE, 'GET', path_);
+    expect(outsider.body.replay.allowed).toBe(false);
+    expect(outsider.body.manage.reason).toBe(
+      'Only members of group:default/finance-systems, which owns this queue, may archive or purge its messages; you are not one of them. Ask a member of group:default/finance-systems.',
+    );
+    expect(
+      (
+        await call(
+          ALICE,
+          'GET',
+          '/runtimes/integration-runtime/dlqs/..%2Fx/access',
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call(ALICE, 'GET', `/runtimes/nope/dlqs/${DLQ}/access`)).status,
+    ).toBe(404);
   });
 
   it('archives and purges only for owners, and audits every action, append-only', async () => {

@@ -16,6 +16,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import dlqPlugin from '@internal/plugin-dlq-backend';
 import { Replay } from '@internal/plugin-dlq-common';
@@ -156,6 +158,11 @@ export interface DeadLetterBackend {
   base: string;
   /** Paths the recording runtime ('recorder') was asked for. */
   recorded: string[];
+  /**
+   * Notifications dlq-backend sent. The notifications backend is a remote service to it,
+   * so a recording double stands in for it here.
+   */
+  notifications: NotificationSendOptions[];
   call(
     user: string,
     method: string,
@@ -198,6 +205,16 @@ export async function startDeadLetterBackend(
   const admin = new AdminClient(runtime.adminUrl, ADMIN_TOKEN);
   await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
   const recorded: string[] = [];
+  const notifications: NotificationSendOptions[] = [];
+  const recordNotifications = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      async send(options: NotificationSendOptions) {
+        notifications.push(options);
+      },
+    }),
+  });
   const fakes = {
     five: fakeRuntime('500', []),
     garbage: fakeRuntime('garbage', []),
@@ -216,6 +233,7 @@ export async function startDeadLetterBackend(
       permissionsRegistryServiceFactory,
       catalogUserInfo,
       onBehalfOfAuth,
+      recordNotifications,
       // As in production: a request without a token is nobody (the mock's default user
       // would answer it).
       mockServices.httpAuth.factory({
@@ -364,6 +382,7 @@ export async function startDeadLetterBackend(
     admin,
     base,
     recorded,
+    notifications,
     call,
     raw,
     deadLetter,
