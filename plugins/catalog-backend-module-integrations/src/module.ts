@@ -15,6 +15,8 @@ import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
 import { JourneyEntityProcessor } from './processors/JourneyEntityProcessor';
 import { MessagingRelationsProcessor } from './processors/MessagingRelationsProcessor';
 import { OpenApiEntityProcessor } from './processors/OpenApiEntityProcessor';
+import { ProcessingErrorsReader } from './processingErrors/ProcessingErrorsReader';
+import { createProcessingErrorsRouter } from './processingErrors/processingErrorsRouter';
 
 /**
  * The integration catalog's catalog module: topics and queues from AsyncAPI documents,
@@ -35,8 +37,31 @@ export const catalogModuleIntegrations = createBackendModule({
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
       },
-      async init({ catalog, catalogService, auth, logger, config, scheduler }) {
+      async init({
+        catalog,
+        catalogService,
+        auth,
+        logger,
+        config,
+        scheduler,
+        database,
+        httpRouter,
+        httpAuth,
+        permissions,
+      }) {
+        // Errors of entities by ref, also of those never stored: the catalog's own tables.
+        httpRouter.use(
+          createProcessingErrorsRouter({
+            reader: new ProcessingErrorsReader(await database.getClient()),
+            httpAuth,
+            permissions,
+          }),
+        );
         catalog.addProcessor(
           new AsyncApiEntityProcessor({ catalog: catalogService, auth }),
         );
