@@ -15,6 +15,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 // Processing errors show up in the backend log as well as on the entities.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// GET /api/catalog/entities/unprocessed/failed and /pending: entities whose processing
+// failed, for the catalog's admins (permissionPolicy.ts).
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 // Topics and queues from AsyncAPI, publish/subscribe relations, broker discovery,
 // `$text` beside the catalog files app-config names.
 backend.add(import('@internal/plugin-catalog-backend-module-integrations'));

@@ -14,11 +14,23 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  unprocessedEntitiesDeletePermission,
+  unprocessedEntitiesReadPermission,
+} from '@backstage/plugin-catalog-unprocessed-entities-common';
 import { dlqOwnerPermissions } from '@internal/plugin-dlq-common';
+
+/**
+ * The group that runs the catalog: its members see the failing and unprocessed entities
+ * page, which shows raw entity data (every owner still sees their own entities' errors
+ * on the entity pages).
+ */
+export const CATALOG_ADMIN_GROUP = 'group:default/platform';
 
 /**
  * Switchboard's default policy: members of a queue's owning group (from the catalog) may
  * replay, approve, archive and purge its dead letters; everyone else may read them.
+ * Members of the catalog's admin group see and delete unprocessed entities.
  * Everything else is allowed, as in the embedded setup before.
  */
 export class SwitchboardPermissionPolicy implements PermissionPolicy {
@@ -29,6 +41,16 @@ export class SwitchboardPermissionPolicy implements PermissionPolicy {
     const owned = dlqOwnerPermissions.find(p =>
       isPermission(request.permission, p),
     );
+    if (
+      isPermission(request.permission, unprocessedEntitiesReadPermission) ||
+      isPermission(request.permission, unprocessedEntitiesDeletePermission)
+    ) {
+      return {
+        result: user?.info.ownershipEntityRefs.includes(CATALOG_ADMIN_GROUP)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     if (owned) {
       return createCatalogConditionalDecision(
         owned,
