@@ -31,12 +31,8 @@ import { DatabaseInstanceStore } from '../src/database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../src/database/DatabaseSpanStore';
 import { decodeRequest } from '../src/ingest/OtlpDecoder';
 import { SpanIngestor } from '../src/ingest/SpanIngestor';
-import {
-  DEFAULT_LIMITS,
-  NormalizedBatch,
-  SpanNormalizer,
-  SpanRecord,
-} from '../src/ingest/SpanNormalizer';
+import { DEFAULT_LIMITS, SpanNormalizer } from '../src/ingest/SpanNormalizer';
+import { NormalizedBatch, SpanRecord } from '../src/types';
 import { JourneyCatalog } from '../src/journeys/JourneyCatalog';
 import { JourneyQueries } from '../src/query/JourneyQueries';
 import { createRouter } from '../src/router';

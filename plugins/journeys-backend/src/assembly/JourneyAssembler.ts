@@ -1,11 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  DatabaseInstanceStore,
   InstanceRow,
+  InstanceStore,
   RollupCell,
   TraceAssembly,
-} from '../database/DatabaseInstanceStore';
-import { TraceRow } from '../database/DatabaseSpanStore';
+} from '../database/InstanceStore';
+import { TraceRow } from '../types';
 import {
   JourneyCatalog,
   JourneyDefinition,
@@ -50,7 +50,7 @@ export const DEFAULT_ASSEMBLER_OPTIONS: AssemblerOptions = {
  */
 export class JourneyAssembler {
   constructor(
-    private readonly store: DatabaseInstanceStore,
+    private readonly store: InstanceStore,
     private readonly journeys: JourneyCatalog,
     private readonly logger: LoggerService,
     private readonly options: AssemblerOptions = DEFAULT_ASSEMBLER_OPTIONS,

@@ -1,7 +1,7 @@
 import { JourneyDefinition } from '../journeys/JourneyCatalog';
-import { SpanFacts } from '../ingest/SpanNormalizer';
+import { SpanFacts, VerdictSpan } from '../types';
 import { assessInstance, MemberTrace } from './instanceStatus';
-import { traceVerdict, VerdictSpan } from './traceVerdict';
+import { traceVerdict } from './traceVerdict';
 
 const SERVER = 2;
 const CLIENT = 3;

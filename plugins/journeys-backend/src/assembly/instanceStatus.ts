@@ -1,11 +1,13 @@
 import { InstanceStatus } from '@internal/plugin-journeys-common';
 import { JourneyDefinition } from '../journeys/JourneyCatalog';
 import {
-  causeOrder,
+  FailingStep,
+  InstanceFacts,
   RecoveredStep,
   RootCause,
   TraceVerdict,
-} from './traceVerdict';
+} from '../types';
+import { causeOrder } from './traceVerdict';
 
 /** A member trace of an instance, as the verdict rule reads it. */
 export interface MemberTrace {
@@ -17,28 +19,6 @@ export interface MemberTrace {
   completes: string[];
   /** Null until the trace was assembled with the verdict rule (or when it has no backend span). */
   verdict: TraceVerdict | null;
-}
-
-/** The step blamed for a failed or stuck instance. */
-export type FailingStep = Omit<RootCause, 'startUs' | 'endUs'>;
-
-export interface InstanceFacts {
-  status: InstanceStatus;
-  startUs: number;
-  endUs: number;
-  lastActivityUs: number;
-  /** The journey's own run: first attempt to first outcome (replays excluded). */
-  durationUs: number;
-  /** End of the first error, for instances finished by a replay. */
-  firstFailureUs: number | null;
-  /** When the replay finished the instance. */
-  recoveredUs: number | null;
-  traceCount: number;
-  spanCount: number;
-  errorCount: number;
-  failingStep: FailingStep | null;
-  recoveredSteps: RecoveredStep[];
-  services: string[];
 }
 
 const DEFAULT_STUCK_AFTER_MS = 10 * 60_000;

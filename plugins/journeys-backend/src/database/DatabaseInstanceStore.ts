@@ -1,11 +1,14 @@
-import {
-  InstanceStatus,
-  InstanceSummary,
-} from '@internal/plugin-journeys-common';
+import { InstanceStatus } from '@internal/plugin-journeys-common';
 import { Knex } from 'knex';
-import { InstanceFacts } from '../assembly/instanceStatus';
-import { TraceVerdict, VerdictSpan } from '../assembly/traceVerdict';
-import { ErrorStep, TraceRow } from './DatabaseSpanStore';
+import { ErrorStep, TraceRow, TraceVerdict, VerdictSpan } from '../types';
+import {
+  CellFilter,
+  InstanceRow,
+  InstanceStore,
+  RollupCell,
+  RollupRange,
+  TraceAssembly,
+} from './InstanceStore';
 
 const HOUR_US = 3_600_000_000;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -29,48 +32,6 @@ function toTraceRow(r: any): TraceRow {
     browserSpans: Number(r.browser_spans ?? 0),
     verdict: r.verdict ? (JSON.parse(r.verdict) as TraceVerdict) : null,
   };
-}
-
-/** A trace's assembly: its instances, entry, completions and verdict. */
-export interface TraceAssembly {
-  traceId: string;
-  /** The trace's received_us when it was read: a trace that got spans since stays dirty. */
-  receivedUs: number;
-  entryJourney: string | null;
-  completes: string[];
-  verdict: TraceVerdict | null;
-  /** New memberships, when they changed. */
-  memberships?: string[];
-}
-
-export interface InstanceRow extends InstanceFacts {
-  id: string;
-  journey: string | null;
-  businessKeys: Record<string, string>;
-}
-
-/** The rollup cell an instance counts in (see the migration 20261201200000_verdicts). */
-export interface RollupCell {
-  journey: string;
-  bucketStartUs: number;
-  outcome: string;
-  leMs: number;
-}
-
-/** A range of rollup buckets, `fromUs` included, `toUs` excluded, of the minute or hourly table. */
-export interface RollupRange {
-  table: 'minute' | 'hour';
-  fromUs: number;
-  toUs: number;
-}
-
-/** Rollup cells to count: their outcome is listed and their latency bucket in bounds. */
-export interface CellFilter {
-  outcomes: readonly string[];
-  /** Only latency buckets at or under this bound. */
-  leMsAtMost?: number;
-  /** Only latency buckets above this bound. */
-  leMsAbove?: number;
 }
 
 const cellKey = (c: RollupCell) =>
@@ -109,33 +70,6 @@ function toInstanceRow(r: any): InstanceRow {
   };
 }
 
-export function toSummary(row: InstanceRow): InstanceSummary {
-  return {
-    id: row.id,
-    journey: row.journey,
-    status: row.status,
-    startedAt: new Date(row.startUs / 1000).toISOString(),
-    endedAt: new Date(row.endUs / 1000).toISOString(),
-    durationMs: Math.round(row.durationUs / 1000),
-    ...(row.firstFailureUs !== null && {
-      timeToFirstFailureMs: Math.round(
-        (row.firstFailureUs - row.startUs) / 1000,
-      ),
-    }),
-    ...(row.recoveredUs !== null &&
-      row.firstFailureUs !== null && {
-        recoveryMs: Math.round((row.recoveredUs - row.firstFailureUs) / 1000),
-      }),
-    ...(row.recoveredSteps.length && { recoveredSteps: row.recoveredSteps }),
-    traceCount: row.traceCount,
-    spanCount: row.spanCount,
-    errorCount: row.errorCount,
-    services: row.services,
-    businessKeys: row.businessKeys,
-    failingStep: row.failingStep ?? undefined,
-  };
-}
-
 function group(rows: any[], key: string, value: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of rows) {
@@ -158,7 +92,7 @@ async function chunked<T, R>(
 }
 
 /** Traces, their links and keys, and the journey instances assembled from them. */
-export class DatabaseInstanceStore {
+export class DatabaseInstanceStore implements InstanceStore {
   constructor(private readonly db: Knex) {}
 
   private get truthy() {

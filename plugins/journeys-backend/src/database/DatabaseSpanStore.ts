@@ -1,37 +1,8 @@
 import { SpanDetail, WaterfallSpan } from '@internal/plugin-journeys-common';
 import { Knex } from 'knex';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { TraceVerdict } from '../assembly/traceVerdict';
-import { NormalizedBatch, SpanRecord } from '../ingest/SpanNormalizer';
-
-/** A trace's summary row, kept current by every write. */
-export interface TraceRow {
-  traceId: string;
-  startUs: number;
-  endUs: number;
-  spanCount: number;
-  errorCount: number;
-  rootService: string | null;
-  rootName: string | null;
-  rootStatus: number | null;
-  entryJourney: string | null;
-  completes: string[];
-  errorEndUs: number | null;
-  errorStep: ErrorStep | null;
-  receivedUs: number;
-  /** Spans of the trace that came in through the browser receiver (untrusted). */
-  browserSpans: number;
-  /** What the trace contributes to its instances' verdicts; null until assembled. */
-  verdict: TraceVerdict | null;
-}
-
-export interface ErrorStep {
-  traceId: string;
-  spanId: string;
-  service: string;
-  name: string;
-  message?: string;
-}
+import { ErrorStep, NormalizedBatch, SpanRecord } from '../types';
+import { SpanStore } from './SpanStore';
 
 /** What a trace contributes to its trace row, computed per write batch. */
 interface TraceDelta {
@@ -171,7 +142,7 @@ function traceDeltas(spans: SpanRecord[]): TraceDelta[] {
  * transaction; on SQLite they go through the driver's prepared statements (knex's query
  * builder costs more than the insert itself at tens of thousands of rows per second).
  */
-export class DatabaseSpanStore {
+export class DatabaseSpanStore implements SpanStore {
   private readonly sqlite: boolean;
 
   constructor(private readonly db: Knex) {

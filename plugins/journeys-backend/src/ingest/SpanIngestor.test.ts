@@ -5,7 +5,8 @@ import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
 import { connect } from '../database/migrations';
 import { exportRequest, hex, otlpSpan } from '../__testUtils__/otlp';
 import { SpanIngestor } from './SpanIngestor';
-import { NormalizedBatch, SpanNormalizer } from './SpanNormalizer';
+import { NormalizedBatch } from '../types';
+import { SpanNormalizer } from './SpanNormalizer';
 import { bothDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);

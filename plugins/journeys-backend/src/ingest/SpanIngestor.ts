@@ -1,16 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { BackpressureError } from './ingestErrors';
-import { NormalizedBatch, SpanNormalizer } from './SpanNormalizer';
+import { SpanStore } from '../database/SpanStore';
+import { NormalizedBatch } from '../types';
+import { SpanNormalizer } from './SpanNormalizer';
 import { storeFailure } from './storeErrors';
 import { IngestRequestOptions, IngestResult, TraceIngestor } from './types';
-
-type StoredBatch = Pick<NormalizedBatch, 'spans' | 'keys' | 'links'>;
-
-/** What the ingestor writes through (DatabaseSpanStore). */
-export interface SpanWriter {
-  write(batch: StoredBatch): Promise<void>;
-}
 
 export interface IngestOptions {
   /** Spans waiting for the database beyond this are refused with 429 (default 200,000). */
@@ -43,7 +38,7 @@ export class SpanIngestor implements TraceIngestor {
 
   constructor(
     private readonly normalizer: Pick<SpanNormalizer, 'normalize'>,
-    private readonly store: SpanWriter,
+    private readonly store: Pick<SpanStore, 'write'>,
     private readonly options: IngestOptions,
     private readonly logger: LoggerService,
   ) {}

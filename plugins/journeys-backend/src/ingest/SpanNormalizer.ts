@@ -7,50 +7,13 @@ import {
   readText,
 } from '@internal/plugin-journeys-common';
 import { z } from 'zod';
+import {
+  NormalizedBatch,
+  SpanFacts,
+  SpanRecord,
+  SpanSource,
+} from '../types';
 import { storableSlice, storableText } from './storableText';
-
-/** One span as stored: indexed columns plus a JSON detail blob. */
-export interface SpanRecord {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string;
-  name: string;
-  service: string;
-  kind: number;
-  startUs: number;
-  durationUs: number;
-  status: number;
-  route: string | null;
-  /** `traceId:spanId` of linked spans, space separated; null without links. */
-  links: string | null;
-  /** Also inside `detail`; kept apart so a batch's error steps need not parse it again. */
-  statusMessage?: string;
-  /**
-   * Came in through the browser (Faro) receiver: untrusted. Shown in its trace, but it never
-   * decides a trace's status, root, error step, entry or completion.
-   */
-  browser: boolean;
-  /** What the verdict rule reads, in the portal's own names (see `SpanFacts`); JSON or null. */
-  facts: string | null;
-  detail: string;
-}
-
-/**
- * The few attributes the verdict rule and the failing step need, read through the
- * semantic-convention table (current and older names alike), so assembly never parses
- * `detail`. Only present fields are written.
- */
-export interface SpanFacts {
-  httpStatus?: number;
-  rpcStatus?: number;
-  messageId?: string;
-  destination?: string;
-  operation?: string;
-  /** The replay job that re-drove this delivery from a dead-letter queue. */
-  replayId?: string;
-  /** Status message of an error span (truncated). */
-  message?: string;
-}
 
 function spanFacts(
   attributes: Record<string, AttributeValue>,
@@ -79,25 +42,6 @@ function spanFacts(
       512,
     );
   return Object.keys(facts).length ? JSON.stringify(facts) : null;
-}
-
-/** Where a request came from: an OTLP exporter with a token, or the portal's browser. */
-export type SpanSource = 'otlp' | 'browser';
-
-export interface BusinessKeyRecord {
-  traceId: string;
-  key: string;
-  value: string;
-}
-
-export interface NormalizedBatch {
-  spans: SpanRecord[];
-  keys: BusinessKeyRecord[];
-  /** [trace, linked trace] pairs, deduplicated. */
-  links: Array<[string, string]>;
-  rejected: number;
-  /** The first few reasons, each naming where in the request. */
-  errors: string[];
 }
 
 export interface NormalizerLimits {

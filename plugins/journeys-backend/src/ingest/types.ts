@@ -1,4 +1,4 @@
-import { SpanSource } from './SpanNormalizer';
+import { SpanSource } from '../types';
 
 /** Outcome of one export request, mapped to OTLP's ExportTraceServiceResponse. */
 export interface IngestResult {

@@ -16,11 +16,8 @@ import {
   CYCLE_TIME_OUTCOMES,
   quantileFromBuckets,
 } from '../rollups/latencyBuckets';
-import {
-  DatabaseInstanceStore,
-  toSummary,
-} from '../database/DatabaseInstanceStore';
-import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
+import { InstanceRow, InstanceStore } from '../database/InstanceStore';
+import { SpanStore } from '../database/SpanStore';
 import {
   JourneyCatalog,
   JourneyDefinition,
@@ -37,8 +34,8 @@ const WINDOWS: Record<StatsWindow, { spanMs: number; bucketMs: number }> = {
 /** Read side of journeys: statistics, instance lists, search and the waterfall. */
 export class JourneyQueries {
   constructor(
-    private readonly instances: DatabaseInstanceStore,
-    private readonly spans: DatabaseSpanStore,
+    private readonly instances: InstanceStore,
+    private readonly spans: SpanStore,
     private readonly journeys: JourneyCatalog,
     private readonly maxWaterfallSpans: number,
   ) {}
@@ -233,4 +230,32 @@ export class JourneyQueries {
     if (!span) throw new NotFoundError(`no span ${spanId} in trace ${traceId}`);
     return span;
   }
+}
+
+/** An instance row as the REST answer shows it. */
+function toSummary(row: InstanceRow): InstanceSummary {
+  return {
+    id: row.id,
+    journey: row.journey,
+    status: row.status,
+    startedAt: new Date(row.startUs / 1000).toISOString(),
+    endedAt: new Date(row.endUs / 1000).toISOString(),
+    durationMs: Math.round(row.durationUs / 1000),
+    ...(row.firstFailureUs !== null && {
+      timeToFirstFailureMs: Math.round(
+        (row.firstFailureUs - row.startUs) / 1000,
+      ),
+    }),
+    ...(row.recoveredUs !== null &&
+      row.firstFailureUs !== null && {
+        recoveryMs: Math.round((row.recoveredUs - row.firstFailureUs) / 1000),
+      }),
+    ...(row.recoveredSteps.length && { recoveredSteps: row.recoveredSteps }),
+    traceCount: row.traceCount,
+    spanCount: row.spanCount,
+    errorCount: row.errorCount,
+    services: row.services,
+    businessKeys: row.businessKeys,
+    failingStep: row.failingStep ?? undefined,
+  };
 }

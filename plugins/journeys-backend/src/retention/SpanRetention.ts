@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
+import { InstanceStore } from '../database/InstanceStore';
 
 export interface RetentionOptions {
   /** Traces that ended longer ago are deleted (default 7 days). */
@@ -13,7 +13,7 @@ export interface RetentionOptions {
 /** Deletes old traces by age, then by size; instances lose their entry trace with them. */
 export class SpanRetention {
   constructor(
-    private readonly store: DatabaseInstanceStore,
+    private readonly store: InstanceStore,
     private readonly options: RetentionOptions,
     private readonly logger: LoggerService,
   ) {}

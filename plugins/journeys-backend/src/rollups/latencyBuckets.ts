@@ -1,6 +1,6 @@
 import { InstanceStatus } from '@internal/plugin-journeys-common';
-import { InstanceFacts } from '../assembly/instanceStatus';
-import type { RollupCell } from '../database/DatabaseInstanceStore';
+import type { RollupCell } from '../database/InstanceStore';
+import { InstanceFacts } from '../types';
 
 export const MINUTE_US = 60_000_000;
 /** The overflow bucket's bound (an integer column): above the largest finite bound. */

@@ -1,4 +1,4 @@
-import type { RollupRange } from '../database/DatabaseInstanceStore';
+import type { RollupRange } from '../database/InstanceStore';
 import { BURN_WINDOWS_MS, MinuteCounts, MinuteSeries } from './burnRate';
 import { EvaluationPlan } from './EvaluationPlan';
 

@@ -1,4 +1,4 @@
-import type { RollupRange } from '../database/DatabaseInstanceStore';
+import type { RollupRange } from '../database/InstanceStore';
 import { BURN_WINDOWS_MS, MinuteCounts, WindowCounts } from './burnRate';
 
 const MINUTE_MS = 60_000;

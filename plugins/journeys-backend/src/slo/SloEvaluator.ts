@@ -10,7 +10,7 @@ import {
   AlertSeverity,
   DatabaseAlertStore,
 } from '../database/DatabaseAlertStore';
-import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
+import { InstanceStore } from '../database/InstanceStore';
 import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
 import {
   BURN_WINDOWS_MS,
@@ -91,7 +91,7 @@ export interface SloReport {
  */
 export class SloEvaluator {
   constructor(
-    private readonly instances: DatabaseInstanceStore,
+    private readonly instances: InstanceStore,
     private readonly alerts: DatabaseAlertStore,
     private readonly journeys: JourneyCatalog,
     private readonly notifications:

@@ -13,7 +13,7 @@ import {
   SloSummary,
 } from '@internal/plugin-journeys-common';
 import { AlertRow, DatabaseAlertStore } from '../database/DatabaseAlertStore';
-import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
+import { InstanceStore } from '../database/InstanceStore';
 import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
 import { CYCLE_TIME_OUTCOMES } from '../rollups/latencyBuckets';
 import { BURN_WINDOWS_MS, burnRate, MinuteSeries } from './burnRate';
@@ -86,7 +86,7 @@ const windowName = (ms: number): SloBurnWindow =>
 export class SloQueries {
   constructor(
     private readonly evaluator: SloEvaluator,
-    private readonly instances: DatabaseInstanceStore,
+    private readonly instances: InstanceStore,
     private readonly alerts: DatabaseAlertStore,
     private readonly journeys: JourneyCatalog,
     private readonly options: SloEvaluatorOptions,

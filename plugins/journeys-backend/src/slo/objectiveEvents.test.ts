@@ -2,7 +2,7 @@ import {
   INSTANCE_STATUSES,
   JourneyObjective,
 } from '@internal/plugin-journeys-common';
-import type { CellFilter } from '../database/DatabaseInstanceStore';
+import type { CellFilter } from '../database/InstanceStore';
 import {
   objectiveFilters,
   objectiveMinutes,

@@ -2,7 +2,7 @@ import {
   InstanceStatus,
   JourneyObjective,
 } from '@internal/plugin-journeys-common';
-import type { CellFilter } from '../database/DatabaseInstanceStore';
+import type { CellFilter } from '../database/InstanceStore';
 import { CYCLE_TIME_OUTCOMES } from '../rollups/latencyBuckets';
 import { MinuteCounts } from './burnRate';
 
