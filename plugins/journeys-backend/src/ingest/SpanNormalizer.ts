@@ -7,12 +7,7 @@ import {
   readText,
 } from '@internal/plugin-journeys-common';
 import { z } from 'zod';
-import {
-  NormalizedBatch,
-  SpanFacts,
-  SpanRecord,
-  SpanSource,
-} from '../types';
+import { NormalizedBatch, SpanFacts, SpanRecord, SpanSource } from '../types';
 import { storableSlice, storableText } from './storableText';
 
 function spanFacts(
