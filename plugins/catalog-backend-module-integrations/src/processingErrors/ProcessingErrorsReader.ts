@@ -9,6 +9,8 @@ export type EntityProcessingErrors = {
   stored: boolean;
   /** The catalog file it was read from (`backstage.io/managed-by-location`), when known. */
   location?: string;
+  /** `spec.owner` as the entity's file writes it, when it names one. */
+  owner?: string;
   errors: Array<{ name: string; message: string }>;
 };
 
@@ -16,17 +18,40 @@ export type EntityProcessingErrors = {
 const MAX_MESSAGE_LENGTH = 2000;
 const MAX_ERRORS = 10;
 
-function managedByLocation(unprocessed: unknown): string | undefined {
+function describe(
+  unprocessed: unknown,
+): Pick<EntityProcessingErrors, 'location' | 'owner'> {
   try {
     const entity = JSON.parse(String(unprocessed)) as {
       metadata?: { annotations?: Record<string, unknown> };
+      spec?: { owner?: unknown };
     };
     const location =
       entity.metadata?.annotations?.['backstage.io/managed-by-location'];
-    return typeof location === 'string' ? location : undefined;
+    const owner = entity.spec?.owner;
+    return {
+      ...(typeof location === 'string' ? { location } : {}),
+      ...(typeof owner === 'string' ? { owner } : {}),
+    };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+type Row = {
+  entity_ref: string;
+  errors: unknown;
+  unprocessed_entity: unknown;
+  stored_id: unknown;
+};
+
+function toEntry(row: Row): EntityProcessingErrors {
+  return {
+    entityRef: row.entity_ref,
+    stored: Boolean(row.stored_id),
+    ...describe(row.unprocessed_entity),
+    errors: parseErrors(row.errors),
+  };
 }
 
 function parseErrors(raw: unknown): EntityProcessingErrors['errors'] {
@@ -61,6 +86,21 @@ function parseErrors(raw: unknown): EntityProcessingErrors['errors'] {
 export class ProcessingErrorsReader {
   constructor(private readonly db: Knex) {}
 
+  private rows() {
+    return this.db('refresh_state')
+      .leftJoin(
+        'final_entities',
+        'final_entities.entity_id',
+        'refresh_state.entity_id',
+      )
+      .select(
+        'refresh_state.entity_ref',
+        'refresh_state.errors',
+        'refresh_state.unprocessed_entity',
+        { stored_id: 'final_entities.entity_id' },
+      );
+  }
+
   /** Refs are checked by the caller; unknown ones and entities without errors are left out. */
   async forEntities(entityRefs: string[]): Promise<EntityProcessingErrors[]> {
     const wanted = [
@@ -71,32 +111,41 @@ export class ProcessingErrorsReader {
       ),
     ];
     if (wanted.length === 0) return [];
-    const rows: Array<{
-      entity_ref: string;
-      errors: unknown;
-      unprocessed_entity: unknown;
-      stored_id: unknown;
-    }> = await this.db('refresh_state')
-      .leftJoin(
-        'final_entities',
-        'final_entities.entity_id',
-        'refresh_state.entity_id',
-      )
-      .whereIn(this.db.raw('lower(refresh_state.entity_ref)'), wanted)
-      .select(
-        'refresh_state.entity_ref',
-        'refresh_state.errors',
-        'refresh_state.unprocessed_entity',
-        { stored_id: 'final_entities.entity_id' },
-      );
+    const rows: Row[] = await this.rows().whereIn(
+      this.db.raw('lower(refresh_state.entity_ref)'),
+      wanted,
+    );
     return rows
-      .map(row => ({
-        entityRef: row.entity_ref,
-        stored: Boolean(row.stored_id),
-        location: managedByLocation(row.unprocessed_entity),
-        errors: parseErrors(row.errors),
-      }))
+      .map(toEntry)
       .filter(entry => entry.errors.length > 0)
       .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  }
+
+  /**
+   * Every entity whose last processing failed, in entity ref order: a page of them and
+   * how many there are. An empty list of errors is stored as '' or '[]'.
+   */
+  async failing(page: {
+    offset: number;
+    limit: number;
+  }): Promise<{ items: EntityProcessingErrors[]; totalCount: number }> {
+    const failingRows = () =>
+      this.rows()
+        .whereNotNull('refresh_state.errors')
+        .whereNotIn('refresh_state.errors', ['', '[]']);
+    const [rows, [{ count }]] = await Promise.all([
+      failingRows()
+        .orderBy('refresh_state.entity_ref')
+        .offset(page.offset)
+        .limit(page.limit) as Promise<Row[]>,
+      this.db('refresh_state')
+        .whereNotNull('errors')
+        .whereNotIn('errors', ['', '[]'])
+        .count({ count: '*' }),
+    ]);
+    return {
+      items: rows.map(toEntry).filter(entry => entry.errors.length > 0),
+      totalCount: Number(count),
+    };
   }
 }
