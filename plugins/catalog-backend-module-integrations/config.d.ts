@@ -1,6 +1,15 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
+  integrations?: {
+    /**
+     * The broker of AsyncAPI channels whose document names no server, as a URL such as
+     * amqp://rabbitmq.internal.example:5672/ (protocol, host, port; for AMQP the vhost as
+     * the path). Topics are identified by broker and address, so documents without
+     * servers meet the topics of documents that name this broker. Default amqp://localhost/.
+     */
+    defaultBroker?: string;
+  };
   catalog?: {
     providers?: {
       /**

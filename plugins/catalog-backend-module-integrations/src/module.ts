@@ -12,6 +12,7 @@ import { LocalDirectoryEntityProvider } from './files/LocalDirectoryEntityProvid
 import { LocalFileTextProcessor } from './files/LocalFileTextProcessor';
 import { RabbitMqDiscoveryProvider } from './discovery/RabbitMqDiscoveryProvider';
 import { AsyncApiEntityProcessor } from './processors/AsyncApiEntityProcessor';
+import { readDefaultBroker } from './processors/defaultBrokerConfig';
 import { JourneyEntityProcessor } from './processors/JourneyEntityProcessor';
 import { MessagingRelationsProcessor } from './processors/MessagingRelationsProcessor';
 import { OpenApiEntityProcessor } from './processors/OpenApiEntityProcessor';
@@ -63,7 +64,11 @@ export const catalogModuleIntegrations = createBackendModule({
           }),
         );
         catalog.addProcessor(
-          new AsyncApiEntityProcessor({ catalog: catalogService, auth }),
+          new AsyncApiEntityProcessor({
+            catalog: catalogService,
+            auth,
+            defaultBroker: readDefaultBroker(config),
+          }),
         );
         catalog.addProcessor(new OpenApiEntityProcessor());
         catalog.addProcessor(new MessagingRelationsProcessor());

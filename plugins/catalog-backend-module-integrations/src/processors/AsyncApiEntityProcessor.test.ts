@@ -15,8 +15,10 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  ANNOTATION_ADDRESS,
   ANNOTATION_ASYNCAPI_API,
   ANNOTATION_ASYNCAPI_CHANNEL,
+  ANNOTATION_BROKER,
 } from '@internal/plugin-integrations-common';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -88,11 +90,20 @@ function memoryCache(): CatalogProcessorCache {
 
 async function processApi(
   api: Entity,
-  options: { components?: Entity[]; cache?: CatalogProcessorCache } = {},
+  options: {
+    components?: Entity[];
+    cache?: CatalogProcessorCache;
+    /** Entities already in the catalog (other APIs, topics they emitted). */
+    catalog?: Entity[];
+    defaultBroker?: string;
+  } = {},
 ) {
   const processor = new AsyncApiEntityProcessor({
-    catalog: catalogServiceMock({ entities: options.components ?? [] }),
+    catalog: catalogServiceMock({
+      entities: [...(options.components ?? []), ...(options.catalog ?? [])],
+    }),
     auth: mockServices.auth(),
+    defaultBroker: options.defaultBroker,
   });
   const results: CatalogProcessorResult[] = [];
   const returned = await processor.postProcessEntity(
@@ -102,17 +113,22 @@ async function processApi(
     options.cache ?? memoryCache(),
   );
   expect(returned).toBe(api);
+  const allRelations = results.flatMap(r =>
+    r.type === 'relation'
+      ? [
+          `${stringifyEntityRef(r.relation.source)} ${
+            r.relation.type
+          } ${stringifyEntityRef(r.relation.target)}`,
+        ]
+      : [],
+  );
+  const describing = (relation: string) => / describe(s|dBy) /.test(relation);
   return {
     resources: results.flatMap(r => (r.type === 'entity' ? [r.entity] : [])),
-    relations: results.flatMap(r =>
-      r.type === 'relation'
-        ? [
-            `${stringifyEntityRef(r.relation.source)} ${
-              r.relation.type
-            } ${stringifyEntityRef(r.relation.target)}`,
-          ]
-        : [],
-    ),
+    /** publish/subscribe relations */
+    relations: allRelations.filter(r => !describing(r)),
+    /** describedBy/describes relations */
+    descriptions: allRelations.filter(describing),
     errors: results.flatMap(r => (r.type === 'error' ? [r.error.message] : [])),
   };
 }
@@ -169,6 +185,8 @@ describe('AsyncApiEntityProcessor', () => {
           annotations: {
             [ANNOTATION_ASYNCAPI_API]: 'api:default/order-events',
             [ANNOTATION_ASYNCAPI_CHANNEL]: 'orderCreated',
+            [ANNOTATION_BROKER]: 'amqp://rabbitmq.internal.acme.example/',
+            [ANNOTATION_ADDRESS]: 'order.created',
           },
         },
         spec: {
@@ -179,15 +197,60 @@ describe('AsyncApiEntityProcessor', () => {
           broker: 'rabbitmq',
           address: { exchange: 'orders', routingKey: 'order.created' },
           deliveryGuarantee: 'at-least-once',
+          server: {
+            url: 'amqp://rabbitmq.internal.acme.example/',
+            protocol: 'amqp',
+            name: 'production',
+            declared: true,
+          },
           messages: [
-            {
+            expect.objectContaining({
               name: 'OrderCreated',
+              title: 'Order created',
               version: '1.3.0',
               contentType: 'application/json',
+              api: 'api:default/order-events',
+              schemaHash: expect.stringMatching(/^[0-9a-f]{12}$/),
+            }),
+          ],
+          channels: [
+            {
+              api: 'api:default/order-events',
+              channel: 'orderCreated',
+              sends: ['OrderCreated'],
+              receives: [],
+            },
+          ],
+          describedBy: [
+            {
+              api: 'api:default/order-events',
+              owner: 'orders',
+              title: 'Order events',
+              version: '1.3.0',
             },
           ],
         },
       });
+      // the payload schema from components.schemas, $ref resolved
+      const payload = (resources[0].spec?.messages as any)[0].payload;
+      expect(payload.required).toEqual([
+        'orderId',
+        'customerId',
+        'total',
+        'currency',
+        'lines',
+        'createdAt',
+      ]);
+      expect(payload.properties.customerTier).toEqual({
+        type: 'string',
+        enum: ['standard', 'gold', 'platinum'],
+      });
+      expect(payload.properties.lines.items.required).toEqual([
+        'sku',
+        'quantity',
+        'unitPrice',
+      ]);
+      expect(JSON.stringify(resources[0])).not.toContain('x-parser');
       await expectValidResources(resources);
     });
 
@@ -295,20 +358,26 @@ describe('AsyncApiEntityProcessor', () => {
       expect(turnOn.metadata.name).toBe(
         'smartylighting-streetlights-1-0-action-streetlightId-turn-on',
       );
-      expect(measured.spec).toEqual({
+      expect(measured.spec).toMatchObject({
         type: 'topic',
         owner: 'orders',
         system: 'commerce',
         lifecycle: 'production',
         broker: 'mqtt',
+        // test.mosquitto.org:{port}, port variable default 1883: the default port goes
+        server: { url: 'mqtt://test.mosquitto.org', declared: true },
         messages: [
-          {
+          expect.objectContaining({
             name: 'lightMeasured',
             version: '1.0.0',
             contentType: 'application/json',
-          },
+          }),
+        ],
+        channels: [
+          expect.objectContaining({ sends: [], receives: ['lightMeasured'] }),
         ],
       });
+      expect(measured.spec).not.toHaveProperty('address');
       expect(relations).toEqual(
         expect.arrayContaining([
           ...pair('streetlights', 'subscribes', measured.metadata.name),
@@ -694,6 +763,326 @@ describe('AsyncApiEntityProcessor on components', () => {
         'Resource:order.created subscribedBy Component:erp-connector',
         'Resource:order.refund-requested subscribedBy Component:erp-connector',
       ].sort(),
+    );
+  });
+});
+
+/** A topic as the catalog has it after a pass: what was emitted, plus its describedBy relations. */
+function stored(resource: Entity, describedBy: string[]): Entity {
+  return {
+    ...resource,
+    relations: describedBy.map(targetRef => ({
+      type: 'describedBy',
+      targetRef,
+    })),
+  };
+}
+
+describe('AsyncApiEntityProcessor: topic identity (asyncapi/spec examples)', () => {
+  const rpcServer = read(path.join(FIXTURES, 'rpc-server-3.1.0.yml'));
+  const rpcClient = read(path.join(FIXTURES, 'rpc-client-3.1.0.yml'));
+  const kraken = read(
+    path.join(
+      FIXTURES,
+      'kraken-websocket-request-reply-multiple-channels-3.1.0.yml',
+    ),
+  );
+  const withOwner = (entity: Entity, owner: string): Entity => ({
+    ...entity,
+    spec: { ...entity.spec, owner },
+  });
+
+  it('3.1 kraken: seven channels on `/` without a server are one topic on the default broker, each channel with its direction', async () => {
+    const { resources, relations, descriptions, errors } = await processApi(
+      apiEntity('kraken', kraken),
+      {
+        components: [
+          component('kraken-gateway', { providesApi: ['api:default/kraken'] }),
+        ],
+        defaultBroker: 'ws://ws.kraken.com',
+      },
+    );
+    expect(errors).toEqual([]);
+    expect(resources).toHaveLength(1);
+    const [topic] = resources;
+    expect(topic.metadata.name).toMatch(/^channel-[0-9a-f]{8}$/);
+    expect(topic.metadata.title).toBe('/');
+    expect(topic.metadata.annotations).toMatchObject({
+      [ANNOTATION_BROKER]: 'ws://ws.kraken.com',
+      [ANNOTATION_ADDRESS]: '/',
+      [ANNOTATION_ASYNCAPI_CHANNEL]:
+        'ping,pong,heartbeat,systemStatus,currencyInfo,subscribe,unsubscribe',
+    });
+    expect(topic.spec).toMatchObject({
+      broker: 'websocket',
+      server: { url: 'ws://ws.kraken.com', declared: false },
+    });
+    const direction = Object.fromEntries(
+      (topic.spec?.channels as any[]).map(c => [
+        c.channel,
+        { sends: c.sends, receives: c.receives },
+      ]),
+    );
+    expect(direction).toEqual({
+      ping: { sends: [], receives: ['ping'] },
+      // replies of receive operations: the API sends them
+      pong: { sends: ['pong'], receives: [] },
+      currencyInfo: {
+        sends: ['dummyCurrencyInfo', 'subscriptionStatus'],
+        receives: [],
+      },
+      heartbeat: { sends: ['heartbeat'], receives: [] },
+      systemStatus: { sends: ['systemStatus'], receives: [] },
+      subscribe: { sends: [], receives: ['subscribe'] },
+      unsubscribe: { sends: [], receives: ['unsubscribe'] },
+    });
+    expect((topic.spec?.messages as any[]).map(m => m.name)).toEqual([
+      'ping',
+      'pong',
+      'heartbeat',
+      'systemStatus',
+      'subscriptionStatus',
+      'dummyCurrencyInfo',
+      'subscribe',
+      'unsubscribe',
+    ]);
+    const status = (topic.spec?.messages as any[]).find(
+      m => m.name === 'subscriptionStatus',
+    );
+    expect(status.payload.oneOf).toHaveLength(2);
+    expect(status.examples).toHaveLength(2);
+    expect(relations.sort()).toEqual(
+      [
+        ...pair('kraken-gateway', 'publishes', topic.metadata.name),
+        ...pair('kraken-gateway', 'subscribes', topic.metadata.name),
+      ].sort(),
+    );
+    expect(descriptions.sort()).toEqual(
+      [
+        `api:default/kraken describes resource:default/${topic.metadata.name}`,
+        `resource:default/${topic.metadata.name} describedBy api:default/kraken`,
+      ].sort(),
+    );
+    await expectValidResources(resources);
+  });
+
+  it("3.1 rpc-server and rpc-client: one entity per queue, the client a producer and consumer of the server's queues with its own relation", async () => {
+    const server = withOwner(apiEntity('rpc-server', rpcServer), 'calculators');
+    const client = withOwner(apiEntity('rpc-client', rpcClient), 'shop');
+    const components = [
+      component('sum-service', { providesApi: ['api:default/rpc-server'] }),
+      component('checkout', { providesApi: ['api:default/rpc-client'] }),
+    ];
+
+    // first pass: the server's document, on an empty catalog
+    const first = await processApi(server, { components });
+    expect(first.errors).toEqual([]);
+    expect(first.resources.map(r => r.metadata.name)).toEqual([
+      'queue',
+      'rpc_queue',
+    ]);
+    const rpcQueue = first.resources[1];
+    expect(rpcQueue.metadata.annotations).toMatchObject({
+      [ANNOTATION_BROKER]: 'amqp://rabbitmq.example.org/',
+      [ANNOTATION_ADDRESS]: 'rpc_queue',
+      [ANNOTATION_ASYNCAPI_API]: 'api:default/rpc-server',
+    });
+    expect(rpcQueue.spec).toMatchObject({
+      type: 'queue',
+      broker: 'rabbitmq',
+      address: { queue: 'rpc_queue' },
+      owner: 'calculators',
+    });
+
+    // the client's document finds them and describes them, without emitting its own
+    const catalog = first.resources.map(r =>
+      stored(r, ['api:default/rpc-server']),
+    );
+    const second = await processApi(client, {
+      components,
+      catalog: [...catalog, server],
+    });
+    expect(second.errors).toEqual([]);
+    expect(second.resources).toEqual([]);
+    expect(second.relations.sort()).toEqual(
+      [
+        ...pair('checkout', 'publishes', 'rpc_queue'),
+        ...pair('checkout', 'subscribes', 'queue'),
+      ].sort(),
+    );
+    expect(second.descriptions).toEqual(
+      expect.arrayContaining([
+        'resource:default/rpc_queue describedBy api:default/rpc-client',
+        'api:default/rpc-client describes resource:default/rpc_queue',
+      ]),
+    );
+
+    // the server's next pass: both documents on the entity, each with its direction
+    const third = await processApi(server, {
+      components,
+      catalog: [
+        ...first.resources.map(r =>
+          stored(r, ['api:default/rpc-server', 'api:default/rpc-client']),
+        ),
+        server,
+        client,
+      ],
+    });
+    const queue = third.resources.find(r => r.metadata.name === 'rpc_queue')!;
+    expect(queue.spec?.describedBy).toEqual([
+      expect.objectContaining({
+        api: 'api:default/rpc-server',
+        owner: 'calculators',
+      }),
+      expect.objectContaining({ api: 'api:default/rpc-client', owner: 'shop' }),
+    ]);
+    expect(queue.spec?.channels).toEqual([
+      {
+        api: 'api:default/rpc-server',
+        channel: 'rpc_queue',
+        sends: [],
+        receives: ['sum'],
+      },
+      {
+        api: 'api:default/rpc-client',
+        channel: 'rpc_queue',
+        sends: ['requestSum'],
+        receives: [],
+      },
+    ]);
+    expect((queue.spec?.messages as any[]).map(m => [m.name, m.api])).toEqual([
+      ['sum', 'api:default/rpc-server'],
+      ['requestSum', 'api:default/rpc-client'],
+    ]);
+    // two owners claim the queue: shown on the entity
+    expect(queue.spec?.conflicts).toEqual([
+      'owner: api:default/rpc-server says calculators, api:default/rpc-client says shop',
+    ]);
+    await expectValidResources(third.resources);
+  });
+
+  it('takes the same broker written another way (case, default port) as the same identity', async () => {
+    const server = apiEntity('rpc-server', rpcServer);
+    const first = await processApi(server);
+    const client = apiEntity(
+      'rpc-client',
+      rpcClient.replace(
+        'host: rabbitmq.example.org',
+        'host: RabbitMQ.Example.ORG:5672',
+      ),
+    );
+    const { resources, descriptions } = await processApi(client, {
+      catalog: [
+        ...first.resources.map(r => stored(r, ['api:default/rpc-server'])),
+        server,
+      ],
+    });
+    expect(resources).toEqual([]);
+    expect(descriptions).toContain(
+      'resource:default/rpc_queue describedBy api:default/rpc-client',
+    );
+  });
+
+  it('gives a topic of another broker with the same address a name of its own', async () => {
+    // the same server deployed on a second broker
+    const other = apiEntity(
+      'rpc-server-eu',
+      rpcServer.replace(
+        'host: rabbitmq.example.org',
+        'host: rabbitmq.eu.example.org',
+      ),
+    );
+    const first = await processApi(other);
+    const { resources, errors } = await processApi(
+      apiEntity('rpc-server', rpcServer),
+      {
+        catalog: first.resources.map(r =>
+          stored(r, ['api:default/rpc-server-eu']),
+        ),
+      },
+    );
+    expect(errors).toEqual([]);
+    const names = resources.map(r => r.metadata.name);
+    expect(names).toEqual([
+      expect.stringMatching(/^queue-[0-9a-f]{8}$/),
+      expect.stringMatching(/^rpc_queue-[0-9a-f]{8}$/),
+    ]);
+    expect(resources[1].metadata.annotations?.[ANNOTATION_BROKER]).toBe(
+      'amqp://rabbitmq.example.org/',
+    );
+    // stable: the next pass finds its own entity by identity and keeps the name
+    const again = await processApi(apiEntity('rpc-server', rpcServer), {
+      catalog: [
+        ...first.resources.map(r => stored(r, ['api:default/rpc-server-eu'])),
+        ...resources.map(r => stored(r, ['api:default/rpc-server'])),
+      ],
+    });
+    expect(again.resources.map(r => r.metadata.name)).toEqual(names);
+    await expectValidResources(resources);
+  });
+
+  it('lists a message whose schema differs between two documents as a conflict', async () => {
+    const orderEvents = read(
+      path.join(CATALOG_INFO, 'apis/order-events.asyncapi.yaml'),
+    );
+    const original = apiEntity('order-events', orderEvents);
+    const copy = apiEntity(
+      'order-events-legacy',
+      orderEvents.replace(
+        'enum: [standard, gold, platinum]',
+        'enum: [standard, gold]',
+      ),
+    );
+    const first = await processApi(original);
+    const described = await processApi(copy, {
+      catalog: [
+        ...first.resources.map(r => stored(r, ['api:default/order-events'])),
+      ],
+    });
+    expect(described.resources).toEqual([]);
+    const next = await processApi(original, {
+      catalog: [
+        ...first.resources.map(r =>
+          stored(r, [
+            'api:default/order-events',
+            'api:default/order-events-legacy',
+          ]),
+        ),
+        copy,
+      ],
+    });
+    const created = next.resources.find(
+      r => r.metadata.name === 'order.created',
+    )!;
+    expect(created.spec?.conflicts).toEqual([
+      'message OrderCreated: api:default/order-events-legacy gives another schema than api:default/order-events',
+    ]);
+    // the refund topic's schema is the same in both: no conflict there
+    const refund = next.resources.find(
+      r => r.metadata.name === 'order.refund-requested',
+    )!;
+    expect(refund.spec).not.toHaveProperty('conflicts');
+  });
+
+  it('describes a queue a person declared in a catalog file instead of emitting a second one', async () => {
+    const declared: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'rpc_queue', namespace: 'default' },
+      spec: {
+        type: 'queue',
+        owner: 'calculators',
+        broker: 'rabbitmq',
+        address: { queue: 'rpc_queue' },
+      },
+    };
+    const { resources, descriptions } = await processApi(
+      apiEntity('rpc-server', rpcServer),
+      { catalog: [declared] },
+    );
+    expect(resources.map(r => r.metadata.name)).toEqual(['queue']);
+    expect(descriptions).toContain(
+      'resource:default/rpc_queue describedBy api:default/rpc-server',
     );
   });
 });

@@ -237,9 +237,8 @@ export class TopicPlacement {
     );
 
     const taken = new Set<string>();
-    const placed: PlacedTopic[] = [];
     const ref = (name: string): CompoundEntityRef => ({
-      kind: 'resource',
+      kind: 'Resource',
       namespace,
       name,
     });
@@ -285,8 +284,7 @@ export class TopicPlacement {
       taken.add(lower(name));
       results[index] = { topic, ref: ref(name), emits: true };
     }
-    placed.push(...results);
-    return placed;
+    return results;
   }
 }
 
@@ -331,7 +329,8 @@ export function topicResource(
   }
 
   const messages: MessageSchemaRef[] = [];
-  const conflicts: string[] = [];
+  // A server that could not be read is shown with the conflicts: the topic may be misplaced.
+  const conflicts: string[] = [...topic.problems];
   for (const description of descriptions) {
     for (const channel of description.topic.channels) {
       for (const message of channel.messages) {
