@@ -1,13 +1,22 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
-  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isArtifact } from '@internal/plugin-integrations-common';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
-
-const rootRouteRef = createRouteRef();
+import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
+import {
+  catalogErrorsApiRef,
+  CatalogErrorsClient,
+} from './api/CatalogErrorsClient';
+import { catalogErrorsRouteRef, rootRouteRef } from './routes';
 
 const explorePage = PageBlueprint.make({
   params: {
@@ -32,7 +41,53 @@ const impactContent = EntityContentBlueprint.make({
   },
 });
 
+/** The catalog module's processing errors route, behind one client. */
+const catalogErrorsApi = ApiBlueprint.make({
+  name: 'catalog-errors',
+  params: defineParams =>
+    defineParams({
+      api: catalogErrorsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CatalogErrorsClient(discoveryApi, fetchApi),
+    }),
+});
+
+/** Every entity whose catalog processing failed, with its error and catalog file. */
+const catalogErrorsPage = PageBlueprint.make({
+  name: 'catalog-errors',
+  params: {
+    path: '/catalog-errors',
+    routeRef: catalogErrorsRouteRef,
+    title: 'Catalog errors',
+    icon: <ErrorOutlineIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/CatalogErrorsPage').then(m => (
+        <m.CatalogErrorsPage />
+      )),
+  },
+});
+
+/** On a component's overview: its APIs that failed catalog processing, and why. */
+const apiProcessingErrorsCard = EntityCardBlueprint.make({
+  name: 'api-processing-errors',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/ApiProcessingErrorsCard').then(m => (
+        <m.ApiProcessingErrorsCard />
+      )),
+  },
+});
+
 export const integrationsPlugin = createFrontendPlugin({
   pluginId: 'integrations',
-  extensions: [explorePage, impactContent],
+  routes: { catalogErrors: catalogErrorsRouteRef },
+  extensions: [
+    explorePage,
+    impactContent,
+    catalogErrorsApi,
+    catalogErrorsPage,
+    apiProcessingErrorsCard,
+  ],
 });

@@ -111,8 +111,10 @@ export class ProcessingErrorsReader {
       ),
     ];
     if (wanted.length === 0) return [];
-    const rows: Row[] = await this.rows().whereIn(
-      this.db.raw('lower(refresh_state.entity_ref)'),
+    const rows: Row[] = await this.rows().whereRaw(
+      `lower(refresh_state.entity_ref) in (${wanted
+        .map(() => '?')
+        .join(', ')})`,
       wanted,
     );
     return rows
