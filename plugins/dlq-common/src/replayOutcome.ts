@@ -99,10 +99,21 @@ export const REPLAY_STATUS_LABELS: Record<ReplayStatus, string> = {
   failed: 'failed',
 };
 
+/** The counters in the order people read them: what worked, what did not, what is left. */
+export const REPLAY_COUNT_ORDER: ReplayCountKey[] = [
+  'replayed',
+  'failed-again',
+  'parked',
+  'skipped-duplicate',
+  'skipped-missing',
+  'not-attempted',
+  'pending',
+];
+
 /** "1 succeeded, 77 failed again, 2 not attempted" (counters that are not zero). */
 export function describeReplayCounts(counts: Partial<ReplayCounts>): string {
   return (
-    REPLAY_COUNT_KEYS.filter(k => counts[k])
+    REPLAY_COUNT_ORDER.filter(k => counts[k])
       .map(k => `${counts[k]} ${REPLAY_COUNT_LABELS[k]}`)
       .join(', ') || 'nothing done'
   );

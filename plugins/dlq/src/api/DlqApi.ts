@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AuditPage,
+  DlqAccess,
   DlqListResponse,
   DlqOverview,
   FailureStatus,
@@ -49,6 +50,8 @@ export interface DlqApi {
     inflowHours?: number;
   }): Promise<DlqListResponse>;
   getDlq(runtime: string, dlq: string): Promise<DlqOverview>;
+  /** What the signed-in user may change on the queue, and why not. */
+  getDlqAccess(runtime: string, dlq: string): Promise<DlqAccess>;
   listGroups(
     runtime: string,
     dlq: string,

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   AuditPage,
+  DlqAccess,
   DlqListResponse,
   DlqOverview,
   FailureStatus,
@@ -95,6 +96,10 @@ export class DlqClient implements DlqApi {
 
   getDlq(runtime: string, dlq: string): Promise<DlqOverview> {
     return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}`);
+  }
+
+  getDlqAccess(runtime: string, dlq: string): Promise<DlqAccess> {
+    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/access`);
   }
 
   async listGroups(

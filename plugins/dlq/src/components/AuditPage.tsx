@@ -24,7 +24,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { AuditFilters, dlqApiRef } from '../api/DlqApi';
 import { useDlqLinks } from '../routes';
-import { EntityLink, ErrorAlert, ErrorPanel, formatTime } from './common';
+import { EntityLink, ErrorAlert, ErrorPanel, formatTime, WRAP } from './common';
 
 const PAGE_SIZE = 50;
 export const AUDIT_CSV_FILENAME = 'dead-letter-audit.csv';
@@ -211,7 +211,7 @@ export const AuditPage = () => {
                       )}
                     </TableCell>
                     <TableCell align="right">{e.messageCount}</TableCell>
-                    <TableCell>{e.reason ?? '–'}</TableCell>
+                    <TableCell style={WRAP}>{e.reason ?? '–'}</TableCell>
                     <TableCell>
                       <Typography
                         variant="body2"
@@ -227,6 +227,7 @@ export const AuditPage = () => {
                           variant="caption"
                           color="textSecondary"
                           display="block"
+                          style={WRAP}
                         >
                           {e.detail}
                         </Typography>

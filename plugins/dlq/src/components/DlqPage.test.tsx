@@ -108,4 +108,51 @@ describe('DlqPage', () => {
       await screen.findByText('1 message will be replayed'),
     ).toBeInTheDocument();
   }, 30_000);
+
+  it('says why the buttons are disabled on a queue the user may not change: who owns it', async () => {
+    const api = fakeDlqApi({
+      getDlq: jest
+        .fn()
+        .mockResolvedValue(
+          dlq({ runtime: 'integration-runtime', name: 'orders.payment' }),
+        ),
+      getDlqAccess: jest.fn().mockResolvedValue({
+        owner: 'group:default/team-orders',
+        queue: 'resource:default/orders.payment',
+        replay: { allowed: false, reason: 'Only members of team-orders' },
+        manage: { allowed: false, reason: 'Only members of team-orders' },
+        approve: { allowed: false, reason: 'Only members of team-orders' },
+      }),
+      listGroups: jest.fn().mockResolvedValue([]),
+      listMessages: jest.fn().mockResolvedValue({
+        items: [message('a')],
+        nextCursor: null,
+        total: 1,
+      }),
+    });
+    await renderInTestApp(<DlqRouter />, {
+      apis: [[dlqApiRef, api]],
+      mountedRoutes,
+      mountPath: '/dead-letters/*',
+      initialRouteEntries: ['/dead-letters/integration-runtime/orders.payment'],
+    });
+    const notice = await screen.findByTestId('access-notice');
+    expect(notice).toHaveTextContent(
+      'You may not replay, archive or purge messages of this queue: it is owned by team-orders, and you are not a member. Ask a member of team-orders to do it.',
+    );
+    expect(
+      screen.getAllByRole('link', { name: 'team-orders' })[0],
+    ).toHaveAttribute('href', '/catalog/default/group/team-orders');
+    await userEvent.click(await screen.findByLabelText('select msg-a'));
+    for (const name of [
+      'Replay selected',
+      'Archive selected',
+      'Purge selected',
+    ]) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(
+      screen.getByRole('button', { name: /Replay all matching filter/ }),
+    ).toBeDisabled();
+  }, 30_000);
 });

@@ -43,6 +43,7 @@ import {
   formatAge,
   formatTime,
 } from './common';
+import { AccessNotice, useQueueActions } from './AccessNotice';
 import { InflowChart } from './InflowChart';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
@@ -139,6 +140,13 @@ export const DlqPage = () => {
     [api, runtime, dlq, filterKey, cursor, refresh],
   );
 
+  // Whether the user may change this queue, and why not (owner to ask, broker down).
+  const actions = useQueueActions(
+    runtime,
+    dlq,
+    overview.error ?? messages.error,
+  );
+
   const [replay, setReplay] = useState<{
     selection: ReplaySelection;
     description: string;
@@ -223,20 +231,25 @@ export const DlqPage = () => {
           >
             Show
           </Button>
-          <Button
-            size="small"
-            variant="outlined"
-            color="primary"
-            style={{ whiteSpace: 'nowrap' }}
-            onClick={() =>
-              setReplay({
-                selection: { fingerprint: g.fingerprint },
-                description: `group ${g.errorClass} (${plural(g.count)})`,
-              })
-            }
-          >
-            Replay group
-          </Button>
+          <Tooltip title={actions.replay ? '' : actions.reason ?? ''}>
+            <span>
+              <Button
+                size="small"
+                variant="outlined"
+                color="primary"
+                style={{ whiteSpace: 'nowrap' }}
+                disabled={!actions.replay}
+                onClick={() =>
+                  setReplay({
+                    selection: { fingerprint: g.fingerprint },
+                    description: `group ${g.errorClass} (${plural(g.count)})`,
+                  })
+                }
+              >
+                Replay group
+              </Button>
+            </span>
+          </Tooltip>
         </Box>
       ),
     },
@@ -447,11 +460,13 @@ export const DlqPage = () => {
               )}
             </form>
 
+            <AccessNotice actions={actions} />
             <Box display="flex" flexWrap="wrap" mb={1} style={{ gap: 8 }}>
               <Button
                 variant="contained"
                 color="primary"
-                disabled={ids.length === 0}
+                disabled={ids.length === 0 || !actions.replay}
+                title={actions.replay ? undefined : actions.reason}
                 onClick={() =>
                   setReplay({
                     selection: { ids },
@@ -461,12 +476,22 @@ export const DlqPage = () => {
               >
                 Replay selected
               </Button>
-              <Tooltip title="Every message matching business id, error class, time range and group (not only this page)">
+              <Tooltip
+                title={
+                  actions.replay
+                    ? 'Every message matching business id, error class, time range and group (not only this page)'
+                    : actions.reason ?? ''
+                }
+              >
                 <span>
                   <Button
                     variant="outlined"
                     color="primary"
-                    disabled={!messages.value || messages.value.total === 0}
+                    disabled={
+                      !messages.value ||
+                      messages.value.total === 0 ||
+                      !actions.replay
+                    }
                     onClick={() =>
                       setReplay({
                         selection: filterSelection,
@@ -481,7 +506,8 @@ export const DlqPage = () => {
               </Tooltip>
               <Button
                 variant="outlined"
-                disabled={ids.length === 0}
+                disabled={ids.length === 0 || !actions.manage}
+                title={actions.manage ? undefined : actions.reason}
                 onClick={() => setBulk('archive')}
               >
                 Archive selected
@@ -489,7 +515,8 @@ export const DlqPage = () => {
               <Button
                 variant="outlined"
                 color="secondary"
-                disabled={ids.length === 0}
+                disabled={ids.length === 0 || !actions.manage}
+                title={actions.manage ? undefined : actions.reason}
                 onClick={() => setBulk('purge')}
               >
                 Purge selected

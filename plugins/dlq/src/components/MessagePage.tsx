@@ -28,6 +28,7 @@ import {
   FailureStatusChip,
   formatTime,
 } from './common';
+import { AccessNotice, useQueueActions } from './AccessNotice';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
 
@@ -52,6 +53,7 @@ export const MessagePage = () => {
     () => api.getMessage(runtime, id),
     [api, runtime, id],
   );
+  const actions = useQueueActions(runtime, dlq, detail.error);
   const [replayOpen, setReplayOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -106,17 +108,21 @@ export const MessagePage = () => {
             }
             subheader={m.errorMessage}
           >
+            <AccessNotice actions={actions} />
             <Box display="flex" mb={2} style={{ gap: 8 }}>
               <Button
                 variant="contained"
                 color="primary"
+                disabled={!actions.replay}
+                title={actions.replay ? undefined : actions.reason}
                 onClick={() => setReplayOpen(true)}
               >
                 Replay this message
               </Button>
               <Button
                 variant="outlined"
-                disabled={m.status === 'archived'}
+                disabled={m.status === 'archived' || !actions.manage}
+                title={actions.manage ? undefined : actions.reason}
                 onClick={() => setArchiveOpen(true)}
               >
                 Archive

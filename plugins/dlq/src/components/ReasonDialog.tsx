@@ -9,7 +9,7 @@ import {
 } from '@material-ui/core';
 import { DLQ_LIMITS } from '@internal/plugin-dlq-common';
 import { ReactNode, useEffect, useState } from 'react';
-import { ErrorAlert } from './common';
+import { ErrorAlert, WRAP } from './common';
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -72,7 +72,9 @@ export const ReasonDialog = ({
     >
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
-        <DialogContentText component="div">{text}</DialogContentText>
+        <DialogContentText component="div" style={WRAP}>
+          {text}
+        </DialogContentText>
         <TextField
           fullWidth
           multiline
@@ -93,7 +95,7 @@ export const ReasonDialog = ({
           }}
         />
         {error !== undefined && (
-          <div style={{ marginTop: 16 }}>
+          <div style={{ marginTop: 16, ...WRAP }}>
             <ErrorAlert error={error} />
           </div>
         )}

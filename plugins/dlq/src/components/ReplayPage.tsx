@@ -1,7 +1,13 @@
 import { Content, InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
-import type { Replay, ReplayOutcome } from '@internal/plugin-dlq-common';
-import { TERMINAL_REPLAY_STATUSES } from '@internal/plugin-dlq-common';
+import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
+import type { Replay, ReplayCountKey } from '@internal/plugin-dlq-common';
+import {
+  REPLAY_COUNT_LABELS,
+  REPLAY_COUNT_ORDER,
+  REPLAY_STATUS_LABELS,
+  TERMINAL_REPLAY_STATUSES,
+  describeReplayCounts,
+} from '@internal/plugin-dlq-common';
 import {
   Box,
   Breadcrumbs,
@@ -18,6 +24,7 @@ import {
 import { Alert } from '@material-ui/lab';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { dlqApiRef } from '../api/DlqApi';
 import { useDlqLinks } from '../routes';
@@ -30,24 +37,18 @@ import {
   OUTCOME_COLOURS,
   OutcomeChip,
   ReplayStatusChip,
+  WRAP,
 } from './common';
 import { ReasonDialog } from './ReasonDialog';
 
 export const POLL_INTERVAL_MS = 1000;
 const ITEMS_PAGE_SIZE = 50;
-const OUTCOMES: ReplayOutcome[] = [
-  'replayed',
-  'skipped-duplicate',
-  'skipped-missing',
-  'failed-again',
-  'parked',
-  'pending',
-];
+const OUTCOMES: ReplayCountKey[] = REPLAY_COUNT_ORDER;
 
 export const isTerminal = (r: Replay) =>
   TERMINAL_REPLAY_STATUSES.includes(r.status);
 
-/** done / total as a determinate bar with "12 / 40 replayed". */
+/** done / total as a determinate bar, with what happened to them in words. */
 export const ReplayProgress = ({ replay }: { replay: Replay }) => {
   const { done, total } = replay.progress;
   // Nothing to do counts as done once the replay has ended.
@@ -68,7 +69,10 @@ export const ReplayProgress = ({ replay }: { replay: Replay }) => {
         style={{ marginTop: 4 }}
         data-testid="replay-progress-text"
       >
-        {done} / {total} replayed
+        {done} of {total} done
+        {done > 0 || isTerminal(replay)
+          ? `: ${describeReplayCounts(replay.progress.counts)}`
+          : ''}
       </Typography>
     </div>
   );
@@ -82,6 +86,11 @@ export const ReplayPage = () => {
   const [replay, setReplay] = useState<Replay>();
   const [loadError, setLoadError] = useState<Error>();
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'cancel'>();
+  const identity = useApi(identityApiRef);
+  const me = useAsync(
+    async () => (await identity.getBackstageIdentity()).userEntityRef,
+    [identity],
+  );
 
   const load = useCallback(async () => {
     try {
@@ -127,6 +136,13 @@ export const ReplayPage = () => {
     [api, id, after, progressKey],
   );
 
+  // Whether the user may approve on this queue, and who owns it (whom the requester waits for).
+  const access = useAsync(
+    async () =>
+      replay ? api.getDlqAccess(replay.runtime, replay.dlq) : undefined,
+    [api, replay?.runtime, replay?.dlq],
+  );
+
   const act = async (fn: () => Promise<Replay>) => {
     // A refusal (e.g. approving one's own replay) throws: the dialog shows the backend's message.
     const r = await fn();
@@ -146,6 +162,10 @@ export const ReplayPage = () => {
   }
 
   const terminal = isTerminal(replay);
+  const waiting = replay.status === 'awaiting-approval';
+  const ownReplay = me.value === replay.requester;
+  const owner = access.value?.owner;
+  const mayDecide = !ownReplay && access.value?.approve.allowed === true;
   return (
     <Content>
       <Breadcrumbs aria-label="breadcrumb" style={{ marginBottom: 8 }}>
@@ -169,19 +189,44 @@ export const ReplayPage = () => {
                   Replay of {replay.plan.count} message
                   {replay.plan.count === 1 ? '' : 's'} from {replay.dlq}
                 </span>
-                <ReplayStatusChip status={replay.status} />
+                <ReplayStatusChip replay={replay} />
               </Box>
             }
             subheader={`${replay.runtime} · ${replay.id}`}
           >
-            {replay.status === 'awaiting-approval' && (
-              <Alert severity="warning" style={{ marginBottom: 16 }}>
-                This replay waits for approval by someone other than the
-                requester.
+            {waiting && (
+              <Alert
+                severity="warning"
+                style={{ marginBottom: 16 }}
+                data-testid="approval-waiting"
+              >
+                {ownReplay ? 'You requested this replay: it' : 'This replay'}{' '}
+                waits for approval by{' '}
+                {owner ? (
+                  <>
+                    a member of{' '}
+                    <EntityLink entityRef={owner} defaultKind="group" />
+                  </>
+                ) : (
+                  'a second person'
+                )}
+                {ownReplay
+                  ? '. They have been notified; you cannot approve your own replay.'
+                  : ' other than the requester.'}
+                {!ownReplay &&
+                  access.value &&
+                  !access.value.approve.allowed &&
+                  ` ${access.value.approve.reason ?? ''}`}
+              </Alert>
+            )}
+            {replay.status === 'completed-with-failures' && (
+              <Alert severity="error" style={{ marginBottom: 16 }}>
+                {describeReplayCounts(replay.progress.counts)}. Messages that
+                failed again are back in the dead-letter queue.
               </Alert>
             )}
             {replay.error && (
-              <Alert severity="error" style={{ marginBottom: 16 }}>
+              <Alert severity="error" style={{ marginBottom: 16, ...WRAP }}>
                 {replay.error}
               </Alert>
             )}
@@ -210,7 +255,7 @@ export const ReplayPage = () => {
                       >
                         Reason
                       </TableCell>
-                      <TableCell>{replay.reason ?? '–'}</TableCell>
+                      <TableCell style={WRAP}>{replay.reason ?? '–'}</TableCell>
                     </TableRow>
                     <TableRow>
                       <TableCell
@@ -219,11 +264,15 @@ export const ReplayPage = () => {
                       >
                         Approval
                       </TableCell>
-                      <TableCell>
+                      <TableCell style={WRAP} data-testid="approval-state">
                         {!replay.approvalRequired && 'not needed'}
                         {replay.approvalRequired &&
                           !replay.approver &&
-                          'needed, not given yet'}
+                          (waiting
+                            ? 'needed, not given yet'
+                            : `needed, never decided (${REPLAY_STATUS_LABELS[
+                                replay.status
+                              ].toLocaleLowerCase('en-US')})`)}
                         {replay.approver && (
                           <>
                             {replay.status === 'rejected'
@@ -306,7 +355,7 @@ export const ReplayPage = () => {
                         style={{ color: OUTCOME_COLOURS[o] }}
                         display="block"
                       >
-                        {o}
+                        {REPLAY_COUNT_LABELS[o]}
                       </Typography>
                       <Typography
                         variant="h6"
@@ -319,7 +368,7 @@ export const ReplayPage = () => {
                   ))}
                 </Box>
                 <Box display="flex" mt={2} style={{ gap: 8 }}>
-                  {replay.status === 'awaiting-approval' && (
+                  {waiting && mayDecide && (
                     <>
                       <Button
                         variant="contained"
@@ -387,7 +436,7 @@ export const ReplayPage = () => {
                         <TableCell>
                           <OutcomeChip outcome={i.outcome} />
                         </TableCell>
-                        <TableCell>{i.detail ?? ''}</TableCell>
+                        <TableCell style={WRAP}>{i.detail ?? ''}</TableCell>
                         <TableCell>{formatTime(i.updatedAt)}</TableCell>
                       </TableRow>
                     ))}
@@ -395,10 +444,9 @@ export const ReplayPage = () => {
                       <TableRow>
                         <TableCell colSpan={6}>
                           <Typography color="textSecondary">
-                            {replay.status === 'planned' ||
-                            replay.status === 'awaiting-approval'
+                            {replay.status === 'planned' || waiting
                               ? 'Nothing replayed yet.'
-                              : 'No items.'}
+                              : 'No message was published in this replay.'}
                           </Typography>
                         </TableCell>
                       </TableRow>

@@ -1,8 +1,9 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import type { Replay } from '@internal/plugin-dlq-common';
+import { describeReplayCounts } from '@internal/plugin-dlq-common';
 import { Typography } from '@material-ui/core';
 import { useDlqLinks } from '../routes';
-import { EntityLink, formatTime, ReplayStatusChip } from './common';
+import { EntityLink, formatTime, ReplayStatusChip, WRAP } from './common';
 
 /** Replays, the ones waiting for a second person first. */
 export const ReplaysTable = ({
@@ -40,23 +41,36 @@ export const ReplaysTable = ({
     {
       title: 'Status',
       field: 'status',
-      render: r => <ReplayStatusChip status={r.status} />,
+      render: r => <ReplayStatusChip replay={r} />,
     },
     {
       title: 'Messages',
       field: 'plan.count',
       type: 'numeric',
-      render: r =>
-        r.progress.total
-          ? `${r.progress.done} / ${r.progress.total}`
-          : r.plan.count,
+      render: r => (
+        <div>
+          {r.progress.done} of {r.progress.total}
+          <Typography
+            variant="caption"
+            display="block"
+            color="textSecondary"
+            data-testid="replay-counts"
+          >
+            {describeReplayCounts(r.progress.counts)}
+          </Typography>
+        </div>
+      ),
     },
     {
       title: 'Requester',
       field: 'requester',
       render: r => <EntityLink entityRef={r.requester} defaultKind="user" />,
     },
-    { title: 'Reason', field: 'reason', render: r => r.reason ?? '–' },
+    {
+      title: 'Reason',
+      field: 'reason',
+      render: r => <span style={WRAP}>{r.reason ?? '–'}</span>,
+    },
     {
       title: 'Created',
       field: 'createdAt',

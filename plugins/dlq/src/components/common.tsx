@@ -6,8 +6,14 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type {
   FailureStatus,
-  ReplayOutcome,
+  Replay,
+  ReplayCountKey,
   ReplayStatus,
+} from '@internal/plugin-dlq-common';
+import {
+  REPLAY_COUNT_LABELS,
+  REPLAY_STATUS_LABELS,
+  replayTone,
 } from '@internal/plugin-dlq-common';
 import { Chip, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
@@ -109,7 +115,7 @@ export const ErrorAlert = ({
   const down = brokerDown(error);
   if (down) return <BrokerDownAlert down={down} onClose={onClose} />;
   return (
-    <Alert severity="error" onClose={onClose} role="alert">
+    <Alert severity="error" onClose={onClose} role="alert" style={WRAP}>
       {errorMessage(error)}
     </Alert>
   );
@@ -135,17 +141,19 @@ export function formatTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-const STATUS_COLOURS: Record<string, string> = {
-  planned: '#757575',
-  'awaiting-approval': '#ed6c02',
-  canary: '#0288d1',
-  running: '#0288d1',
-  completed: '#2e7d32',
-  'canary-failed': '#d32f2f',
-  cancelled: '#757575',
-  rejected: '#d32f2f',
-  failed: '#d32f2f',
+const TONE_COLOURS: Record<ReturnType<typeof replayTone>, string> = {
+  success: '#2e7d32',
+  warning: '#ed6c02',
+  error: '#d32f2f',
+  active: '#0288d1',
+  neutral: '#757575',
 };
+
+/** Text that wraps at any point rather than being cut off (long reasons, refusals). */
+export const WRAP = {
+  whiteSpace: 'pre-wrap',
+  overflowWrap: 'anywhere',
+} as const;
 
 const chip = (label: string, colour: string, testId?: string) => (
   <Chip
@@ -156,20 +164,35 @@ const chip = (label: string, colour: string, testId?: string) => (
   />
 );
 
-export const ReplayStatusChip = ({ status }: { status: ReplayStatus }) =>
-  chip(status, STATUS_COLOURS[status] ?? '#757575', 'replay-status');
+/** A replay's status in words, coloured by how it went (red/amber when messages failed again). */
+export const ReplayStatusChip = ({
+  replay,
+}: {
+  replay: Pick<Replay, 'status' | 'progress'>;
+}) => {
+  const status: ReplayStatus = replay.status;
+  return chip(
+    REPLAY_STATUS_LABELS[status] ?? status,
+    TONE_COLOURS[replayTone(replay)],
+    'replay-status',
+  );
+};
 
-export const OUTCOME_COLOURS: Record<ReplayOutcome, string> = {
+export const OUTCOME_COLOURS: Record<ReplayCountKey, string> = {
   replayed: '#2e7d32',
   'skipped-duplicate': '#0288d1',
   'skipped-missing': '#757575',
   'failed-again': '#d32f2f',
   parked: '#ed6c02',
   pending: '#9e9e9e',
+  'not-attempted': '#616161',
 };
 
-export const OutcomeChip = ({ outcome }: { outcome: ReplayOutcome }) =>
-  chip(outcome, OUTCOME_COLOURS[outcome] ?? '#757575');
+export const OutcomeChip = ({ outcome }: { outcome: ReplayCountKey }) =>
+  chip(
+    REPLAY_COUNT_LABELS[outcome] ?? outcome,
+    OUTCOME_COLOURS[outcome] ?? '#757575',
+  );
 
 const FAILURE_COLOURS: Record<FailureStatus, string> = {
   failed: '#d32f2f',

@@ -16,6 +16,7 @@ export function fakeDlqApi(
     'listRuntimes',
     'listDlqs',
     'getDlq',
+    'getDlqAccess',
     'listGroups',
     'listMessages',
     'getMessage',
