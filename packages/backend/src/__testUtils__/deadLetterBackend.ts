@@ -210,8 +210,8 @@ export async function startDeadLetterBackend(
     service: notificationService,
     deps: {},
     factory: () => ({
-      async send(options: NotificationSendOptions) {
-        notifications.push(options);
+      async send(sent: NotificationSendOptions) {
+        notifications.push(sent);
       },
     }),
   });

@@ -19,6 +19,12 @@ import { Chip, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Area, AreaChart } from 'recharts';
 
+/** Text that wraps at any point rather than being cut off (long reasons, refusals). */
+export const WRAP = {
+  whiteSpace: 'pre-wrap',
+  overflowWrap: 'anywhere',
+} as const;
+
 /** The backend's own message of a failed request (`{ error: { message } }`), else the error's message. */
 export function errorMessage(e: unknown): string {
   if (!e) return 'Unknown error';
@@ -148,12 +154,6 @@ const TONE_COLOURS: Record<ReturnType<typeof replayTone>, string> = {
   active: '#0288d1',
   neutral: '#757575',
 };
-
-/** Text that wraps at any point rather than being cut off (long reasons, refusals). */
-export const WRAP = {
-  whiteSpace: 'pre-wrap',
-  overflowWrap: 'anywhere',
-} as const;
 
 const chip = (label: string, colour: string, testId?: string) => (
   <Chip
