@@ -18,7 +18,11 @@ export interface Config {
        * broker lacks are flagged missing-on-broker.
        */
       rabbitmqDiscovery?: {
-        /** Off unless true. */
+        /**
+         * Off unless true. Visible to the frontend, whose topic and queue pages say when
+         * discovery is off.
+         * @visibility frontend
+         */
         enabled?: boolean;
         /** The management plugin's HTTP API, e.g. http://rabbitmq:15672 (required when enabled). */
         managementUrl?: string;

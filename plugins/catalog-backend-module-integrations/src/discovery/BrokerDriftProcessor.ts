@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_BROKER_DRIFT,
+  ANNOTATION_BROKER_FIGURES,
   BrokerDrift,
 } from '@internal/plugin-integrations-common';
 import {
@@ -21,10 +22,13 @@ export class BrokerDriftProcessor implements CatalogProcessor {
   }
 
   async preProcessEntity(entity: Entity): Promise<Entity> {
-    if (
-      !isDeclaredRabbitMqResource(entity) ||
-      !this.snapshot.isMissingOnBroker(entity)
-    ) {
+    if (!isDeclaredRabbitMqResource(entity)) {
+      return entity;
+    }
+    // The queue's depth, consumers and rates of the latest run, for its overview card.
+    const figures = this.snapshot.figuresOf(entity);
+    const missing = this.snapshot.isMissingOnBroker(entity);
+    if (!figures && !missing) {
       return entity;
     }
     return {
@@ -33,7 +37,13 @@ export class BrokerDriftProcessor implements CatalogProcessor {
         ...entity.metadata,
         annotations: {
           ...entity.metadata.annotations,
-          [ANNOTATION_BROKER_DRIFT]: 'missing-on-broker' satisfies BrokerDrift,
+          ...(missing && {
+            [ANNOTATION_BROKER_DRIFT]:
+              'missing-on-broker' satisfies BrokerDrift,
+          }),
+          ...(figures && {
+            [ANNOTATION_BROKER_FIGURES]: JSON.stringify(figures),
+          }),
         },
       },
     };

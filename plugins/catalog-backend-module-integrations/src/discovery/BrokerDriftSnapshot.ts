@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_DISCOVERED_BY,
+  BrokerFigures,
   isMessagingResource,
   MessagingResourceEntity,
 } from '@internal/plugin-integrations-common';
@@ -15,6 +16,8 @@ export interface DiscoveryReport {
   undeclared: string[];
   /** Refs of declared entities whose queue or exchange the broker lacks. */
   missingOnBroker: string[];
+  /** Depth, consumers and rates per queue name, as the run read them. */
+  queueFigures?: Record<string, BrokerFigures>;
 }
 
 /** Where a declared resource lives on the broker, as far as it says. */
@@ -84,6 +87,13 @@ export class BrokerDriftSnapshot {
 
   get report(): DiscoveryReport | undefined {
     return this.latest?.report;
+  }
+
+  /** The queue's figures of the latest run, if the resource names a queue the broker has. */
+  figuresOf(entity: MessagingResourceEntity): BrokerFigures | undefined {
+    const address = brokerAddressOf(entity);
+    if (!address || !('queue' in address)) return undefined;
+    return this.latest?.report.queueFigures?.[address.queue];
   }
 
   /** undefined until discovery has run once: nothing is known about the broker yet. */

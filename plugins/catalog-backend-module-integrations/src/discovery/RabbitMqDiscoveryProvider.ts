@@ -24,6 +24,7 @@ import {
   ANNOTATION_BROKER_DRIFT,
   ANNOTATION_DISCOVERED_BY,
   BrokerDrift,
+  BrokerFigures,
   MESSAGING_RESOURCE_TYPES,
   MessagingResourceEntity,
 } from '@internal/plugin-integrations-common';
@@ -108,6 +109,28 @@ export function queueEntityName(queue: string): string {
     .slice(0, ENTITY_NAME_MAX - hash.length - 1)
     .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   return base ? `${base}-${hash}` : hash;
+}
+
+/** Depth, consumers and rates of each queue, as far as the broker has collected them. */
+export function queueFigures(
+  queues: RabbitMqQueue[],
+  at: string,
+): Record<string, BrokerFigures> {
+  const number = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  return Object.fromEntries(
+    queues.map(q => [
+      q.name,
+      JSON.parse(
+        JSON.stringify({
+          messages: number(q.messages),
+          consumers: number(q.consumers),
+          publishRate: number(q.message_stats?.publish_details?.rate),
+          deliverRate: number(q.message_stats?.deliver_get_details?.rate),
+          at,
+        }),
+      ) as BrokerFigures,
+    ]),
+  );
 }
 
 export interface RabbitMqDiscoveryProviderOptions {
@@ -226,6 +249,7 @@ export class RabbitMqDiscoveryProvider implements EntityProvider {
         .filter(e => isMissingOnBroker(e, inventory))
         .map(e => stringifyEntityRef(e))
         .sort(),
+      queueFigures: queueFigures(queues, new Date().toISOString()),
     };
     this.options.snapshot.update(report);
     this.log(report);

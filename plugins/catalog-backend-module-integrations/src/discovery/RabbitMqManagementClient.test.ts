@@ -17,7 +17,7 @@ describe('RabbitMqManagementClient', () => {
 
     expect(client.baseUrl).toBe(managementUrl);
     await expect(client.listQueues('/')).rejects.toThrow(
-      `RabbitMQ management API GET ${managementUrl}/api/queues/%2F?columns=name,vhost,durable,messages,consumers,arguments answered 401 Unauthorized`,
+      `RabbitMQ management API GET ${managementUrl}/api/queues/%2F?columns=name,vhost,durable,messages,consumers,message_stats,arguments answered 401 Unauthorized`,
     );
   });
 

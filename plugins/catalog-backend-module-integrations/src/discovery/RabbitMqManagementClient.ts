@@ -15,6 +15,11 @@ export interface RabbitMqQueue {
   /** Absent until the broker has collected the queue's first statistics. */
   messages?: number;
   consumers?: number;
+  /** Rates, once the broker has collected them (absent with statistics disabled). */
+  message_stats?: {
+    publish_details?: { rate?: number };
+    deliver_get_details?: { rate?: number };
+  };
   /** x-arguments, e.g. x-dead-letter-exchange. */
   arguments: Record<string, unknown>;
 }
@@ -74,6 +79,7 @@ export class RabbitMqManagementClient {
       'durable',
       'messages',
       'consumers',
+      'message_stats',
       'arguments',
     ]);
   }
