@@ -4,6 +4,7 @@ import {
   appUrl,
   backendPort,
   backendUrl,
+  e2eCatalogDir,
   e2eRuntime,
   runtimeAdminPort,
 } from './packages/app/e2e-tests/e2eEnvironment';
@@ -73,6 +74,8 @@ export default defineConfig({
       env: {
         ...portalEnv,
         SWITCHBOARD_DATA_DIR: dataDir,
+        // Empty but for the catalog files a test puts there (catalogErrors.test.ts).
+        SWITCHBOARD_CATALOG_DIRS: e2eCatalogDir,
         // The backend traces itself (src/instrumentation.js) into its own journeys receiver.
         OTEL_EXPORTER_OTLP_ENDPOINT: `${backendUrl}/api/journeys`,
         OTEL_EXPORTER_OTLP_HEADERS:

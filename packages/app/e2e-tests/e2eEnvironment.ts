@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * Where the end-to-end suite's portal and runtime listen (playwright.config.ts starts
  * them). Own ports, so the suite runs beside a portal started with `npm start`.
@@ -17,3 +18,13 @@ export const e2eBackend = {
   url: backendUrl,
   token: 'switchboard-local-dev-token',
 };
+
+/**
+ * A catalog directory (SWITCHBOARD_CATALOG_DIRS) of the suite's portal, empty unless a
+ * test puts a catalog file there: catalogErrors.test.ts adds invalid APIs this way.
+ */
+export const e2eCatalogDir = path.join(
+  process.env.SWITCHBOARD_DATA_DIR ??
+    path.resolve(__dirname, '../../../node_modules/.cache/e2e-data'),
+  'catalog-dir',
+);
