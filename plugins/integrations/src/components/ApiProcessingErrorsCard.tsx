@@ -28,16 +28,16 @@ const useStyles = makeStyles(theme => ({
 
 type Role = 'provides' | 'consumes';
 
+const RELATION_ROLES = new Map<string, Role>([
+  ['providesApi', 'provides'],
+  ['consumesApi', 'consumes'],
+]);
+
 /** The APIs this entity provides or consumes, with the role, from its relations. */
 export function apiRefsOf(entity: Entity): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const relation of entity.relations ?? []) {
-    const role: Role | undefined =
-      relation.type === 'providesApi'
-        ? 'provides'
-        : relation.type === 'consumesApi'
-        ? 'consumes'
-        : undefined;
+    const role = RELATION_ROLES.get(relation.type);
     if (!role) continue;
     const ref = stringifyEntityRef(
       parseEntityRef(relation.targetRef),
