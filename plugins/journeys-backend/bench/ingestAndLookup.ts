@@ -26,10 +26,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
 import { DatabaseInstanceStore } from '../src/database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../src/database/DatabaseSpanStore';
-import { decodeRequest } from '../src/ingest/OtlpDecoder';
+import {
+  decodeRequest,
+  ExportTraceServiceRequest,
+} from '../src/ingest/OtlpDecoder';
 import { SpanIngestor } from '../src/ingest/SpanIngestor';
 import { DEFAULT_LIMITS, SpanNormalizer } from '../src/ingest/SpanNormalizer';
 import { NormalizedBatch, SpanRecord } from '../src/types';
@@ -56,10 +58,6 @@ const BUSINESS_KEYS = ['app.order.id'];
 const TARGET_INGEST = 30_000;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
-
-const proto = (generated as any).opentelemetry.proto;
-const ExportTraceServiceRequest =
-  proto.collector.trace.v1.ExportTraceServiceRequest;
 
 const logger: LoggerService = {
   info() {},

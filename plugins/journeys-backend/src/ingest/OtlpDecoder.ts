@@ -1,20 +1,17 @@
 import { InputError } from '@backstage/errors';
-// The OpenTelemetry project's own protobufjs code generated from opentelemetry-proto
-// (the last otlp-transformer releases that ship it); we decode with it, never by hand.
-import * as generated from '@opentelemetry/otlp-transformer/build/src/generated/root';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from './ingestErrors';
+import {
+  ExportTraceServiceRequest,
+  ExportTraceServiceResponse,
+} from './otlpProto';
 
-const proto = (generated as any).opentelemetry.proto;
-/** The generated message type; tests encode protobuf bodies with it. */
-export const ExportTraceServiceRequest =
-  proto.collector.trace.v1.ExportTraceServiceRequest;
-const ExportTraceServiceResponse =
-  proto.collector.trace.v1.ExportTraceServiceResponse;
+/** The protobuf message type; tests encode protobuf bodies with it. */
+export { ExportTraceServiceRequest };
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -77,9 +74,13 @@ export function decodeRequest(body: Buffer, encoding: OtlpEncoding): unknown {
     }
   }
   try {
-    // The decoded message has the OTLP/JSON field names; ids stay bytes and 64-bit values
-    // Longs, which the normalizer reads as they are (no copy into plain objects).
-    return ExportTraceServiceRequest.decode(body);
+    // As a plain object with the OTLP/JSON field names and only the fields that were sent
+    // (an AnyValue holds just the one value it carries, as in OTLP/JSON); ids stay bytes and
+    // 64-bit values Longs, which the normalizer reads as they are.
+    return ExportTraceServiceRequest.toObject(
+      ExportTraceServiceRequest.decode(body),
+      { defaults: false },
+    );
   } catch (e) {
     throw new InputError(
       `the body is not an OTLP ExportTraceServiceRequest in protobuf: ${
