@@ -17,6 +17,7 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import dlqPlugin from '@internal/plugin-dlq-backend';
@@ -193,6 +194,11 @@ export async function startDeadLetterBackend(
     dlq?: Record<string, unknown>;
     /** A database for every plugin (e.g. PostgreSQL from TestDatabases); SQLite otherwise. */
     database?: Parameters<typeof mockServices.database.factory>[0];
+    /**
+     * Run Backstage's notifications backend (with the demo organisation's users and
+     * groups in the catalog) instead of recording what dlq-backend sends.
+     */
+    notificationsBackend?: boolean;
   } = {},
 ): Promise<DeadLetterBackend> {
   // No namespace: queue names match catalog-info/queues.yaml.
@@ -233,7 +239,9 @@ export async function startDeadLetterBackend(
       permissionsRegistryServiceFactory,
       catalogUserInfo,
       onBehalfOfAuth,
-      recordNotifications,
+      ...(options.notificationsBackend
+        ? [notificationsPlugin]
+        : [recordNotifications]),
       // As in production: a request without a token is nobody (the mock's default user
       // would answer it).
       mockServices.httpAuth.factory({
@@ -244,11 +252,18 @@ export async function startDeadLetterBackend(
         : []),
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: 'http://localhost:3000' },
           permission: { enabled: true },
           catalog: {
-            rules: [{ allow: ['Resource'] }],
+            rules: [{ allow: ['Resource', 'User', 'Group'] }],
             locations: [
               { type: 'file', target: path.join(catalogRoot, 'queues.yaml') },
+              ...(options.notificationsBackend
+                ? ['users.yaml', 'org.yaml'].map(f => ({
+                    type: 'file',
+                    target: path.join(catalogRoot, f),
+                  }))
+                : []),
             ],
           },
           dlq: {
