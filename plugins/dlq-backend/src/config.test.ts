@@ -12,8 +12,21 @@ describe('readDlqSettings', () => {
       maxRatePerSecond: 500,
       maxMessages: 100_000,
       canarySettleMs: 3000,
+      plannedTtlMs: 1_800_000,
     });
   });
+
+  it.each([
+    ['10m', 600_000],
+    [{ hours: 2 }, 7_200_000],
+  ])(
+    'reads the planned replays’ lifetime %p as a Backstage duration',
+    (value, ms) => {
+      expect(read({ replay: { plannedTtl: value } }).replay.plannedTtlMs).toBe(
+        ms,
+      );
+    },
+  );
 
   it.each([
     ['30m', 1_800_000],
@@ -45,6 +58,9 @@ describe('readDlqSettings', () => {
       { replay: { canarySettleMs: -5 } },
       /canarySettleMs must be an integer from 0/,
     ],
+    [{ replay: { plannedTtl: '0s' } }, /plannedTtl must be at least 1 second/],
+    [{ replay: { plannedTtl: '90d' } }, /at most 30 days/],
+    [{ replay: { plannedTtl: 'later' } }, /Invalid duration/],
   ])('refuses %p at startup', (dlq, message) => {
     expect(() => read(dlq)).toThrow(message);
   });
