@@ -16,6 +16,7 @@ import {
   catalogErrorsApiRef,
   CatalogErrorsClient,
 } from './api/CatalogErrorsClient';
+import { messagingOverviewCard } from './messagingOverviewCard';
 import { catalogErrorsRouteRef, rootRouteRef } from './routes';
 
 const explorePage = PageBlueprint.make({
@@ -89,5 +90,6 @@ export const integrationsPlugin = createFrontendPlugin({
     catalogErrorsApi,
     catalogErrorsPage,
     apiProcessingErrorsCard,
+    messagingOverviewCard,
   ],
 });
