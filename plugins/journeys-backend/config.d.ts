@@ -21,9 +21,13 @@ export interface Config {
       interval?: string | HumanDuration;
       /** @deprecated use `interval`. Seconds between assembly runs. */
       intervalSeconds?: number;
-      /** A trace is assembled once quiet for this long (default 1500 ms). */
+      /** A trace is assembled once quiet for this long, e.g. `1500ms` (default 1.5 s). */
+      settle?: string | HumanDuration;
+      /** @deprecated use `settle`. Milliseconds. */
       settleMs?: number;
-      /** How long a trace waits for the trace it links to (default 60000 ms). */
+      /** How long a trace waits for the trace it links to, e.g. `1m` (default 1 minute). */
+      waitForUpstream?: string | HumanDuration;
+      /** @deprecated use `waitForUpstream`. Milliseconds. */
       waitForUpstreamMs?: number;
       /** Traces read and written per assembly batch (default 2000); a run takes batches until none is left. */
       batchSize?: number;
@@ -47,13 +51,19 @@ export interface Config {
       }>;
     };
     retention?: {
-      /** Traces that ended longer ago are deleted (default 7). */
+      /** Traces that ended longer ago are deleted, e.g. `7d` (default 7 days). */
+      maxAge?: string | HumanDuration;
+      /** @deprecated use `maxAge`. Days. */
       maxAgeDays?: number;
       /** Above this many stored spans the oldest traces are deleted (default 10000000). */
       maxSpans?: number;
-      /** Per-minute rollups (stats, SLOs) older than this many days are deleted (default 400). */
+      /** Rollups (stats, SLOs) older than this are deleted, e.g. `400d` (default 400 days). */
+      rollupMaxAge?: string | HumanDuration;
+      /** @deprecated use `rollupMaxAge`. Days. */
       rollupMaxAgeDays?: number;
-      /** Minutes between retention runs (default 10). */
+      /** Time between retention runs, e.g. `10m` (default 10 minutes). */
+      interval?: string | HumanDuration;
+      /** @deprecated use `interval`. Minutes. */
       intervalMinutes?: number;
     };
     /**

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { JourneyObjective } from '@internal/plugin-journeys-common';
 import { minValidEventsOf, rulesOf } from './SloEvaluator';
-import { readSloOptions } from './sloConfig';
+import { readSloOptions } from '../config';
 
 const HOUR = 3_600_000;
 const objective: JourneyObjective = {
