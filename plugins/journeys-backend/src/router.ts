@@ -13,13 +13,11 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { PayloadTooLargeError, sendIngestError } from './ingest/ingestErrors';
+import { PayloadTooLargeError, receiverErrors } from './ingest/ingestErrors';
 import {
   decodeRequest,
-  decompress,
   encodeResponse,
   encodingOf,
-  OtlpEncoding,
 } from './ingest/OtlpDecoder';
 import { storableText } from './ingest/storableText';
 import { TraceIngestor } from './ingest/types';
@@ -75,22 +73,24 @@ export async function createRouter(
 
   // OTLP/HTTP, for exporters with a token (an external access token restricted to
   // journeys.traces.ingest, or a plugin's service token).
-  router.post('/v1/traces', async (req, res) => {
-    let encoding: OtlpEncoding = 'json';
-    try {
+  router.post(
+    '/v1/traces',
+    async (req, _res, next) => {
+      // Refused before the body is read: no token or permission, not OTLP, declared too big.
       await authorize(req, ['service'], journeysTracesIngestPermission);
-      encoding = encodingOf(req.headers['content-type']);
+      encodingOf(req.headers['content-type']);
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > maxBodyBytes)
         throw new PayloadTooLargeError(
           `the body has ${declared} bytes; the limit is ${maxBodyBytes}`,
         );
-      const raw = await readBody(req, maxBodyBytes);
-      const body = await decompress(
-        raw,
-        req.headers['content-encoding'],
-        maxBodyBytes,
-      );
+      next();
+    },
+    // gzip and deflate are inflated here; the limit holds for the inflated body too.
+    express.raw({ type: () => true, limit: maxBodyBytes, inflate: true }),
+    async (req, res) => {
+      const encoding = encodingOf(req.headers['content-type']);
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const result = await ingestor.ingest(decodeRequest(body, encoding));
       const answer = encodeResponse(
         encoding,
@@ -102,10 +102,9 @@ export async function createRouter(
           : undefined,
       );
       res.status(200).type(answer.contentType).send(answer.body);
-    } catch (e) {
-      if (!sendIngestError(req, res, e)) throw e;
-    }
-  });
+    },
+  );
+  router.use('/v1/traces', receiverErrors('OTLP request', maxBodyBytes));
 
   if (options.faroRouter) router.use('/faro', options.faroRouter);
 
@@ -193,42 +192,6 @@ export async function createRouter(
   });
 
   return router;
-}
-
-/** Reads the raw body, stopping as soon as it passes the limit. */
-function readBody(req: Request, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        reject(
-          new PayloadTooLargeError(
-            `the body is over the limit of ${limit} bytes`,
-          ),
-        );
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!done) {
-        done = true;
-        resolve(Buffer.concat(chunks));
-      }
-    });
-    req.on('error', e => {
-      if (!done) {
-        done = true;
-        reject(e);
-      }
-    });
-  });
 }
 
 /** The oldest end a stats window may have: as far back as rollups are kept by default. */

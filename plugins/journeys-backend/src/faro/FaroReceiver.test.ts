@@ -1,3 +1,4 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import express from 'express';
@@ -5,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import path from 'node:path';
+import { BackpressureError } from '../ingest/ingestErrors';
 import {
   IngestRequestOptions,
   IngestResult,
@@ -62,6 +64,13 @@ describe('createFaroRouter', () => {
         allowedOrigins: [`${PORTAL}/`, 'https://other.example'],
         rateLimit: { burst: 5, perSecond: 0.01 },
       }),
+    );
+    // Backstage's error handler answers the receiver's errors, as in the backend.
+    app.use(
+      MiddlewareFactory.create({
+        config: mockServices.rootConfig(),
+        logger,
+      }).error(),
     );
     server = await new Promise<Server>(resolve => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -190,10 +199,7 @@ describe('createFaroRouter', () => {
     );
 
     ingestor.next = async () => {
-      throw Object.assign(new Error('ingest queue is full'), {
-        name: 'BackpressureError',
-        retryAfterSeconds: 3,
-      });
+      throw new BackpressureError('ingest queue is full', 3);
     };
     res = await post(fixture);
     expect(res.status).toBe(429);

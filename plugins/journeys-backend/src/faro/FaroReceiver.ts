@@ -1,11 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, serializeError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
-  PayloadTooLargeError,
-  sendIngestError,
+  receiverErrors,
   TooManyRequestsError,
   UnsupportedMediaTypeError,
 } from '../ingest/ingestErrors';
@@ -78,21 +77,6 @@ const faroPayload = z.looseObject({
 });
 
 const IGNORED_PARTS = ['logs', 'events', 'measurements', 'exceptions'] as const;
-
-/** The body parser's refusals as the receivers' own errors (413 and 400 with our messages). */
-function fromBodyParser(
-  error: Error & { type?: unknown },
-  maxBodyBytes: number,
-): Error {
-  if (error.type === 'entity.too.large') {
-    return new PayloadTooLargeError(
-      `the Faro payload is over the ${maxBodyBytes} byte limit`,
-    );
-  }
-  if (error.type === 'entity.parse.failed')
-    return new InputError(`the body is not JSON: ${error.message}`);
-  return error;
-}
 
 /**
  * Receives what the Faro web SDK posts (`POST /collect`, JSON): the OTLP traces go to the
@@ -207,38 +191,9 @@ export function createFaroRouter(options: FaroRouterOptions): express.Router {
     },
   );
 
-  // Errors are answered here, in Backstage's error body shape, so the receiver behaves the
-  // same wherever it is mounted.
-  router.use(
-    (
-      error: Error & { status?: unknown; type?: unknown },
-      req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (res.headersSent) {
-        next(error);
-        return;
-      }
-      if (sendIngestError(req, res, fromBodyParser(error, maxBodyBytes)))
-        return;
-      // Other body-parser refusals keep their 4xx; anything else is ours to log, and the
-      // answer says no more than that (no message that could quote internals).
-      const clientError =
-        typeof error.status === 'number' &&
-        error.status >= 400 &&
-        error.status < 500;
-      const statusCode = clientError ? (error.status as number) : 500;
-      if (!clientError) logger.error('Faro payload could not be stored', error);
-      res.status(statusCode).json({
-        error: clientError
-          ? serializeError(error)
-          : { name: 'Error', message: 'the Faro payload could not be stored' },
-        request: { method: req.method, url: req.originalUrl },
-        response: { statusCode },
-      });
-    },
-  );
+  // Body-parser refusals as the receiver's own errors, Retry-After on 429; Backstage's error
+  // handler answers them.
+  router.use(receiverErrors('Faro payload', maxBodyBytes));
 
   return router;
 }

@@ -1,10 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-import {
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from './ingestErrors';
+import { UnsupportedMediaTypeError } from './ingestErrors';
 import {
   ExportTraceServiceRequest,
   ExportTraceServiceResponse,
@@ -12,13 +7,6 @@ import {
 
 /** The protobuf message type; tests encode protobuf bodies with it. */
 export { ExportTraceServiceRequest };
-
-const gunzip = promisify(zlib.gunzip);
-const inflate = promisify(zlib.inflate);
-const INFLATERS: Record<string, typeof gunzip | undefined> = Object.assign(
-  Object.create(null),
-  { gzip: gunzip, deflate: inflate },
-);
 
 export type OtlpEncoding = 'json' | 'protobuf';
 
@@ -32,36 +20,6 @@ export function encodingOf(contentType: string | undefined): OtlpEncoding {
       type ? `'${type}'` : '(none)'
     } is not OTLP; send application/json or application/x-protobuf`,
   );
-}
-
-/** Undoes Content-Encoding; the inflated size is capped so a zip bomb stops at the limit. */
-export async function decompress(
-  body: Buffer,
-  contentEncoding: string | undefined,
-  maxBytes: number,
-): Promise<Buffer> {
-  const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity' || encoding === '') return body;
-  const inflater = INFLATERS[encoding];
-  if (!inflater)
-    throw new UnsupportedMediaTypeError(
-      `content encoding '${encoding}' is not supported; use gzip`,
-    );
-  try {
-    return await inflater(body, { maxOutputLength: maxBytes });
-  } catch (e) {
-    if (
-      (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
-      e instanceof RangeError
-    ) {
-      throw new PayloadTooLargeError(
-        `the ${encoding} body inflates to more than ${maxBytes} bytes`,
-      );
-    }
-    throw new InputError(
-      `the body is not valid ${encoding}: ${(e as Error).message}`,
-    );
-  }
 }
 
 /** Parses an export request into the OTLP/JSON shape the normalizer validates. */
