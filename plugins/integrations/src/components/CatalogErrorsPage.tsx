@@ -23,7 +23,11 @@ const useStyles = makeStyles(theme => ({
     fontSize: theme.typography.body2.fontSize,
     margin: 0,
   },
-  file: { overflowWrap: 'anywhere' },
+  file: {
+    overflowWrap: 'anywhere',
+    color: theme.palette.text.secondary,
+    marginTop: theme.spacing(0.5),
+  },
 }));
 
 /** The entity's name, linked to its page when the catalog has a version of it. */
@@ -42,6 +46,7 @@ export const FailingEntityName = ({
   );
 };
 
+/** The messages, then the catalog file they come from. */
 const ErrorsCell = ({ entry }: { entry: EntityProcessingErrors }) => {
   const classes = useStyles();
   return (
@@ -51,16 +56,10 @@ const ErrorsCell = ({ entry }: { entry: EntityProcessingErrors }) => {
           {error.message}
         </p>
       ))}
+      <Typography variant="caption" component="p" className={classes.file}>
+        From {catalogFileOf(entry.location) ?? 'an unknown catalog file'}
+      </Typography>
     </>
-  );
-};
-
-const FileCell = ({ entry }: { entry: EntityProcessingErrors }) => {
-  const classes = useStyles();
-  return (
-    <Typography variant="body2" className={classes.file}>
-      {catalogFileOf(entry.location) ?? 'unknown'}
-    </Typography>
   );
 };
 
@@ -68,7 +67,7 @@ const columns: TableColumn<EntityProcessingErrors>[] = [
   {
     title: 'Entity',
     field: 'entityRef',
-    width: '18%',
+    width: '22%',
     render: entry => <FailingEntityName entry={entry} />,
   },
   {
@@ -94,15 +93,9 @@ const columns: TableColumn<EntityProcessingErrors>[] = [
       entry.stored ? 'last valid version' : 'no: never processed',
   },
   {
-    title: 'Error',
+    title: 'Error and catalog file',
     field: 'errors',
     render: entry => <ErrorsCell entry={entry} />,
-  },
-  {
-    title: 'Catalog file',
-    field: 'location',
-    width: '22%',
-    render: entry => <FileCell entry={entry} />,
   },
 ];
 
