@@ -134,7 +134,10 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
     timeout: 30_000,
   });
   await expect(page.getByText('completed').first()).toBeVisible();
-  await expect(page.getByText('1 / 1 replayed')).toBeVisible();
+  await expect(page.getByTestId('replay-progress-text')).toHaveText(
+    '1 of 1 done: 1 succeeded',
+  );
+  await expect(page.getByTestId('replay-status')).toHaveText('completed');
   await keepScreenshot(page, 'dead-letters-replay-done');
 
   // Exactly one ERP booking for the order, no duplicates anywhere.
