@@ -213,5 +213,6 @@ test('a queue the guest may not change says who owns it and whom to ask', async 
   await expect(
     page.getByRole('button', { name: /Replay all matching filter/ }),
   ).toBeDisabled();
+  await notice.scrollIntoViewIfNeeded();
   await keepScreenshot(page, 'dlq-not-owner');
 });
