@@ -80,7 +80,7 @@ test.describe('catalog processing errors', () => {
     await sidebar(page)
       .getByRole('link', { name: 'Catalog', exact: true })
       .click();
-    await page.getByPlaceholder('Filter').fill('label printer');
+    await page.getByPlaceholder('Search').fill('label printer');
     await page
       .getByRole('link', { name: 'Label printer', exact: true })
       .click();
