@@ -74,4 +74,88 @@ test.describe('integration catalog', () => {
     await expect(graph.getByText('subscribesTo').first()).toBeVisible();
     await keepScreenshot(page, 'topic-relations-graph');
   });
+
+  test("a topic's overview: its broker, message schemas, producers and consumers with owners, the DLQ of its queues", async ({
+    page,
+  }) => {
+    await page.goto('/catalog/default/resource/order.created');
+    const card = page
+      .locator('.MuiCard-root')
+      .filter({ hasText: 'Overview of this topic' });
+    // The card loads lazily and reads the catalog: slow on a busy machine.
+    await expect(card).toBeVisible({ timeout: 60_000 });
+    await expect(card).toContainText('amqp://rabbitmq.internal.acme.example/');
+    await expect(card).toContainText('Routing key');
+    // described by the order events API, with a link to its definition tab
+    await expect(
+      card.getByRole('link', { name: 'definition' }),
+    ).toHaveAttribute('href', '/catalog/default/api/order-events/definition');
+    // producers and consumers, each with its owner
+    const producers = card.locator('div').filter({
+      has: page.getByRole('heading', { name: 'Producers' }),
+    });
+    await expect(
+      producers.getByRole('link', { name: 'Order service' }),
+    ).toBeVisible();
+    await expect(producers.getByText('sends OrderCreated')).toBeVisible();
+    const consumers = card.locator('div').filter({
+      has: page.getByRole('heading', { name: 'Consumers' }),
+    });
+    await expect(
+      consumers.getByRole('link', { name: 'Payment service' }),
+    ).toBeVisible();
+    await expect(
+      consumers.getByRole('link', { name: 'payments' }).first(),
+    ).toBeVisible();
+    // the payload schema as a table, rendered from the AsyncAPI document
+    const schema = card.getByRole('table', { name: 'payload schema' }).first();
+    await expect(schema).toContainText('orderId');
+    await expect(schema).toContainText('lines[].unitPrice');
+    await expect(schema).toContainText('one of "standard", "gold", "platinum"');
+    // the bound queues, broker discovery off said plainly, and their DLQs in the portal
+    await expect(card).toContainText('broker discovery is off');
+    const dlqLink = card
+      .getByRole('link', { name: 'open in Dead letters' })
+      .first();
+    await expect(dlqLink).toHaveAttribute(
+      'href',
+      /^\/dead-letters\/integration-runtime\/[a-z-]+\.order-created$/,
+    );
+    await card
+      .getByRole('heading', { name: 'Producers' })
+      .scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'integrations-topic-overview');
+    await schema.evaluate(el => el.scrollIntoView({ block: 'center' }));
+    await keepScreenshot(page, 'integrations-topic-schema');
+    await dlqLink.click();
+    await expect(page).toHaveURL(/\/dead-letters\/integration-runtime\//);
+  });
+
+  test("a queue's overview: the topic it is bound to, its messages and its DLQ", async ({
+    page,
+  }) => {
+    await page.goto('/catalog/default/resource/payment-service.order-created');
+    const card = page
+      .locator('.MuiCard-root')
+      .filter({ hasText: 'Overview of this queue' });
+    await expect(card).toBeVisible({ timeout: 60_000 });
+    await expect(
+      card.getByRole('link', { name: 'order.created' }),
+    ).toBeVisible();
+    await expect(
+      card.getByRole('link', { name: 'payment-service.order-created.dlq' }),
+    ).toBeVisible();
+    await expect(
+      card.getByRole('link', { name: 'open in Dead letters' }),
+    ).toHaveAttribute(
+      'href',
+      '/dead-letters/integration-runtime/payment-service.order-created',
+    );
+    await expect(card).toContainText('broker discovery is off');
+    await expect(
+      card.getByRole('table', { name: 'payload schema' }).first(),
+    ).toContainText('customerId');
+    await card.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'integrations-queue-overview');
+  });
 });

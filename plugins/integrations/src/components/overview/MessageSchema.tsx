@@ -1,4 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { MessageSchemaRef } from '@internal/plugin-integrations-common';
 import {
   Accordion,
@@ -31,6 +32,7 @@ const useStyles = makeStyles(theme => ({
   },
   details: { display: 'block' },
   cell: { verticalAlign: 'top' },
+  head: { whiteSpace: 'nowrap' },
 }));
 
 const PropertyTable = ({
@@ -52,11 +54,11 @@ const PropertyTable = ({
     <Table size="small" aria-label={`${label} schema`}>
       <TableHead>
         <TableRow>
-          <TableCell>Property</TableCell>
-          <TableCell>Type</TableCell>
-          <TableCell>Required</TableCell>
-          <TableCell>Description and rules</TableCell>
-          <TableCell>Example</TableCell>
+          <TableCell className={classes.head}>Property</TableCell>
+          <TableCell className={classes.head}>Type</TableCell>
+          <TableCell className={classes.head}>Required</TableCell>
+          <TableCell className={classes.head}>Description and rules</TableCell>
+          <TableCell className={classes.head}>Example</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -109,11 +111,9 @@ const PropertyTable = ({
 export const MessageSchema = ({
   message,
   defaultExpanded,
-  apiTitle,
 }: {
   message: MessageSchemaRef;
   defaultExpanded?: boolean;
-  apiTitle?: string;
 }) => {
   const classes = useStyles();
   const payloadRows = schemaRows(message.payload);
@@ -150,9 +150,9 @@ export const MessageSchema = ({
               label={`v${message.version}`}
             />
           )}
-          {apiTitle && (
+          {message.api && (
             <Typography variant="caption" color="textSecondary">
-              from {apiTitle}
+              from <EntityRefLink entityRef={message.api} />
             </Typography>
           )}
         </div>

@@ -269,12 +269,6 @@ const Overview = ({
     spec.messages && spec.messages.length > 0
       ? spec.messages
       : value?.boundTopic?.spec.messages ?? [];
-  const apiTitle = (ref?: string) => {
-    const api = value?.apis.find(
-      a => stringifyEntityRef(a) === ref?.toLowerCase(),
-    );
-    return api?.metadata.title ?? ref;
-  };
   const describedBy = value?.apis ?? [];
 
   return (
@@ -302,7 +296,7 @@ const Overview = ({
         </Box>
       )}
       <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} md={7}>
           <Facts
             rows={[
               ['Broker', spec.broker],
@@ -363,7 +357,7 @@ const Overview = ({
             ]}
           />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} md={5}>
           <Typography variant="subtitle2">Described by</Typography>
           {describedBy.length === 0 ? (
             <Typography variant="body2" color="textSecondary">
@@ -452,7 +446,6 @@ const Overview = ({
               key={`${message.api ?? ''}:${message.name}`}
               message={message}
               defaultExpanded={i === 0}
-              apiTitle={apiTitle(message.api)}
             />
           ))
         )}
