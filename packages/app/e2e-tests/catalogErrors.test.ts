@@ -101,6 +101,7 @@ test.describe('catalog processing errors', () => {
       'not in the catalog until its processing succeeds',
     );
     await expect(card).toContainText(`From ${fixture}`);
+    await card.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'catalog-processing-errors-provider');
 
     await card
