@@ -17,7 +17,6 @@ import { JourneyQueries } from './query/JourneyQueries';
 import { DatabaseAlertStore } from './database/DatabaseAlertStore';
 import { SloEvaluator } from './slo/SloEvaluator';
 import { SloQueries } from './slo/SloQueries';
-import { createSloRouter } from './slo/sloRouter';
 import { renderPrometheus } from './slo/prometheusExposition';
 import { toOpenSlo } from './slo/openSloExport';
 import { SpanRetention } from './retention/SpanRetention';
@@ -160,9 +159,7 @@ export const journeysPlugin = createBackendPlugin({
             queries,
             maxBodyBytes: options.maxBodyBytes,
             faroRouter,
-            sloRouter: await createSloRouter({
-              httpAuth,
-              permissions,
+            slo: {
               slos: new SloQueries(
                 sloEvaluator,
                 instances,
@@ -176,7 +173,7 @@ export const journeysPlugin = createBackendPlugin({
                   totals: await instances.rollupTotals(),
                 }),
               openSlo: () => toOpenSlo(journeys.list()),
-            }),
+            },
           }),
         );
       },

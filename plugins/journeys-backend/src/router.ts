@@ -5,14 +5,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  INSTANCE_STATUSES,
+  journeysMetricsReadPermission,
   journeysTracesIngestPermission,
   journeysTracesReadPermission,
-  STATS_WINDOWS,
 } from '@internal/plugin-journeys-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { PayloadTooLargeError, receiverErrors } from './ingest/ingestErrors';
 import {
   decodeRequest,
@@ -23,6 +21,9 @@ import { storableText } from './ingest/storableText';
 import { TraceIngestor } from './ingest/types';
 import { JourneyQueries } from './query/JourneyQueries';
 import { createAuthorizer } from './authorizer';
+import { createOpenApiRouter } from './schema/openapi/generated/router';
+import { PROMETHEUS_CONTENT_TYPE } from './slo/prometheusExposition';
+import { SloQueries } from './slo/SloQueries';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -34,35 +35,23 @@ export interface RouterOptions {
   maxBodyBytes: number;
   /** Mounted under /faro when the Faro receiver is on. */
   faroRouter?: express.Router;
-  /** The contract-first routes (src/schema/openapi.yaml): SLOs, metrics, OpenSLO. */
-  sloRouter?: express.Router;
+  /** The SLO, metrics and OpenSLO routes. */
+  slo?: {
+    slos: SloQueries;
+    /** The Prometheus text exposition of every journey's counters. */
+    metrics: () => Promise<string>;
+    /** Every Journey objective as OpenSLO v1 YAML. */
+    openSlo: () => string;
+  };
 }
 
-/** Parses with zod; the error names each bad field. */
-function parse<T extends z.ZodTypeAny>(
-  schema: T,
-  value: unknown,
-  where: string,
-): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    throw new InputError(
-      `invalid ${where}: ${result.error.issues
-        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  return result.data;
-}
-
-const traceId = z
-  .string()
-  .regex(/^[0-9a-f]{32}$/, 'a trace id (32 lowercase hex digits)');
-const spanId = z
-  .string()
-  .regex(/^[0-9a-f]{16}$/, 'a span id (16 lowercase hex digits)');
-const entityName = z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'an entity name');
-
+/**
+ * Every route of the plugin, as src/schema/openapi.yaml describes them. The receivers
+ * (`POST /v1/traces`, `/faro/collect`) read their own bodies (protobuf, gzip, size limits)
+ * ahead of the router generated from the description; every other route is on that router,
+ * which checks each request against the description before a handler runs (400 with what
+ * is wrong) and types the handlers' parameters.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -108,83 +97,98 @@ export async function createRouter(
 
   if (options.faroRouter) router.use('/faro', options.faroRouter);
 
-  router.use(express.json({ limit: '64kb' }));
+  const api = await createOpenApiRouter({
+    middleware: [express.json({ limit: '64kb' })],
+  });
 
   // Every read route: signed-in users and services holding journeys.traces.read.
-  const user = (req: Request) =>
+  const user = (req: Request<any, any, any, any>) =>
     authorize(req, ['user', 'service'], journeysTracesReadPermission);
 
-  router.get('/journeys', async (req, res) => {
+  api.get('/journeys', async (req, res) => {
     await user(req);
-    const q = parse(
-      z.object({
-        window: z.enum(STATS_WINDOWS).default('24h'),
-        component: z.string().min(3).max(300).optional(),
-        end: z.string().datetime({ offset: true }).optional(),
-      }),
-      req.query,
-      'query',
-    );
+    const { window = '24h', component, end } = req.query;
     res.json({
-      items: await queries.stats(q.window, q.component, statsEnd(q.end)),
+      items: await queries.stats(window, component, statsEnd(end)),
     });
   });
 
-  router.get('/journeys/:namespace/:name/instances', async (req, res) => {
+  api.get('/journeys/:namespace/:name/instances', async (req, res) => {
     await user(req);
-    const p = parse(
-      z.object({ namespace: entityName, name: entityName }),
-      req.params,
-      'path',
-    );
-    const q = parse(
-      z.object({
-        status: z.enum(INSTANCE_STATUSES).optional(),
-        sort: z.enum(['recent', 'duration']).default('recent'),
-        limit: z.coerce.number().int().min(1).max(200).default(20),
-        window: z.enum(STATS_WINDOWS).optional(),
-      }),
-      req.query,
-      'query',
-    );
+    const { namespace, name } = req.params;
+    const { status, sort = 'recent', limit = 20, window } = req.query;
     res.json({
       items: await queries.instancesOf(
-        `journey:${p.namespace}/${p.name}`.toLowerCase(),
-        q,
+        `journey:${namespace}/${name}`.toLowerCase(),
+        { status, sort, limit: Number(limit), window },
       ),
     });
   });
 
-  router.get('/search', async (req, res) => {
+  api.get('/search', async (req, res) => {
     await user(req);
-    const { q } = parse(
-      z.object({
-        q: z
-          .string()
-          .trim()
-          .min(1, 'type an order id, a trace id or a message id')
-          .max(255),
-      }),
-      req.query,
-      'search',
-    );
+    const q = req.query.q.trim();
+    if (!q)
+      throw new InputError(
+        'invalid search: q: type an order id, a trace id or a message id',
+      );
     // Stored values had U+0000 and lone surrogates replaced; the query is read the same way.
     res.json(await queries.search(storableText(q)));
   });
 
-  router.get('/instances/:id', async (req, res) => {
+  api.get('/instances/:id', async (req, res) => {
     await user(req);
-    const { id } = parse(z.object({ id: traceId }), req.params, 'path');
-    res.json(await queries.instance(id));
+    res.json(await queries.instance(req.params.id));
   });
 
-  router.get('/spans/:traceId/:spanId', async (req, res) => {
+  api.get('/spans/:traceId/:spanId', async (req, res) => {
     await user(req);
-    const p = parse(z.object({ traceId, spanId }), req.params, 'path');
-    res.json(await queries.span(p.traceId, p.spanId));
+    res.json(await queries.span(req.params.traceId, req.params.spanId));
   });
 
-  if (options.sloRouter) router.use(options.sloRouter);
+  const slo = options.slo;
+  if (slo) {
+    api.get('/slos', async (req, res) => {
+      await user(req);
+      res.json({ items: await slo.slos.list({ owner: req.query.owner }) });
+    });
+
+    api.get('/slos/:namespace/:name', async (req, res) => {
+      await user(req);
+      const { namespace, name } = req.params;
+      res.json(
+        await slo.slos.journey(
+          `journey:${namespace}/${name}`.toLocaleLowerCase('en-US'),
+        ),
+      );
+    });
+
+    api.get('/openslo', async (req, res) => {
+      await user(req);
+      res
+        .type('application/yaml')
+        .setHeader(
+          'content-disposition',
+          'inline; filename="journeys-openslo.yaml"',
+        )
+        .send(slo.openSlo());
+    });
+
+    // Prometheus scrapes with the metrics token (journeys.metrics.read only).
+    api.get('/metrics', async (req, res) => {
+      await authorize(
+        req as Request<any, any, any, any>,
+        ['user', 'service'],
+        journeysMetricsReadPermission,
+      );
+      const text = await slo.metrics();
+      // Set as is: express's type() would move charset before version.
+      res.setHeader('content-type', PROMETHEUS_CONTENT_TYPE);
+      res.end(text);
+    });
+  }
+
+  router.use(api);
 
   // Anything else under the plugin (an empty segment, `..`, a wrong method) is a JSON 404.
   router.use((req: Request) => {
@@ -202,6 +206,7 @@ function statsEnd(end: string | undefined): number | undefined {
   if (end === undefined) return undefined;
   const ms = Date.parse(end);
   const now = Date.now();
+  if (Number.isNaN(ms)) throw new InputError('end: not a date-time');
   if (ms > now + 60_000) throw new InputError('end: must not be in the future');
   if (ms < now - MAX_STATS_END_AGE_MS)
     throw new InputError('end: at most 400 days ago');

@@ -58,7 +58,7 @@ describe('JourneysClient', () => {
     );
 
     await client.search('ord 47/11');
-    expect(url(3)).toBe('http://backend/api/journeys/search?q=ord+47%2F11');
+    expect(url(3)).toBe('http://backend/api/journeys/search?q=ord%2047%2F11');
 
     await client.getInstance('4bf92f3577b34da6a3ce929d0e0e4736');
     expect(url(4)).toBe(

@@ -2,12 +2,10 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   InstanceDetail,
-  InstanceList,
   InstanceSummary,
   JourneySlos,
   JourneysOpenApiPaths,
   JourneyStats,
-  JourneyStatsList,
   SearchResult,
   SloSummary,
   SpanDetail,
@@ -21,18 +19,13 @@ import type {
   SloListFilters,
 } from './JourneysApi';
 
-type Query = Record<string, string | number | undefined | null>;
-
-const enc = encodeURIComponent;
-
-function queryString(query?: Query): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+/** The query parameters that have a value (an empty filter is no filter). */
+function given<T extends Record<string, unknown>>(query: T): T {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '',
+    ),
+  ) as T;
 }
 
 /** A 2xx answer's JSON body; openapi-fetch leaves it undefined when the body is empty. */
@@ -54,10 +47,10 @@ export class JourneysClient implements JourneysApi {
   }
 
   /**
-   * The routes described by journeys-backend's OpenAPI document, typed from it. A failed
-   * request throws the same ResponseError as `get` does, before openapi-fetch reads the body.
+   * Every route, typed from journeys-backend's OpenAPI document. A failed request throws
+   * ResponseError (Backstage's error body) before openapi-fetch reads the body.
    */
-  private async openApi(): Promise<Client<JourneysOpenApiPaths>> {
+  private async api(): Promise<Client<JourneysOpenApiPaths>> {
     const client = createClient<JourneysOpenApiPaths>({
       baseUrl: await this.discoveryApi.getBaseUrl('journeys'),
       fetch: request => this.fetchApi.fetch(request),
@@ -71,54 +64,70 @@ export class JourneysClient implements JourneysApi {
     return client;
   }
 
-  private async get<T>(path: string, query?: Query): Promise<T> {
-    const base = await this.discoveryApi.getBaseUrl('journeys');
-    const res = await this.fetchApi.fetch(
-      `${base}${path}${queryString(query)}`,
-    );
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as T;
-  }
-
   async listJourneys(filters: JourneyListFilters): Promise<JourneyStats[]> {
-    const res = await this.get<JourneyStatsList>('/journeys', {
-      window: filters.window,
-      component: filters.component,
-      end: filters.end,
+    const api = await this.api();
+    const { data } = await api.request('get', '/journeys', {
+      params: {
+        query: given({
+          window: filters.window,
+          component: filters.component,
+          end: filters.end,
+        }),
+      },
     });
-    return res.items;
+    return bodyOf('GET /journeys', data).items;
   }
 
   async listInstances(
     journey: JourneyName,
     filters?: InstanceListFilters,
   ): Promise<InstanceSummary[]> {
-    const res = await this.get<InstanceList>(
-      `/journeys/${enc(journey.namespace)}/${enc(journey.name)}/instances`,
+    const api = await this.api();
+    const { data } = await api.request(
+      'get',
+      '/journeys/{namespace}/{name}/instances',
       {
-        status: filters?.status,
-        sort: filters?.sort,
-        limit: filters?.limit,
-        window: filters?.window,
+        params: {
+          path: { namespace: journey.namespace, name: journey.name },
+          query: given({
+            status: filters?.status,
+            sort: filters?.sort,
+            limit: filters?.limit,
+            window: filters?.window,
+          }),
+        },
       },
     );
-    return res.items;
+    return bodyOf('GET /journeys/{namespace}/{name}/instances', data).items;
   }
 
-  search(query: string): Promise<SearchResult> {
-    return this.get('/search', { q: query });
+  async search(query: string): Promise<SearchResult> {
+    const api = await this.api();
+    const { data } = await api.request('get', '/search', {
+      params: { query: { q: query } },
+    });
+    return bodyOf('GET /search', data);
   }
 
-  getInstance(id: string): Promise<InstanceDetail> {
-    return this.get(`/instances/${enc(id)}`);
+  async getInstance(id: string): Promise<InstanceDetail> {
+    const api = await this.api();
+    const { data } = await api.request('get', '/instances/{id}', {
+      params: { path: { id } },
+    });
+    return bodyOf('GET /instances/{id}', data);
   }
 
-  getSpan(traceId: string, spanId: string): Promise<SpanDetail> {
-    return this.get(`/spans/${enc(traceId)}/${enc(spanId)}`);
+  async getSpan(traceId: string, spanId: string): Promise<SpanDetail> {
+    const api = await this.api();
+    const { data } = await api.request('get', '/spans/{traceId}/{spanId}', {
+      params: { path: { traceId, spanId } },
+    });
+    // Attribute values nest, so the description leaves them open; they are AttributeValues.
+    return bodyOf('GET /spans/{traceId}/{spanId}', data) as SpanDetail;
   }
 
   async listSlos(filters?: SloListFilters): Promise<SloSummary[]> {
-    const api = await this.openApi();
+    const api = await this.api();
     const { data } = await api.request('get', '/slos', {
       params: { query: filters?.owner ? { owner: filters.owner } : {} },
     });
@@ -126,7 +135,7 @@ export class JourneysClient implements JourneysApi {
   }
 
   async getJourneySlos(journey: JourneyName): Promise<JourneySlos> {
-    const api = await this.openApi();
+    const api = await this.api();
     const { data } = await api.request('get', '/slos/{namespace}/{name}', {
       params: { path: { namespace: journey.namespace, name: journey.name } },
     });

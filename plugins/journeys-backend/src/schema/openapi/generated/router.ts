@@ -9,7 +9,7 @@ export const spec = {
     title: 'journeys',
     version: '1',
     description:
-      "Service level objectives of Journeys (journeys-backend), under /api/journeys: each Journey objective's SLI, error budget, burn rates and burn-rate alerts, read from the rollups; a Prometheus text exposition of the per-journey counters; an OpenSLO v1 export of every objective. The older trace routes of this plugin are described in the plugin's README.",
+      "Journeys (journeys-backend), under /api/journeys: the OTLP/HTTP and Faro receivers, journey statistics from the rollups, instances by journey or by business key, trace id or message id, an instance's waterfall and its spans; each Journey objective's SLI, error budget, burn rates and burn-rate alerts; a Prometheus text exposition of the per-journey counters; an OpenSLO v1 export of every objective.",
     license: {
       name: 'UNLICENSED',
     },
@@ -562,10 +562,582 @@ export const spec = {
           },
         },
       },
+      InstanceStatus: {
+        type: 'string',
+        description:
+          'How one journey instance ended up, or where it is (the rule is in the README, "Verdicts"): ok, failed, rejected (the entry answered 4xx), recovered-by-replay, in-flight, stuck.',
+        enum: [
+          'ok',
+          'failed',
+          'rejected',
+          'recovered-by-replay',
+          'in-flight',
+          'stuck',
+        ],
+      },
+      StatsWindow: {
+        type: 'string',
+        description: 'A statistics window.',
+        enum: ['1h', '6h', '24h', '7d'],
+      },
+      JourneyStatsPoint: {
+        type: 'object',
+        description: "One bucket of a journey's time series.",
+        required: [
+          'time',
+          'count',
+          'failed',
+          'recovered',
+          'p50Ms',
+          'p95Ms',
+          'p99Ms',
+        ],
+        properties: {
+          time: {
+            type: 'string',
+            description: 'Bucket start, ISO date-time.',
+          },
+          count: {
+            type: 'integer',
+            description:
+              'Instances started in the bucket, whatever their outcome.',
+          },
+          failed: {
+            type: 'integer',
+          },
+          recovered: {
+            type: 'integer',
+            description:
+              'Of `count`, those that failed first and were finished by a replay.',
+          },
+          p50Ms: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Milliseconds; null when no instance ended in the bucket.',
+          },
+          p95Ms: {
+            type: 'number',
+            nullable: true,
+          },
+          p99Ms: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+      },
+      JourneyStats: {
+        type: 'object',
+        description: "A Journey's figures over a window, from the rollups.",
+        required: [
+          'ref',
+          'title',
+          'components',
+          'businessKeys',
+          'window',
+          'volume',
+          'failed',
+          'stuck',
+          'inFlight',
+          'rejected',
+          'recoveredByReplay',
+          'errorRate',
+          'p50Ms',
+          'p95Ms',
+          'p99Ms',
+          'recoveryP50Ms',
+          'recoveryP95Ms',
+          'series',
+        ],
+        properties: {
+          ref: {
+            type: 'string',
+            description:
+              'Entity ref of the Journey, e.g. `journey:default/checkout`.',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          components: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          businessKeys: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          window: {
+            $ref: '#/components/schemas/StatsWindow',
+          },
+          volume: {
+            type: 'integer',
+            description: 'Instances started in the window.',
+          },
+          failed: {
+            type: 'integer',
+          },
+          stuck: {
+            type: 'integer',
+          },
+          inFlight: {
+            type: 'integer',
+          },
+          rejected: {
+            type: 'integer',
+          },
+          recoveredByReplay: {
+            type: 'integer',
+            description:
+              'Instances that failed first and were finished by a replay from a dead-letter queue.',
+          },
+          errorRate: {
+            type: 'number',
+            nullable: true,
+            description:
+              'failed / (volume − inFlight − rejected), 0..1; null without finished instances.',
+          },
+          p50Ms: {
+            type: 'number',
+            nullable: true,
+            description:
+              "Cycle time of the journey's own run (first attempt to first outcome) of ok and failed instances, interpolated within one latency bucket.",
+          },
+          p95Ms: {
+            type: 'number',
+            nullable: true,
+          },
+          p99Ms: {
+            type: 'number',
+            nullable: true,
+          },
+          recoveryP50Ms: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Time from the first failure to the replay that finished recovered-by-replay instances.',
+          },
+          recoveryP95Ms: {
+            type: 'number',
+            nullable: true,
+          },
+          series: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/JourneyStatsPoint',
+            },
+          },
+        },
+      },
+      RecoveredStep: {
+        type: 'object',
+        description:
+          'An operation that failed and succeeded on a later attempt (a retry, a redelivery, a replay).',
+        required: ['service', 'name', 'attempts', 'byReplay'],
+        properties: {
+          service: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          attempts: {
+            type: 'integer',
+          },
+          byReplay: {
+            type: 'boolean',
+          },
+        },
+      },
+      FailingStep: {
+        type: 'object',
+        description:
+          'For failed instances the root cause: the deepest error span of the chain that failed first. For stuck ones the last step seen (spanId empty).',
+        required: ['service', 'name', 'traceId', 'spanId'],
+        properties: {
+          service: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          traceId: {
+            type: 'string',
+          },
+          spanId: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          httpStatus: {
+            type: 'integer',
+          },
+          rpcStatus: {
+            type: 'integer',
+          },
+          destination: {
+            type: 'string',
+          },
+        },
+      },
+      InstanceSummary: {
+        type: 'object',
+        description: 'A journey instance in a list.',
+        required: [
+          'id',
+          'journey',
+          'status',
+          'startedAt',
+          'endedAt',
+          'durationMs',
+          'traceCount',
+          'spanCount',
+          'errorCount',
+          'services',
+          'businessKeys',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              "The trace id of the instance's entry trace (32 hex digits).",
+          },
+          journey: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Journey entity ref; null when no Journey recognised the entry.',
+          },
+          status: {
+            $ref: '#/components/schemas/InstanceStatus',
+          },
+          startedAt: {
+            type: 'string',
+            description: 'ISO date-time of the first span.',
+          },
+          endedAt: {
+            type: 'string',
+            description: "ISO date-time of the last span end (a replay's too).",
+          },
+          durationMs: {
+            type: 'number',
+            description:
+              "The journey's own run, first attempt to first outcome; a later replay is not in it.",
+          },
+          timeToFirstFailureMs: {
+            type: 'number',
+            description:
+              'recovered-by-replay only, from the start to the first failure.',
+          },
+          recoveryMs: {
+            type: 'number',
+            description:
+              'recovered-by-replay only, from the first failure to the end of the replay that finished it.',
+          },
+          recoveredSteps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RecoveredStep',
+            },
+          },
+          traceCount: {
+            type: 'integer',
+          },
+          spanCount: {
+            type: 'integer',
+          },
+          errorCount: {
+            type: 'integer',
+          },
+          services: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          businessKeys: {
+            type: 'object',
+            description:
+              'Business key values seen on the instance, e.g. `{ "app.order.id": "ord-4711" }`.',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          failingStep: {
+            $ref: '#/components/schemas/FailingStep',
+          },
+        },
+      },
+      SearchMatchKind: {
+        type: 'string',
+        description: 'What a search term matched.',
+        enum: ['business-key', 'trace-id', 'message-id', 'instance-id'],
+      },
+      SearchResult: {
+        type: 'object',
+        required: ['query', 'matches'],
+        properties: {
+          query: {
+            type: 'string',
+          },
+          matches: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['instance', 'matchedBy'],
+              properties: {
+                instance: {
+                  $ref: '#/components/schemas/InstanceSummary',
+                },
+                matchedBy: {
+                  $ref: '#/components/schemas/SearchMatchKind',
+                },
+                key: {
+                  type: 'string',
+                  description:
+                    'The attribute that matched for business keys, e.g. `app.order.id`.',
+                },
+              },
+            },
+          },
+        },
+      },
+      SpanKindNumber: {
+        type: 'integer',
+        description:
+          'SpanKind as in OTLP (0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer).',
+        enum: [0, 1, 2, 3, 4, 5],
+      },
+      WaterfallSpan: {
+        type: 'object',
+        description:
+          'A span as the waterfall needs it; details (attributes, events) come from GET /spans/….',
+        required: [
+          'traceId',
+          'spanId',
+          'parentSpanId',
+          'name',
+          'service',
+          'kind',
+          'startUs',
+          'durationUs',
+          'status',
+          'links',
+        ],
+        properties: {
+          traceId: {
+            type: 'string',
+          },
+          spanId: {
+            type: 'string',
+          },
+          parentSpanId: {
+            type: 'string',
+            description: 'Empty for a trace root.',
+          },
+          name: {
+            type: 'string',
+          },
+          service: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/SpanKindNumber',
+          },
+          startUs: {
+            type: 'number',
+            description: 'Microseconds since the epoch.',
+          },
+          durationUs: {
+            type: 'number',
+          },
+          status: {
+            type: 'integer',
+            description: 'OTLP status code: 0 unset, 1 ok, 2 error.',
+            enum: [0, 1, 2],
+          },
+          links: {
+            type: 'array',
+            description:
+              'Span links (async hops): the producer span this span continues.',
+            items: {
+              type: 'object',
+              required: ['traceId', 'spanId'],
+              properties: {
+                traceId: {
+                  type: 'string',
+                },
+                spanId: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          browser: {
+            type: 'boolean',
+            enum: [true],
+            description:
+              "Reported by the portal's browser (Faro receiver, untrusted): shown in its trace, never deciding the instance's status or failing step. Absent for backend spans.",
+          },
+        },
+      },
+      InstanceDetail: {
+        type: 'object',
+        required: ['instance', 'spans', 'criticalPath', 'truncated'],
+        properties: {
+          instance: {
+            $ref: '#/components/schemas/InstanceSummary',
+          },
+          spans: {
+            type: 'array',
+            description:
+              'Every span of every trace in the instance, ordered by start time.',
+            items: {
+              $ref: '#/components/schemas/WaterfallSpan',
+            },
+          },
+          criticalPath: {
+            type: 'array',
+            description:
+              'Span ids (traceId:spanId) on the critical path, entry to last end.',
+            items: {
+              type: 'string',
+            },
+          },
+          truncated: {
+            type: 'boolean',
+            description:
+              'True when the instance had more spans than the server returns (spans then truncated).',
+          },
+        },
+      },
+      AttributeValue: {
+        description:
+          'An OTLP attribute value as JSON: a string, number, boolean, null, an array of values or an object of values (a kvlist). Left open here (any JSON value), as it nests.',
+      },
+      Attributes: {
+        type: 'object',
+        additionalProperties: {
+          $ref: '#/components/schemas/AttributeValue',
+        },
+      },
+      SpanDetail: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/WaterfallSpan',
+          },
+          {
+            type: 'object',
+            required: ['attributes', 'resource', 'events', 'linkAttributes'],
+            properties: {
+              statusMessage: {
+                type: 'string',
+              },
+              scope: {
+                type: 'string',
+              },
+              attributes: {
+                $ref: '#/components/schemas/Attributes',
+              },
+              resource: {
+                $ref: '#/components/schemas/Attributes',
+              },
+              events: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'timeUs', 'attributes'],
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    timeUs: {
+                      type: 'number',
+                    },
+                    attributes: {
+                      $ref: '#/components/schemas/Attributes',
+                    },
+                  },
+                },
+              },
+              linkAttributes: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Attributes',
+                },
+              },
+            },
+          },
+        ],
+      },
+      OtlpExportResponse: {
+        type: 'object',
+        description:
+          "OTLP's ExportTraceServiceResponse (as JSON, or protobuf for a protobuf request); partialSuccess names the spans that were rejected.",
+        properties: {
+          partialSuccess: {
+            type: 'object',
+            properties: {
+              rejectedSpans: {
+                oneOf: [
+                  {
+                    type: 'integer',
+                  },
+                  {
+                    type: 'string',
+                  },
+                ],
+              },
+              errorMessage: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      TraceId: {
+        type: 'string',
+        description: 'A trace id (32 lowercase hex digits).',
+        pattern: '^[0-9a-f]{32}$',
+      },
+      SpanId: {
+        type: 'string',
+        description: 'A span id (16 lowercase hex digits).',
+        pattern: '^[0-9a-f]{16}$',
+      },
     },
     responses: {
       ErrorResponse: {
         description: "An error, as Backstage's JSON error body.",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      RetryLater: {
+        description:
+          'Too many requests; retry after the seconds in Retry-After.',
+        headers: {
+          'Retry-After': {
+            description: 'Seconds to wait before sending again.',
+            schema: {
+              type: 'integer',
+            },
+          },
+        },
         content: {
           'application/json': {
             schema: {
@@ -589,6 +1161,419 @@ export const spec = {
     },
   ],
   paths: {
+    '/journeys': {
+      get: {
+        operationId: 'ListJourneys',
+        description:
+          "Every Journey's figures from the rollups: volume, failed, rejected, stuck, in flight, recovered by replay, error rate, cycle-time and recovery percentiles and a time series, for instances that started in the window ending at `end`.",
+        parameters: [
+          {
+            name: 'window',
+            in: 'query',
+            required: false,
+            description: 'The window (default 24h).',
+            schema: {
+              $ref: '#/components/schemas/StatsWindow',
+            },
+          },
+          {
+            name: 'component',
+            in: 'query',
+            required: false,
+            description:
+              'Only journeys this component takes part in (an entity ref).',
+            schema: {
+              type: 'string',
+              minLength: 3,
+              maxLength: 300,
+            },
+          },
+          {
+            name: 'end',
+            in: 'query',
+            required: false,
+            description:
+              'End of the window, an ISO date-time with offset (default now): at most 400 days back, never in the future; cut at the rollup minute.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The journeys.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/JourneyStats',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/journeys/{namespace}/{name}/instances': {
+      get: {
+        operationId: 'ListJourneyInstances',
+        description: 'Instances of one Journey, newest first or slowest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/InstanceStatus',
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            description:
+              '`recent` (default) lists the newest first, `duration` the slowest.',
+            schema: {
+              type: 'string',
+              enum: ['recent', 'duration'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many (default 20).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+            },
+          },
+          {
+            name: 'window',
+            in: 'query',
+            required: false,
+            description: 'Only instances that started in this window.',
+            schema: {
+              $ref: '#/components/schemas/StatsWindow',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The instances.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/InstanceSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/search': {
+      get: {
+        operationId: 'SearchInstances',
+        description:
+          'An order id (any business key), trace id, message id or instance id → the instances holding it (nested ones folded into the outer).',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            description: 'The term; surrounding white space is ignored.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'What the term matched.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SearchResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/instances/{id}': {
+      get: {
+        operationId: 'GetInstance',
+        description:
+          "An instance's summary, every span of every trace (waterfall form) and its critical path.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The instance id (its entry trace id).',
+            schema: {
+              $ref: '#/components/schemas/TraceId',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The instance.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/spans/{traceId}/{spanId}': {
+      get: {
+        operationId: 'GetSpan',
+        description: "One span's attributes, resource, events and links.",
+        parameters: [
+          {
+            name: 'traceId',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/TraceId',
+            },
+          },
+          {
+            name: 'spanId',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/SpanId',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The span.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SpanDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/traces': {
+      post: {
+        operationId: 'ExportTraces',
+        description:
+          'The OTLP/HTTP trace receiver, for exporters with a token holding `journeys.traces.ingest`. The body is an ExportTraceServiceRequest in OTLP/JSON or protobuf, optionally gzip or deflate; its size is limited by `journeys.ingest.maxBodyBytes`, after inflating too. Valid spans are stored even when others are rejected (partialSuccess). The body is read by the route itself (it is not checked against this description).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: 'An OTLP/JSON ExportTraceServiceRequest.',
+                required: ['resourceSpans'],
+                properties: {
+                  resourceSpans: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                    },
+                  },
+                },
+              },
+            },
+            'application/x-protobuf': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Stored; partialSuccess names the spans that were rejected.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OtlpExportResponse',
+                },
+              },
+              'application/x-protobuf': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '415': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '429': {
+            $ref: '#/components/responses/RetryLater',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/faro/collect': {
+      post: {
+        operationId: 'CollectFaro',
+        description:
+          "The portal's browser telemetry (Grafana Faro web SDK payload), without a token: only from the portal's Origin and `service.name`, limited in size and rate per client. Its traces are stored as browser spans (untrusted); logs, events, measurements and exceptions are accepted and dropped. The body is read by the route itself.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: 'A Faro payload.',
+                required: ['meta'],
+                properties: {
+                  meta: {
+                    type: 'object',
+                  },
+                  traces: {
+                    type: 'object',
+                    description: 'OTLP/JSON traces.',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '415': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '429': {
+            $ref: '#/components/responses/RetryLater',
+          },
+        },
+      },
+    },
     '/slos': {
       get: {
         operationId: 'ListSlos',

@@ -2,6 +2,125 @@
 // `yarn workspace @internal/plugin-journeys-backend schema:generate`; do not edit.
 /* eslint-disable */
 export interface paths {
+  '/journeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every Journey's figures from the rollups: volume, failed, rejected, stuck, in flight, recovered by replay, error rate, cycle-time and recovery percentiles and a time series, for instances that started in the window ending at `end`. */
+    get: operations['ListJourneys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/journeys/{namespace}/{name}/instances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Instances of one Journey, newest first or slowest first. */
+    get: operations['ListJourneyInstances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An order id (any business key), trace id, message id or instance id → the instances holding it (nested ones folded into the outer). */
+    get: operations['SearchInstances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description An instance's summary, every span of every trace (waterfall form) and its critical path. */
+    get: operations['GetInstance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/spans/{traceId}/{spanId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One span's attributes, resource, events and links. */
+    get: operations['GetSpan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/traces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description The OTLP/HTTP trace receiver, for exporters with a token holding `journeys.traces.ingest`. The body is an ExportTraceServiceRequest in OTLP/JSON or protobuf, optionally gzip or deflate; its size is limited by `journeys.ingest.maxBodyBytes`, after inflating too. Valid spans are stored even when others are rejected (partialSuccess). The body is read by the route itself (it is not checked against this description). */
+    post: operations['ExportTraces'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/faro/collect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description The portal's browser telemetry (Grafana Faro web SDK payload), without a token: only from the portal's Origin and `service.name`, limited in size and rate per client. Its traces are stored as browser spans (untrusted); logs, events, measurements and exceptions are accepted and dropped. The body is read by the route itself. */
+    post: operations['CollectFaro'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/slos': {
     parameters: {
       query?: never;
@@ -236,11 +355,211 @@ export interface components {
       owner: string;
       objectives: components['schemas']['SloDetail'][];
     };
+    /**
+     * @description How one journey instance ended up, or where it is (the rule is in the README, "Verdicts"): ok, failed, rejected (the entry answered 4xx), recovered-by-replay, in-flight, stuck.
+     * @enum {string}
+     */
+    InstanceStatus:
+      | 'ok'
+      | 'failed'
+      | 'rejected'
+      | 'recovered-by-replay'
+      | 'in-flight'
+      | 'stuck';
+    /**
+     * @description A statistics window.
+     * @enum {string}
+     */
+    StatsWindow: '1h' | '6h' | '24h' | '7d';
+    /** @description One bucket of a journey's time series. */
+    JourneyStatsPoint: {
+      /** @description Bucket start, ISO date-time. */
+      time: string;
+      /** @description Instances started in the bucket, whatever their outcome. */
+      count: number;
+      failed: number;
+      /** @description Of `count`, those that failed first and were finished by a replay. */
+      recovered: number;
+      /** @description Milliseconds; null when no instance ended in the bucket. */
+      p50Ms: number | null;
+      p95Ms: number | null;
+      p99Ms: number | null;
+    };
+    /** @description A Journey's figures over a window, from the rollups. */
+    JourneyStats: {
+      /** @description Entity ref of the Journey, e.g. `journey:default/checkout`. */
+      ref: string;
+      title: string;
+      description?: string;
+      owner?: string;
+      components: string[];
+      businessKeys: string[];
+      window: components['schemas']['StatsWindow'];
+      /** @description Instances started in the window. */
+      volume: number;
+      failed: number;
+      stuck: number;
+      inFlight: number;
+      rejected: number;
+      /** @description Instances that failed first and were finished by a replay from a dead-letter queue. */
+      recoveredByReplay: number;
+      /** @description failed / (volume − inFlight − rejected), 0..1; null without finished instances. */
+      errorRate: number | null;
+      /** @description Cycle time of the journey's own run (first attempt to first outcome) of ok and failed instances, interpolated within one latency bucket. */
+      p50Ms: number | null;
+      p95Ms: number | null;
+      p99Ms: number | null;
+      /** @description Time from the first failure to the replay that finished recovered-by-replay instances. */
+      recoveryP50Ms: number | null;
+      recoveryP95Ms: number | null;
+      series: components['schemas']['JourneyStatsPoint'][];
+    };
+    /** @description An operation that failed and succeeded on a later attempt (a retry, a redelivery, a replay). */
+    RecoveredStep: {
+      service: string;
+      name: string;
+      attempts: number;
+      byReplay: boolean;
+    };
+    /** @description For failed instances the root cause: the deepest error span of the chain that failed first. For stuck ones the last step seen (spanId empty). */
+    FailingStep: {
+      service: string;
+      name: string;
+      traceId: string;
+      spanId: string;
+      message?: string;
+      httpStatus?: number;
+      rpcStatus?: number;
+      destination?: string;
+    };
+    /** @description A journey instance in a list. */
+    InstanceSummary: {
+      /** @description The trace id of the instance's entry trace (32 hex digits). */
+      id: string;
+      /** @description Journey entity ref; null when no Journey recognised the entry. */
+      journey: string | null;
+      status: components['schemas']['InstanceStatus'];
+      /** @description ISO date-time of the first span. */
+      startedAt: string;
+      /** @description ISO date-time of the last span end (a replay's too). */
+      endedAt: string;
+      /** @description The journey's own run, first attempt to first outcome; a later replay is not in it. */
+      durationMs: number;
+      /** @description recovered-by-replay only, from the start to the first failure. */
+      timeToFirstFailureMs?: number;
+      /** @description recovered-by-replay only, from the first failure to the end of the replay that finished it. */
+      recoveryMs?: number;
+      recoveredSteps?: components['schemas']['RecoveredStep'][];
+      traceCount: number;
+      spanCount: number;
+      errorCount: number;
+      services: string[];
+      /** @description Business key values seen on the instance, e.g. `{ "app.order.id": "ord-4711" }`. */
+      businessKeys: {
+        [key: string]: string;
+      };
+      failingStep?: components['schemas']['FailingStep'];
+    };
+    /**
+     * @description What a search term matched.
+     * @enum {string}
+     */
+    SearchMatchKind: 'business-key' | 'trace-id' | 'message-id' | 'instance-id';
+    SearchResult: {
+      query: string;
+      matches: {
+        instance: components['schemas']['InstanceSummary'];
+        matchedBy: components['schemas']['SearchMatchKind'];
+        /** @description The attribute that matched for business keys, e.g. `app.order.id`. */
+        key?: string;
+      }[];
+    };
+    /**
+     * @description SpanKind as in OTLP (0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer).
+     * @enum {integer}
+     */
+    SpanKindNumber: 0 | 1 | 2 | 3 | 4 | 5;
+    /** @description A span as the waterfall needs it; details (attributes, events) come from GET /spans/…. */
+    WaterfallSpan: {
+      traceId: string;
+      spanId: string;
+      /** @description Empty for a trace root. */
+      parentSpanId: string;
+      name: string;
+      service: string;
+      kind: components['schemas']['SpanKindNumber'];
+      /** @description Microseconds since the epoch. */
+      startUs: number;
+      durationUs: number;
+      /**
+       * @description OTLP status code: 0 unset, 1 ok, 2 error.
+       * @enum {integer}
+       */
+      status: 0 | 1 | 2;
+      /** @description Span links (async hops): the producer span this span continues. */
+      links: {
+        traceId: string;
+        spanId: string;
+      }[];
+      /**
+       * @description Reported by the portal's browser (Faro receiver, untrusted): shown in its trace, never deciding the instance's status or failing step. Absent for backend spans.
+       * @enum {boolean}
+       */
+      browser?: true;
+    };
+    InstanceDetail: {
+      instance: components['schemas']['InstanceSummary'];
+      /** @description Every span of every trace in the instance, ordered by start time. */
+      spans: components['schemas']['WaterfallSpan'][];
+      /** @description Span ids (traceId:spanId) on the critical path, entry to last end. */
+      criticalPath: string[];
+      /** @description True when the instance had more spans than the server returns (spans then truncated). */
+      truncated: boolean;
+    };
+    /** @description An OTLP attribute value as JSON: a string, number, boolean, null, an array of values or an object of values (a kvlist). Left open here (any JSON value), as it nests. */
+    AttributeValue: unknown;
+    Attributes: {
+      [key: string]: components['schemas']['AttributeValue'];
+    };
+    SpanDetail: components['schemas']['WaterfallSpan'] & {
+      statusMessage?: string;
+      scope?: string;
+      attributes: components['schemas']['Attributes'];
+      resource: components['schemas']['Attributes'];
+      events: {
+        name: string;
+        timeUs: number;
+        attributes: components['schemas']['Attributes'];
+      }[];
+      linkAttributes: components['schemas']['Attributes'][];
+    };
+    /** @description OTLP's ExportTraceServiceResponse (as JSON, or protobuf for a protobuf request); partialSuccess names the spans that were rejected. */
+    OtlpExportResponse: {
+      partialSuccess?: {
+        rejectedSpans?: number | string;
+        errorMessage?: string;
+      };
+    };
+    /** @description A trace id (32 lowercase hex digits). */
+    TraceId: string;
+    /** @description A span id (16 lowercase hex digits). */
+    SpanId: string;
   };
   responses: {
     /** @description An error, as Backstage's JSON error body. */
     ErrorResponse: {
       headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description Too many requests; retry after the seconds in Retry-After. */
+    RetryLater: {
+      headers: {
+        /** @description Seconds to wait before sending again. */
+        'Retry-After'?: number;
         [name: string]: unknown;
       };
       content: {
@@ -260,6 +579,224 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  ListJourneys: {
+    parameters: {
+      query?: {
+        /** @description The window (default 24h). */
+        window?: components['schemas']['StatsWindow'];
+        /** @description Only journeys this component takes part in (an entity ref). */
+        component?: string;
+        /** @description End of the window, an ISO date-time with offset (default now): at most 400 days back, never in the future; cut at the rollup minute. */
+        end?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The journeys. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['JourneyStats'][];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  ListJourneyInstances: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['InstanceStatus'];
+        /** @description `recent` (default) lists the newest first, `duration` the slowest. */
+        sort?: 'recent' | 'duration';
+        /** @description At most this many (default 20). */
+        limit?: number;
+        /** @description Only instances that started in this window. */
+        window?: components['schemas']['StatsWindow'];
+      };
+      header?: never;
+      path: {
+        /** @description The Journey's namespace, e.g. `default`. */
+        namespace: components['parameters']['namespace'];
+        /** @description The Journey's name, e.g. `checkout`. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instances. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InstanceSummary'][];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  SearchInstances: {
+    parameters: {
+      query: {
+        /** @description The term; surrounding white space is ignored. */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What the term matched. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResult'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The instance id (its entry trace id). */
+        id: components['schemas']['TraceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDetail'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetSpan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        traceId: components['schemas']['TraceId'];
+        spanId: components['schemas']['SpanId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The span. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpanDetail'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  ExportTraces: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          resourceSpans: Record<string, never>[];
+        };
+        'application/x-protobuf': string;
+      };
+    };
+    responses: {
+      /** @description Stored; partialSuccess names the spans that were rejected. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OtlpExportResponse'];
+          'application/x-protobuf': string;
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      413: components['responses']['ErrorResponse'];
+      415: components['responses']['ErrorResponse'];
+      429: components['responses']['RetryLater'];
+      503: components['responses']['ErrorResponse'];
+    };
+  };
+  CollectFaro: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          meta: Record<string, never>;
+          /** @description OTLP/JSON traces. */
+          traces?: Record<string, never>;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      413: components['responses']['ErrorResponse'];
+      415: components['responses']['ErrorResponse'];
+      429: components['responses']['RetryLater'];
+    };
+  };
   ListSlos: {
     parameters: {
       query?: {
