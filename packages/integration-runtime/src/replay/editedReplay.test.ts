@@ -83,9 +83,9 @@ describe.each<BrokerKind>(['rabbitmq', 'embedded'])(
         .items;
       expect(groups[0].classification.kind).toBe('permanent');
       // The filter (the ERP connector also dead-lettered the schema-invalid order).
-      const only = async (kind: string) =>
+      const only = async (wanted: string) =>
         (
-          await api.get(`/v1/dlqs/${erpDlq}/messages?classification=${kind}`)
+          await api.get(`/v1/dlqs/${erpDlq}/messages?classification=${wanted}`)
         ).body.items.map((m: { orderId: string }) => m.orderId);
       expect(await only('permanent')).toEqual([poisonId]);
       expect(await only('transient')).toEqual([okId]);

@@ -32,6 +32,7 @@ import {
 } from '../database/DatabaseReplayStore';
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
+import { permanentAmong } from './PermanentSelection';
 
 export type { ReplayPolicy } from '../config';
 
@@ -150,9 +151,20 @@ export class ReplayCoordinator {
           target,
           'plan a replay',
         );
-        const ids = request.selection.ids
+        const selected = request.selection.ids
           ? [...new Set(request.selection.ids)]
           : await this.collect(runtime, request);
+        // Messages that look permanent will likely fail again: left out unless asked.
+        const excluded = request.excludePermanent ?? true;
+        const permanent = await permanentAmong(
+          runtime,
+          request,
+          selected,
+          this.policy.maxMessages,
+        );
+        const ids = excluded
+          ? selected.filter(id => !permanent.ids.has(id))
+          : selected;
         const plan =
           ids.length === 0
             ? { count: 0, targets: [], skipped: [], estimatedSeconds: 0 }
@@ -183,6 +195,7 @@ export class ReplayCoordinator {
             ratePerSecond: rate,
             estimatedSeconds: plan.estimatedSeconds,
             plannedAt: new Date().toISOString(),
+            permanent: { ...permanent.summary, excluded },
           },
           requester: actor.ref,
           reason: null,
@@ -205,7 +218,9 @@ export class ReplayCoordinator {
         note.detail = `planned at ${rate}/s; ${this.approvalNote(
           plan.count,
           earlier,
-        )}`;
+        )}; ${permanent.summary.count} of ${selected.length} look permanent (${
+          excluded ? 'left out' : 'kept in'
+        })`;
         return stored;
       },
     );
