@@ -350,15 +350,13 @@ export function createAdminApp(deps: AdminDeps): express.Express {
         reason: string;
         requester: string;
       };
-      res
-        .status(201)
-        .json(
-          await replays.replayEdited(req.params.id, {
-            body,
-            reason,
-            requester,
-          }),
-        );
+      res.status(201).json(
+        await replays.replayEdited(req.params.id, {
+          body,
+          reason,
+          requester,
+        }),
+      );
     }),
   );
 
