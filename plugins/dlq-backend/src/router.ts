@@ -349,6 +349,7 @@ export async function createRouter(
                 {
                   businessId: text('businessId', 200).trim().min(1).optional(),
                   errorClass: text('errorClass', 200).trim().min(1).optional(),
+                  classification: z.enum(FAILURE_KINDS).optional(),
                   from: isoTime.optional(),
                   to: isoTime.optional(),
                 },

@@ -162,6 +162,7 @@ export interface ReplaySelection {
   filter?: {
     businessId?: string;
     errorClass?: string;
+    classification?: FailureKind;
     from?: string;
     to?: string;
   };

@@ -7,6 +7,7 @@ import {
 } from '@backstage/errors';
 import {
   DLQ_LIMITS,
+  FailureKind,
   PlanReplayRequest,
   REPLAY_OUTCOMES as OUTCOMES,
   Replay,
@@ -266,6 +267,7 @@ export class ReplayCoordinator {
       cursor?: string;
       businessId?: string;
       errorClass?: string;
+      classification?: FailureKind;
       from?: string;
       to?: string;
     },
