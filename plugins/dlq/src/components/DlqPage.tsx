@@ -9,6 +9,7 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import type {
   FailedMessageSummary,
+  FailureKind,
   FailureStatus,
   FingerprintGroup,
   ReplaySelection,
@@ -43,6 +44,7 @@ import {
   formatAge,
   formatTime,
 } from './common';
+import { ClassificationChip } from './ClassificationChip';
 import { InflowChart } from './InflowChart';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
@@ -52,6 +54,7 @@ const FILTER_KEYS = [
   'status',
   'businessId',
   'errorClass',
+  'classification',
   'fingerprint',
   'from',
   'to',
@@ -124,6 +127,7 @@ export const DlqPage = () => {
     status: filters.status as FailureStatus | undefined,
     businessId: filters.businessId,
     errorClass: filters.errorClass,
+    classification: filters.classification as FailureKind | undefined,
     fingerprint: filters.fingerprint,
     from: toIso(filters.from),
     to: toIso(filters.to),
@@ -176,6 +180,7 @@ export const DlqPage = () => {
     filter: {
       businessId: apiFilters.businessId,
       errorClass: apiFilters.errorClass,
+      classification: apiFilters.classification,
       from: apiFilters.from,
       to: apiFilters.to,
     },
@@ -198,6 +203,11 @@ export const DlqPage = () => {
       ),
     },
     { title: 'Error class', field: 'errorClass' },
+    {
+      title: 'Replay outlook',
+      field: 'classification.kind',
+      render: g => <ClassificationChip classification={g.classification} />,
+    },
     { title: 'Stage', field: 'stage' },
     { title: 'Count', field: 'count', type: 'numeric', defaultSort: 'desc' },
     {
@@ -382,6 +392,31 @@ export const DlqPage = () => {
                   <MenuItem value="archived">archived</MenuItem>
                 </TextField>
                 <TextField
+                  select
+                  size="small"
+                  variant="outlined"
+                  id="dlq-filter-classification"
+                  label="Replay outlook"
+                  value={filters.classification ?? ''}
+                  onChange={e =>
+                    setFilters({
+                      ...filters,
+                      classification: e.target.value || undefined,
+                    })
+                  }
+                  style={{ minWidth: 150 }}
+                  SelectProps={{
+                    SelectDisplayProps: {
+                      'aria-label': 'replay outlook',
+                    } as any,
+                  }}
+                >
+                  <MenuItem value="">any</MenuItem>
+                  <MenuItem value="transient">transient</MenuItem>
+                  <MenuItem value="permanent">permanent</MenuItem>
+                  <MenuItem value="unknown">unknown</MenuItem>
+                </TextField>
+                <TextField
                   size="small"
                   variant="outlined"
                   id="dlq-filter-businessId"
@@ -534,6 +569,7 @@ export const DlqPage = () => {
                       <TableCell>Message</TableCell>
                       <TableCell>Order / payment</TableCell>
                       <TableCell>Error</TableCell>
+                      <TableCell>Replay outlook</TableCell>
                       <TableCell>Stage</TableCell>
                       <TableCell align="right">Attempts</TableCell>
                       <TableCell align="right">Replays</TableCell>
@@ -584,6 +620,11 @@ export const DlqPage = () => {
                             {m.errorMessage}
                           </Typography>
                         </TableCell>
+                        <TableCell>
+                          <ClassificationChip
+                            classification={m.classification}
+                          />
+                        </TableCell>
                         <TableCell>{m.stage}</TableCell>
                         <TableCell align="right">{m.attempts}</TableCell>
                         <TableCell align="right">{m.replayCount}</TableCell>
@@ -595,7 +636,7 @@ export const DlqPage = () => {
                     ))}
                     {pageItems.length === 0 && (
                       <TableRow>
-                        <TableCell colSpan={9}>
+                        <TableCell colSpan={10}>
                           <Typography color="textSecondary">
                             No messages match.
                           </Typography>

@@ -28,6 +28,8 @@ import {
   FailureStatusChip,
   formatTime,
 } from './common';
+import { ClassificationChip } from './ClassificationChip';
+import { EditReplayDialog } from './EditReplayDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
 
@@ -54,6 +56,7 @@ export const MessagePage = () => {
   );
   const [replayOpen, setReplayOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
 
   const crumbs = (
@@ -102,6 +105,7 @@ export const MessagePage = () => {
               <Box display="flex" alignItems="center" style={{ gap: 12 }}>
                 <span>{m.errorClass}</span>
                 <FailureStatusChip status={m.status} />
+                <ClassificationChip classification={m.classification} />
               </Box>
             }
             subheader={m.errorMessage}
@@ -113,6 +117,14 @@ export const MessagePage = () => {
                 onClick={() => setReplayOpen(true)}
               >
                 Replay this message
+              </Button>
+              <Button
+                variant="outlined"
+                color="primary"
+                disabled={m.status !== 'failed'}
+                onClick={() => setEditOpen(true)}
+              >
+                Edit and replay
               </Button>
               <Button
                 variant="outlined"
@@ -140,6 +152,11 @@ export const MessagePage = () => {
                 <Row label="Error message">{m.errorMessage}</Row>
                 <Row label="Stage">{m.stage}</Row>
                 <Row label="Attempts">{m.attempts}</Row>
+                <Row label="Replay outlook">
+                  {m.classification
+                    ? `${m.classification.kind}: ${m.classification.reason}`
+                    : 'unknown (the runtime does not classify failures)'}
+                </Row>
                 <Row label="Replay count">{m.replayCount}</Row>
                 <Row label="First failure">{formatTime(m.firstFailureAt)}</Row>
                 <Row label="Last failure">{formatTime(m.lastFailureAt)}</Row>
@@ -295,6 +312,24 @@ export const MessagePage = () => {
           dlq={m.dlq || dlq}
           selection={{ ids: [m.id] }}
           description={`message ${m.messageId}`}
+        />
+      )}
+      {editOpen && (
+        <EditReplayDialog
+          open
+          onClose={() => setEditOpen(false)}
+          onReplayed={result => {
+            setEditOpen(false);
+            setNotice(
+              `Edited message replayed as ${result.messageId}; the original is kept, archived.`,
+            );
+            detail.retry();
+          }}
+          runtime={runtime}
+          id={m.id}
+          messageId={m.messageId}
+          initialBody={d.formattedBody}
+          masked={d.masked}
         />
       )}
       <ReasonDialog

@@ -19,6 +19,8 @@ export function fakeDlqApi(
     'listGroups',
     'listMessages',
     'getMessage',
+    'previewEdit',
+    'replayEdited',
     'archive',
     'purge',
     'planReplay',
