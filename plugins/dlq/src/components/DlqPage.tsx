@@ -202,11 +202,17 @@ export const DlqPage = () => {
         </div>
       ),
     },
-    { title: 'Error class', field: 'errorClass' },
     {
-      title: 'Replay outlook',
-      field: 'classification.kind',
-      render: g => <ClassificationChip classification={g.classification} />,
+      title: 'Error class',
+      field: 'errorClass',
+      render: g => (
+        <Box display="flex" flexDirection="column" style={{ gap: 4 }}>
+          <span style={{ wordBreak: 'break-word' }}>{g.errorClass}</span>
+          <span>
+            <ClassificationChip classification={g.classification} />
+          </span>
+        </Box>
+      ),
     },
     { title: 'Stage', field: 'stage' },
     { title: 'Count', field: 'count', type: 'numeric', defaultSort: 'desc' },
@@ -569,7 +575,6 @@ export const DlqPage = () => {
                       <TableCell>Message</TableCell>
                       <TableCell>Order / payment</TableCell>
                       <TableCell>Error</TableCell>
-                      <TableCell>Replay outlook</TableCell>
                       <TableCell>Stage</TableCell>
                       <TableCell align="right">Attempts</TableCell>
                       <TableCell align="right">Replays</TableCell>
@@ -607,9 +612,18 @@ export const DlqPage = () => {
                           )}
                         </TableCell>
                         <TableCell style={{ maxWidth: 360 }}>
-                          <Typography variant="body2">
-                            {m.errorClass}
-                          </Typography>
+                          <Box
+                            display="flex"
+                            alignItems="center"
+                            style={{ gap: 8 }}
+                          >
+                            <Typography variant="body2">
+                              {m.errorClass}
+                            </Typography>
+                            <ClassificationChip
+                              classification={m.classification}
+                            />
+                          </Box>
                           <Typography
                             variant="caption"
                             color="textSecondary"
@@ -619,11 +633,6 @@ export const DlqPage = () => {
                           >
                             {m.errorMessage}
                           </Typography>
-                        </TableCell>
-                        <TableCell>
-                          <ClassificationChip
-                            classification={m.classification}
-                          />
                         </TableCell>
                         <TableCell>{m.stage}</TableCell>
                         <TableCell align="right">{m.attempts}</TableCell>
@@ -636,7 +645,7 @@ export const DlqPage = () => {
                     ))}
                     {pageItems.length === 0 && (
                       <TableRow>
-                        <TableCell colSpan={10}>
+                        <TableCell colSpan={9}>
                           <Typography color="textSecondary">
                             No messages match.
                           </Typography>
