@@ -23,6 +23,15 @@ import {
 import { MessageSchemaResolver } from './MessageSchemaResolver';
 import { PiiMasker } from './PiiMasker';
 
+/** The stored body as JSON; a poison body that is not JSON has no values to put back. */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The refusal of an edited body: 400, its message lists each problem with its path. */
 export class InvalidBodyError extends InputError {}
 
@@ -105,7 +114,7 @@ export class MessageEditor {
     }
     let full: unknown;
     try {
-      full = unmask(parsed.value, JSON.parse(message.body));
+      full = unmask(parsed.value, parseOrUndefined(message.body));
     } catch (e) {
       return {
         ...base,
@@ -183,7 +192,6 @@ export class MessageEditor {
         }
         const checked = await this.check(message, request.body);
         if (!checked.valid || checked.publish === undefined) {
-          note.denied = false;
           throw new InvalidBodyError(
             `the edited body is refused: ${problemsText(checked.problems)}`,
           );
