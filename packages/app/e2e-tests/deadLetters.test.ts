@@ -119,7 +119,16 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
 
   await page.getByRole('button', { name: 'Replay this message' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('1');
+  // The ERP's 422 looks permanent, so the plan leaves it out; the fix was on the ERP's
+  // side, so it goes back in.
+  await expect(dialog.getByTestId('permanent-warning')).toContainText(
+    '1 of 1 look permanent',
+  );
+  await dialog.getByLabel('leave them out').uncheck();
+  await expect(dialog.getByTestId('permanent-warning')).toContainText(
+    'They are part of this replay.',
+  );
+  await expect(dialog).toContainText('1 message will be replayed');
   const replay = dialog.getByTestId('replay-submit');
   await expect(replay).toBeDisabled(); // no reason yet
   await dialog

@@ -57,6 +57,7 @@ const ROUTES: Route[] = [
       'status',
       'businessId',
       'errorClass',
+      'classification',
       'fingerprint',
       'from',
       'to',
@@ -65,6 +66,16 @@ const ROUTES: Route[] = [
     ],
   },
   { method: 'GET', template: '/runtimes/{runtime}/messages/{message}' },
+  {
+    method: 'POST',
+    template: '/runtimes/{runtime}/messages/{message}/preview',
+    body: { body: '{"orderId":"ord_hostile"}' },
+  },
+  {
+    method: 'POST',
+    template: '/runtimes/{runtime}/messages/{message}/replay',
+    body: { body: '{"orderId":"ord_hostile"}', reason: 'hostile suite' },
+  },
   {
     method: 'POST',
     template: '/runtimes/{runtime}/dlqs/{dlq}/messages/archive',
@@ -83,6 +94,7 @@ const ROUTES: Route[] = [
       dlq: DLQ,
       selection: { ids: ['{message}'] },
       ratePerSecond: 10,
+      excludePermanent: true,
     },
   },
   {

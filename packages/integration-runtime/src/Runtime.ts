@@ -95,7 +95,10 @@ export class Runtime {
     });
     const faults = new Faults(SERVICES, config.faults);
     const ledger = new Ledger(db);
-    const failures = new FailureStore(db, { maxReplays: config.maxReplays });
+    const failures = new FailureStore(db, {
+      maxReplays: config.maxReplays,
+      maxAttempts: config.retry.maxAttempts,
+    });
     const outbox = new Outbox(db);
     const relay = new OutboxRelay(outbox, broker, { logger });
     // The simulated external systems keep their own file, as real ones keep their own state.

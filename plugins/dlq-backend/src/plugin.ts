@@ -12,6 +12,8 @@ import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { DatabaseReplayStore } from './database/DatabaseReplayStore';
 import { connect } from './database/migrations';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
+import { MessageEditor } from './messages/MessageEditor';
+import { MessageSchemaResolver } from './messages/MessageSchemaResolver';
 import { PiiMasker } from './messages/PiiMasker';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
 import { ReplayNotifier } from './replay/ReplayNotifier';
@@ -56,19 +58,32 @@ export const dlqPlugin = createBackendPlugin({
         const entities = new DlqEntityResolver(catalog, auth);
         const audit = new DatabaseAuditStore(db);
         const guard = new AccessGuard(permissions);
+        const masker = new PiiMasker(settings.maskFields);
         const inspector = new DeadLetterInspector(
           runtimes,
           entities,
-          new PiiMasker(settings.maskFields),
+          masker,
           guard,
           audit,
           settings.traceUrl,
           logger,
         );
+        const replayStore = new DatabaseReplayStore(db);
+        const editor = new MessageEditor(
+          runtimes,
+          entities,
+          new MessageSchemaResolver(catalog, auth, logger),
+          masker,
+          guard,
+          audit,
+          replayStore,
+          settings.replay,
+          logger,
+        );
         const replays = new ReplayCoordinator(
           runtimes,
           entities,
-          new DatabaseReplayStore(db),
+          replayStore,
           audit,
           guard,
           settings.replay,
@@ -110,6 +125,7 @@ export const dlqPlugin = createBackendPlugin({
             runtimes,
             entities,
             inspector,
+            editor,
             replays,
             audit,
             policy: settings.replay,

@@ -8,6 +8,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AuditEntry,
   DLQ_LIMITS,
+  FAILURE_KINDS,
+  MAX_EDITED_BODY,
   QUEUE_NAME_PATTERN,
   REPLAY_OUTCOMES,
   REPLAY_STATUSES,
@@ -22,6 +24,7 @@ import { ReplayPolicy } from './config';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { toHttpError, UnsupportedMediaTypeError } from './httpErrors';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
+import { MessageEditor } from './messages/MessageEditor';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
 import { BrokerDownError } from './runtime/RuntimeClient';
 import {
@@ -36,6 +39,7 @@ export interface RouterOptions {
   runtimes: RuntimeRegistry;
   entities: DlqEntityResolver;
   inspector: DeadLetterInspector;
+  editor: MessageEditor;
   replays: ReplayCoordinator;
   audit: DatabaseAuditStore;
   policy: ReplayPolicy;
@@ -141,8 +145,16 @@ const hasBody = (req: Request) =>
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, guard, runtimes, entities, inspector, replays, audit } =
-    options;
+  const {
+    httpAuth,
+    guard,
+    runtimes,
+    entities,
+    inspector,
+    editor,
+    replays,
+    audit,
+  } = options;
   const router = Router();
   // Bodies are JSON, or nothing: anything else is refused before it is read.
   router.use((req, _res, next) => {
@@ -254,6 +266,7 @@ export async function createRouter(
           status: statusOf.optional(),
           businessId: text('businessId', 200).trim().min(1).optional(),
           errorClass: text('errorClass', 200).trim().min(1).optional(),
+          classification: z.enum(FAILURE_KINDS).optional(),
           fingerprint: fingerprint.optional(),
           from: isoTime.optional(),
           to: isoTime.optional(),
@@ -286,6 +299,31 @@ export async function createRouter(
       detail.message.consumer,
     );
     res.json(detail);
+  });
+
+  const editedBody = z
+    .string({ error: 'body must be a string' })
+    .min(1, 'body must not be empty')
+    .max(MAX_EDITED_BODY, `body must be at most ${MAX_EDITED_BODY} characters`);
+  router.post('/runtimes/:runtime/messages/:id/preview', async (req, res) => {
+    const { runtime, id } = parse(messagePath, req.params, 'path');
+    const body = parse(
+      z.object({ body: editedBody }).strict(),
+      req.body,
+      'body',
+    );
+    res.json(await editor.preview(await actor(req), runtime, id, body.body));
+  });
+  router.post('/runtimes/:runtime/messages/:id/replay', async (req, res) => {
+    const { runtime, id } = parse(messagePath, req.params, 'path');
+    const body = parse(
+      z.object({ body: editedBody, reason }).strict(),
+      req.body,
+      'body',
+    );
+    res
+      .status(201)
+      .json(await editor.replay(await actor(req), runtime, id, body));
   });
 
   const bulk = z.object({ ids: messageIds, reason }).strict();
@@ -324,6 +362,7 @@ export async function createRouter(
                 {
                   businessId: text('businessId', 200).trim().min(1).optional(),
                   errorClass: text('errorClass', 200).trim().min(1).optional(),
+                  classification: z.enum(FAILURE_KINDS).optional(),
                   from: isoTime.optional(),
                   to: isoTime.optional(),
                 },
@@ -351,6 +390,9 @@ export async function createRouter(
         .number({ error: rateRange })
         .min(minRatePerSecond, rateRange)
         .max(options.policy.maxRatePerSecond, rateRange)
+        .optional(),
+      excludePermanent: z
+        .boolean({ error: 'excludePermanent must be true or false' })
         .optional(),
     })
     .strict();

@@ -5,6 +5,14 @@ export type RuntimeSchemas = components['schemas'];
 export type FailureStatus = RuntimeSchemas['FailureStatus'];
 export type FailedMessageSummary = RuntimeSchemas['FailedMessageSummary'];
 export type FingerprintGroup = RuntimeSchemas['FingerprintGroup'];
+/** transient (timeouts, 5xx, unavailable), permanent (schema, validation, 4xx) or unknown. */
+export type FailureKind = RuntimeSchemas['FailureKind'];
+export type FailureClassification = RuntimeSchemas['FailureClassification'];
+export const FAILURE_KINDS: FailureKind[] = [
+  'transient',
+  'permanent',
+  'unknown',
+];
 export type ReplayOutcome = RuntimeSchemas['ReplayOutcome'];
 export type ReplayItem = RuntimeSchemas['ReplayItem'];
 
@@ -109,6 +117,7 @@ export interface MessageFilter {
   /** An order id or payment id. */
   businessId?: string;
   errorClass?: string;
+  classification?: FailureKind;
   fingerprint?: string;
   /** ISO date-time. */
   from?: string;
@@ -174,6 +183,7 @@ export interface ReplaySelection {
   filter?: {
     businessId?: string;
     errorClass?: string;
+    classification?: FailureKind;
     from?: string;
     to?: string;
   };
@@ -184,6 +194,8 @@ export interface PlanReplayRequest {
   dlq: string;
   selection: ReplaySelection;
   ratePerSecond?: number;
+  /** Leave out the messages whose failure looks permanent (default true). */
+  excludePermanent?: boolean;
 }
 
 export interface SubmitReplayRequest {
@@ -244,6 +256,11 @@ export interface Replay {
     ratePerSecond: number;
     estimatedSeconds: number;
     plannedAt: string;
+    /**
+     * Selected messages whose failure looks permanent (they will likely fail again) and
+     * whether the requester left them out; absent on plans made before this was counted.
+     */
+    permanent?: PermanentInPlan;
   };
   requester: string;
   reason: string | null;
@@ -269,7 +286,8 @@ export type AuditAction =
   | 'replay.finish'
   | 'replay.expire'
   | 'message.archive'
-  | 'message.purge';
+  | 'message.purge'
+  | 'message.edit-replay';
 
 export type AuditOutcome = 'succeeded' | 'failed' | 'denied';
 
@@ -293,3 +311,67 @@ export interface AuditPage {
   /** Pass as `before` for the next (older) page. */
   nextBefore: number | null;
 }
+
+/** The permanent-looking part of a replay plan's selection. */
+export interface PermanentInPlan {
+  /** How many of the `selected` messages look permanent. */
+  count: number;
+  selected: number;
+  /** Left out of the plan (its `count` and ids no longer include them). */
+  excluded: boolean;
+  /** The most frequent reasons, largest first. */
+  reasons: Array<{ reason: string; count: number }>;
+}
+
+/** Where a message's payload schema came from: a topic's AsyncAPI document in the catalog. */
+export interface MessageSchemaSource {
+  /** The API entity (type asyncapi). */
+  api: string;
+  /** The topic Resource whose address matched the message. */
+  topic: string;
+  channel: string;
+  message: string;
+  /** info.version of the document. */
+  version: string;
+}
+
+/** One reason an edited body is refused, at a JSON path (`/lines/0/quantity`, `` = root). */
+export interface BodyProblem {
+  path: string;
+  message: string;
+}
+
+export interface DiffLine {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** What the backend thinks of an edited body (it checks again on replay). */
+export interface EditPreview {
+  /** The body is JSON (or the message is not JSON) and matches the schema if one was found. */
+  valid: boolean;
+  problems: BodyProblem[];
+  schema: MessageSchemaSource | null;
+  /** Why no schema applies (then only JSON syntax is checked). */
+  schemaMissing: string | null;
+  /** Original vs edited, both with personal data masked. */
+  diff: DiffLine[];
+  changed: boolean;
+}
+
+export interface EditReplayRequest {
+  /** The edited body; masked fields left as they are keep their original values. */
+  body: string;
+  reason: string;
+}
+
+export interface EditReplayResult {
+  failureId: string;
+  originalMessageId: string;
+  /** The edited message's own id. */
+  messageId: string;
+  replayedAt: string;
+}
+
+/** Largest edited body accepted, in characters. */
+export const MAX_EDITED_BODY = 200_000;

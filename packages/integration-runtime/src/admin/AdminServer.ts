@@ -30,6 +30,7 @@ import {
   FailureStore,
   InvalidCursorError,
 } from '../failures/FailureStore';
+import { FailureKind } from '../failures/classification';
 import { Fault, Faults } from '../flows/Faults';
 import {
   ItemOutcome,
@@ -233,6 +234,7 @@ export function createAdminApp(deps: AdminDeps): express.Express {
       businessId: q(req, 'businessId'),
       fingerprint: q(req, 'fingerprint'),
       errorClass: q(req, 'errorClass'),
+      classification: q(req, 'classification') as FailureKind | undefined,
       from: q(req, 'from'),
       to: q(req, 'to'),
     };
@@ -336,6 +338,27 @@ export function createAdminApp(deps: AdminDeps): express.Express {
     });
   app.post('/v1/messages/archive', bulk('archive'));
   app.post('/v1/messages/purge', bulk('purge'));
+
+  app.post(
+    '/v1/messages/:id/replay',
+    h(async (req, res) => {
+      if (broker.state === 'down') {
+        throw new BrokerUnavailableError('the message broker is down');
+      }
+      const { body, reason, requester } = req.body as {
+        body: string;
+        reason: string;
+        requester: string;
+      };
+      res.status(201).json(
+        await replays.replayEdited(req.params.id, {
+          body,
+          reason,
+          requester,
+        }),
+      );
+    }),
+  );
 
   app.post(
     '/v1/replays/plan',

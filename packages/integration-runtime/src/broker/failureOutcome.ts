@@ -16,6 +16,8 @@ export interface TracedError extends Error {
   /** The flow step that failed, e.g. `capture-payment`. */
   stage?: string;
   permanent?: boolean;
+  /** HTTP status of the call that failed (kept for the failure's classification). */
+  httpStatus?: number;
 }
 
 /** Headers the adapters set on retries and dead letters (no `x-` prefix: RabbitMQ owns those). */
@@ -33,6 +35,8 @@ export const FailureHeader = {
   consumer: 'failure-consumer',
   traceId: 'failure-trace-id',
   spanId: 'failure-span-id',
+  permanent: 'failure-permanent',
+  httpStatus: 'failure-http-status',
 } as const;
 
 /** Set on a replayed message: only this queue's consumer processes it. */
@@ -107,6 +111,10 @@ export function failureOutcome(
     [FailureHeader.spanId]: err.spanId ?? fromTrace.spanId ?? null,
   };
   const permanent = err.permanent === true || err instanceof PermanentError;
+  headers[FailureHeader.permanent] = permanent;
+  const status = err.httpStatus ?? (err as { status?: unknown }).status;
+  headers[FailureHeader.httpStatus] =
+    typeof status === 'number' && Number.isInteger(status) ? status : null;
   if (permanent || delivery.attempt >= policy.maxAttempts) {
     return { kind: 'dead-letter', headers };
   }

@@ -6,6 +6,11 @@ import {
 } from '../broker/failureOutcome';
 import { Delivery } from '../broker/types';
 import { Db } from '../store/RuntimeDatabase';
+import {
+  classifyFailure,
+  FailureClassification,
+  FailureKind,
+} from './classification';
 import { failureFingerprint } from './fingerprint';
 
 export type FailureStatus = 'failed' | 'parked' | 'archived';
@@ -16,6 +21,7 @@ export interface FailureFilter {
   businessId?: string;
   fingerprint?: string;
   errorClass?: string;
+  classification?: FailureKind;
   /** ISO times, on the last failure. */
   from?: string;
   to?: string;
@@ -38,6 +44,7 @@ export interface FailureSummary {
   paymentId: string | null;
   traceId: string | null;
   replayJobId: string | null;
+  classification: FailureClassification;
 }
 
 export interface FailureRecord extends FailureSummary {
@@ -65,6 +72,8 @@ export interface FingerprintGroup {
   count: number;
   firstSeen: string;
   lastSeen: string;
+  /** The group's sample message's classification (one fingerprint, one error). */
+  classification: FailureClassification;
 }
 
 export interface DlqCounts {
@@ -119,6 +128,10 @@ function toSummary(r: Row): FailureSummary {
     paymentId: r.payment_id,
     traceId: r.trace_id,
     replayJobId: r.replay_job_id,
+    classification: {
+      kind: r.classification,
+      reason: r.classification_reason,
+    },
   };
 }
 
@@ -175,7 +188,7 @@ export function decodeCursor(cursor: string): [string, string] {
 export class FailureStore {
   constructor(
     private readonly db: Db,
-    private readonly options: { maxReplays: number },
+    private readonly options: { maxReplays: number; maxAttempts?: number },
   ) {}
 
   /**
@@ -200,6 +213,19 @@ export class FailureStore {
     const ids = businessIds(h, delivery.body);
     const status: FailureStatus =
       replayCount >= this.options.maxReplays ? 'parked' : 'failed';
+    const attempts = Number(h[FailureHeader.attempts] ?? delivery.attempt) || 1;
+    const httpStatus = Number(h[FailureHeader.httpStatus]);
+    const classification = classifyFailure({
+      errorClass,
+      errorMessage,
+      stage,
+      attempts,
+      maxAttempts: this.options.maxAttempts ?? 1,
+      permanentFlag:
+        h[FailureHeader.permanent] === true ||
+        h[FailureHeader.permanent] === 'true',
+      httpStatus: Number.isInteger(httpStatus) ? httpStatus : undefined,
+    });
     const record = {
       id: randomUUID(),
       // One publish fans out to several queues with the same message id: key per DLQ.
@@ -218,7 +244,7 @@ export class FailureStore {
       error_message: errorMessage,
       stack: str(h[FailureHeader.stack]) ?? '',
       stage,
-      attempts: Number(h[FailureHeader.attempts] ?? delivery.attempt) || 1,
+      attempts,
       first_failure_at: str(h[FailureHeader.firstAt]) ?? lastAt,
       last_failure_at: lastAt,
       trace_id: str(h[FailureHeader.traceId]) ?? null,
@@ -236,6 +262,8 @@ export class FailureStore {
         status === 'parked'
           ? `failed again after ${replayCount} replays (limit ${this.options.maxReplays})`
           : null,
+      classification: classification.kind,
+      classification_reason: classification.reason,
     };
     const insert = this.db.transaction(() => {
       const fresh = this.db
@@ -295,6 +323,10 @@ export class FailureStore {
     if (filter.errorClass) {
       clauses.push('error_class = @errorClass');
       params.errorClass = filter.errorClass;
+    }
+    if (filter.classification) {
+      clauses.push('classification = @classification');
+      params.classification = filter.classification;
     }
     if (filter.from) {
       clauses.push('last_failure_at >= @from');
@@ -401,7 +433,8 @@ export class FailureStore {
                     min(first_failure_at) AS first_seen, max(last_failure_at) AS last_seen,
                     max(id) AS sample_id
              FROM failures WHERE dlq = ? AND status = ? GROUP BY fingerprint)
-           SELECT g.*, f.error_message AS sample_message
+           SELECT g.*, f.error_message AS sample_message,
+                  f.classification, f.classification_reason
            FROM g JOIN failures f ON f.id = g.sample_id
            ORDER BY g.count DESC, g.last_seen DESC`,
         )
@@ -415,6 +448,10 @@ export class FailureStore {
       lastSeen: r.last_seen,
       sampleId: r.sample_id,
       sampleMessage: r.sample_message,
+      classification: {
+        kind: r.classification,
+        reason: r.classification_reason,
+      },
     }));
   }
 

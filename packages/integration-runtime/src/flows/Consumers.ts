@@ -58,6 +58,9 @@ function providerFailure(e: unknown, stage: string): Error {
     err = new ErpRejectedError(`${e.message}: ${JSON.stringify(e.body)}`);
   }
   (err as Error & { stage?: string }).stage = stage;
+  if (e instanceof HttpCallError) {
+    (err as Error & { httpStatus?: number }).httpStatus = e.status;
+  }
   return err;
 }
 

@@ -153,7 +153,31 @@ export function openRuntimeDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addFailureClassification(db);
   return db;
+}
+
+/**
+ * Files written before failures were classified get the columns; their rows say
+ * `unknown` until they fail again (the headers they were classified from are kept, but
+ * a one-off backfill is not worth a second code path).
+ */
+function addFailureClassification(db: Db) {
+  const columns = new Set(
+    (
+      db.prepare('PRAGMA table_info(failures)').all() as Array<{
+        name: string;
+      }>
+    ).map(c => c.name),
+  );
+  if (columns.has('classification')) return;
+  db.exec(`
+    ALTER TABLE failures ADD COLUMN classification TEXT NOT NULL DEFAULT 'unknown';
+    ALTER TABLE failures ADD COLUMN classification_reason TEXT NOT NULL
+      DEFAULT 'stored before failures were classified';
+    CREATE INDEX IF NOT EXISTS failures_classification
+      ON failures (dlq, status, classification);
+  `);
 }
 
 /** Appends to the runtime's audit trail (admin_actions). */

@@ -52,6 +52,13 @@ async function fakeRuntime(request: Request): Promise<Response> {
       oldestAgeSeconds: null,
     });
   }
+  if (
+    request.method === 'GET' &&
+    /^\/v1\/dlqs\/[^/]+\/messages$/.test(pathname)
+  ) {
+    // No permanent-looking messages among the planned ones.
+    return json(request, 200, { items: [], nextCursor: null, total: 0 });
+  }
   if (request.method === 'POST' && pathname === '/v1/replays/plan') {
     const body = (await request.json()) as {
       dlq: string;

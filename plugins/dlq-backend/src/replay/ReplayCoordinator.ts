@@ -7,6 +7,7 @@ import {
 } from '@backstage/errors';
 import {
   DLQ_LIMITS,
+  FailureKind,
   PlanReplayRequest,
   REPLAY_STATUSES,
   Replay,
@@ -35,6 +36,7 @@ import {
 } from '../database/DatabaseReplayStore';
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
+import { permanentAmong } from './PermanentSelection';
 import { ReplayEvent, ReplayNotifier } from './ReplayNotifier';
 
 export type { ReplayPolicy } from '../config';
@@ -221,9 +223,20 @@ export class ReplayCoordinator {
           target,
           'plan a replay',
         );
-        const ids = request.selection.ids
+        const selected = request.selection.ids
           ? [...new Set(request.selection.ids)]
           : await this.collect(runtime, request);
+        // Messages that look permanent will likely fail again: left out unless asked.
+        const excluded = request.excludePermanent ?? true;
+        const permanent = await permanentAmong(
+          runtime,
+          request,
+          selected,
+          this.policy.maxMessages,
+        );
+        const ids = excluded
+          ? selected.filter(id => !permanent.ids.has(id))
+          : selected;
         const plan =
           ids.length === 0
             ? { count: 0, targets: [], skipped: [], estimatedSeconds: 0 }
@@ -254,6 +267,7 @@ export class ReplayCoordinator {
             ratePerSecond: rate,
             estimatedSeconds: plan.estimatedSeconds,
             plannedAt: new Date().toISOString(),
+            permanent: { ...permanent.summary, excluded },
           },
           requester: actor.ref,
           reason: null,
@@ -276,7 +290,9 @@ export class ReplayCoordinator {
         note.detail = `planned at ${rate}/s; ${this.approvalNote(
           plan.count,
           earlier,
-        )}`;
+        )}; ${permanent.summary.count} of ${selected.length} look permanent (${
+          excluded ? 'left out' : 'kept in'
+        })`;
         return stored;
       },
     );
@@ -322,6 +338,7 @@ export class ReplayCoordinator {
       cursor?: string;
       businessId?: string;
       errorClass?: string;
+      classification?: FailureKind;
       from?: string;
       to?: string;
     },

@@ -179,6 +179,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/messages/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['MessageId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replay one failed message with a corrected body (edit and retry)
+     * @description Publishes `body` instead of the stored body to the message's original exchange and
+     *     routing key, for its original queue only. The edited message gets a new message id
+     *     (it is a different message, not a redelivery) and keeps the idempotency key, so a
+     *     side effect already performed for the business id is not repeated. The original
+     *     record is kept, archived with a reason naming the new message id. A JSON message's
+     *     body must be valid JSON; checking it against the topic's schema is the caller's job.
+     */
+    post: operations['replayEditedMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/messages/archive': {
     parameters: {
       query?: never;
@@ -438,6 +465,37 @@ export interface components {
       oldestFailureAt: string | null;
       oldestAgeSeconds: number | null;
     };
+    /** @enum {string} */
+    FailureKind: 'transient' | 'permanent' | 'unknown';
+    /**
+     * @description Whether replaying the message unchanged is likely to work, decided by the runtime
+     *     from the error's class, its HTTP status and the attempts: `transient` (timeouts,
+     *     5xx, unavailable), `permanent` (schema or validation errors, 4xx), `unknown`.
+     *     Runtimes that cannot tell leave it out; callers treat that as `unknown`.
+     */
+    FailureClassification: {
+      kind: components['schemas']['FailureKind'];
+      /** @description One line, e.g. "HTTP 422 from book-invoice: the request is wrong, retrying will not help". */
+      reason: string;
+    };
+    EditedReplayRequest: {
+      /** @description The corrected body, as it is to be published. */
+      body: string;
+      reason: components['schemas']['Reason'];
+      requester: components['schemas']['Requester'];
+    };
+    EditedReplay: {
+      /** Format: uuid */
+      failureId: string;
+      dlq: string;
+      originalMessageId: string;
+      /** @description The edited message's own id. */
+      messageId: string;
+      exchange: string;
+      routingKey: string;
+      /** Format: date-time */
+      replayedAt: string;
+    };
     FailedMessageSummary: {
       /** Format: uuid */
       id: string;
@@ -459,6 +517,7 @@ export interface components {
       traceId: string | null;
       /** @description The replay job the message is part of right now, if any. */
       replayJobId: string | null;
+      classification?: components['schemas']['FailureClassification'];
     };
     FailedMessage: components['schemas']['FailedMessageSummary'] & {
       exchange: string;
@@ -490,6 +549,7 @@ export interface components {
       firstSeen: string;
       /** Format: date-time */
       lastSeen: string;
+      classification?: components['schemas']['FailureClassification'];
     };
     BulkMessageAction: {
       ids: string[];
@@ -805,6 +865,8 @@ export interface operations {
         businessId?: string;
         fingerprint?: string;
         errorClass?: string;
+        /** @description Only messages classified so (see FailureClassification). */
+        classification?: components['schemas']['FailureKind'];
         /** @description Last failure at or after this time. */
         from?: string;
         /** @description Last failure before this time. */
@@ -931,6 +993,40 @@ export interface operations {
       400: components['responses']['Error'];
       401: components['responses']['Error'];
       404: components['responses']['Error'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  replayEditedMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['MessageId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EditedReplayRequest'];
+      };
+    };
+    responses: {
+      /** @description Published (the broker confirmed it). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EditedReplay'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      409: components['responses']['Error'];
+      413: components['responses']['Error'];
+      415: components['responses']['Error'];
       503: components['responses']['Unavailable'];
     };
   };

@@ -264,6 +264,15 @@ export const runtimeAdminDocument: Record<string, any> = {
             },
           },
           {
+            name: 'classification',
+            in: 'query',
+            description:
+              'Only messages classified so (see FailureClassification).',
+            schema: {
+              $ref: '#/components/schemas/FailureKind',
+            },
+          },
+          {
             name: 'from',
             in: 'query',
             description: 'Last failure at or after this time.',
@@ -500,6 +509,67 @@ export const runtimeAdminDocument: Record<string, any> = {
             $ref: '#/components/responses/Error',
           },
           '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/v1/messages/{id}/replay': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/MessageId',
+        },
+      ],
+      post: {
+        tags: ['replays'],
+        operationId: 'replayEditedMessage',
+        summary:
+          'Replay one failed message with a corrected body (edit and retry)',
+        description:
+          "Publishes `body` instead of the stored body to the message's original exchange and\nrouting key, for its original queue only. The edited message gets a new message id\n(it is a different message, not a redelivery) and keeps the idempotency key, so a\nside effect already performed for the business id is not repeated. The original\nrecord is kept, archived with a reason naming the new message id. A JSON message's\nbody must be valid JSON; checking it against the topic's schema is the caller's job.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EditedReplayRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Published (the broker confirmed it).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EditedReplay',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+          '415': {
             $ref: '#/components/responses/Error',
           },
           '503': {
@@ -1470,6 +1540,84 @@ export const runtimeAdminDocument: Record<string, any> = {
           },
         },
       },
+      FailureKind: {
+        type: 'string',
+        enum: ['transient', 'permanent', 'unknown'],
+      },
+      FailureClassification: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'reason'],
+        description:
+          "Whether replaying the message unchanged is likely to work, decided by the runtime\nfrom the error's class, its HTTP status and the attempts: `transient` (timeouts,\n5xx, unavailable), `permanent` (schema or validation errors, 4xx), `unknown`.\nRuntimes that cannot tell leave it out; callers treat that as `unknown`.\n",
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/FailureKind',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'One line, e.g. "HTTP 422 from book-invoice: the request is wrong, retrying will not help".',
+          },
+        },
+      },
+      EditedReplayRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['body', 'reason', 'requester'],
+        properties: {
+          body: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 1000000,
+            description: 'The corrected body, as it is to be published.',
+          },
+          reason: {
+            $ref: '#/components/schemas/Reason',
+          },
+          requester: {
+            $ref: '#/components/schemas/Requester',
+          },
+        },
+      },
+      EditedReplay: {
+        type: 'object',
+        required: [
+          'failureId',
+          'dlq',
+          'originalMessageId',
+          'messageId',
+          'exchange',
+          'routingKey',
+          'replayedAt',
+        ],
+        properties: {
+          failureId: {
+            type: 'string',
+            format: 'uuid',
+          },
+          dlq: {
+            type: 'string',
+          },
+          originalMessageId: {
+            type: 'string',
+          },
+          messageId: {
+            type: 'string',
+            description: "The edited message's own id.",
+          },
+          exchange: {
+            type: 'string',
+          },
+          routingKey: {
+            type: 'string',
+          },
+          replayedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
       FailedMessageSummary: {
         type: 'object',
         required: [
@@ -1545,6 +1693,9 @@ export const runtimeAdminDocument: Record<string, any> = {
             type: ['string', 'null'],
             description:
               'The replay job the message is part of right now, if any.',
+          },
+          classification: {
+            $ref: '#/components/schemas/FailureClassification',
           },
         },
       },
@@ -1657,6 +1808,9 @@ export const runtimeAdminDocument: Record<string, any> = {
           lastSeen: {
             type: 'string',
             format: 'date-time',
+          },
+          classification: {
+            $ref: '#/components/schemas/FailureClassification',
           },
         },
       },

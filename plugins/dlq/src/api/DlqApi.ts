@@ -4,6 +4,8 @@ import type {
   DlqAccess,
   DlqListResponse,
   DlqOverview,
+  EditPreview,
+  EditReplayResult,
   FailureStatus,
   FingerprintGroup,
   MessageDetail,
@@ -63,6 +65,14 @@ export interface DlqApi {
     filters?: MessageFilters,
   ): Promise<MessagePage>;
   getMessage(runtime: string, id: string): Promise<MessageDetail>;
+  /** Checks an edited body (JSON, the topic's schema) and diffs it; changes nothing. */
+  previewEdit(runtime: string, id: string, body: string): Promise<EditPreview>;
+  /** Replays one message with an edited body (checked again by the backend). */
+  replayEdited(
+    runtime: string,
+    id: string,
+    request: { body: string; reason: string },
+  ): Promise<EditReplayResult>;
   archive(
     runtime: string,
     dlq: string,

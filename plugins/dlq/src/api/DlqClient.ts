@@ -5,6 +5,8 @@ import type {
   DlqAccess,
   DlqListResponse,
   DlqOverview,
+  EditPreview,
+  EditReplayResult,
   FailureStatus,
   FingerprintGroup,
   MessageDetail,
@@ -128,6 +130,24 @@ export class DlqClient implements DlqApi {
 
   getMessage(runtime: string, id: string): Promise<MessageDetail> {
     return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}`);
+  }
+
+  previewEdit(runtime: string, id: string, body: string): Promise<EditPreview> {
+    return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}/preview`, {
+      method: 'POST',
+      body: { body },
+    });
+  }
+
+  replayEdited(
+    runtime: string,
+    id: string,
+    request: { body: string; reason: string },
+  ): Promise<EditReplayResult> {
+    return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}/replay`, {
+      method: 'POST',
+      body: request,
+    });
   }
 
   archive(

@@ -102,6 +102,7 @@ describe('DlqPage', () => {
         runtime: 'integration-runtime',
         dlq: 'orders.payment',
         selection: { ids: ['a'] },
+        excludePermanent: true,
       }),
     );
     expect(

@@ -9,6 +9,7 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import type {
   FailedMessageSummary,
+  FailureKind,
   FailureStatus,
   FingerprintGroup,
   ReplaySelection,
@@ -44,6 +45,7 @@ import {
   formatTime,
 } from './common';
 import { AccessNotice, useQueueActions } from './AccessNotice';
+import { ClassificationChip } from './ClassificationChip';
 import { InflowChart } from './InflowChart';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
@@ -53,6 +55,7 @@ const FILTER_KEYS = [
   'status',
   'businessId',
   'errorClass',
+  'classification',
   'fingerprint',
   'from',
   'to',
@@ -125,6 +128,7 @@ export const DlqPage = () => {
     status: filters.status as FailureStatus | undefined,
     businessId: filters.businessId,
     errorClass: filters.errorClass,
+    classification: filters.classification as FailureKind | undefined,
     fingerprint: filters.fingerprint,
     from: toIso(filters.from),
     to: toIso(filters.to),
@@ -184,6 +188,7 @@ export const DlqPage = () => {
     filter: {
       businessId: apiFilters.businessId,
       errorClass: apiFilters.errorClass,
+      classification: apiFilters.classification,
       from: apiFilters.from,
       to: apiFilters.to,
     },
@@ -205,7 +210,18 @@ export const DlqPage = () => {
         </div>
       ),
     },
-    { title: 'Error class', field: 'errorClass' },
+    {
+      title: 'Error class',
+      field: 'errorClass',
+      render: g => (
+        <Box display="flex" flexDirection="column" style={{ gap: 4 }}>
+          <span style={{ wordBreak: 'break-word' }}>{g.errorClass}</span>
+          <span>
+            <ClassificationChip classification={g.classification} />
+          </span>
+        </Box>
+      ),
+    },
     { title: 'Stage', field: 'stage' },
     { title: 'Count', field: 'count', type: 'numeric', defaultSort: 'desc' },
     {
@@ -393,6 +409,31 @@ export const DlqPage = () => {
                   <MenuItem value="failed">failed</MenuItem>
                   <MenuItem value="parked">parked</MenuItem>
                   <MenuItem value="archived">archived</MenuItem>
+                </TextField>
+                <TextField
+                  select
+                  size="small"
+                  variant="outlined"
+                  id="dlq-filter-classification"
+                  label="Replay outlook"
+                  value={filters.classification ?? ''}
+                  onChange={e =>
+                    setFilters({
+                      ...filters,
+                      classification: e.target.value || undefined,
+                    })
+                  }
+                  style={{ minWidth: 150 }}
+                  SelectProps={{
+                    SelectDisplayProps: {
+                      'aria-label': 'replay outlook',
+                    } as any,
+                  }}
+                >
+                  <MenuItem value="">any</MenuItem>
+                  <MenuItem value="transient">transient</MenuItem>
+                  <MenuItem value="permanent">permanent</MenuItem>
+                  <MenuItem value="unknown">unknown</MenuItem>
                 </TextField>
                 <TextField
                   size="small"
@@ -598,9 +639,18 @@ export const DlqPage = () => {
                           )}
                         </TableCell>
                         <TableCell style={{ maxWidth: 360 }}>
-                          <Typography variant="body2">
-                            {m.errorClass}
-                          </Typography>
+                          <Box
+                            display="flex"
+                            alignItems="center"
+                            style={{ gap: 8 }}
+                          >
+                            <Typography variant="body2">
+                              {m.errorClass}
+                            </Typography>
+                            <ClassificationChip
+                              classification={m.classification}
+                            />
+                          </Box>
                           <Typography
                             variant="caption"
                             color="textSecondary"

@@ -29,6 +29,8 @@ import {
   formatTime,
 } from './common';
 import { AccessNotice, useQueueActions } from './AccessNotice';
+import { ClassificationChip } from './ClassificationChip';
+import { EditReplayDialog } from './EditReplayDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { ReplayDialog } from './ReplayDialog';
 
@@ -56,6 +58,7 @@ export const MessagePage = () => {
   const actions = useQueueActions(runtime, dlq, detail.error);
   const [replayOpen, setReplayOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
   const [notice, setNotice] = useState<string>();
 
   const crumbs = (
@@ -104,6 +107,7 @@ export const MessagePage = () => {
               <Box display="flex" alignItems="center" style={{ gap: 12 }}>
                 <span>{m.errorClass}</span>
                 <FailureStatusChip status={m.status} />
+                <ClassificationChip classification={m.classification} />
               </Box>
             }
             subheader={m.errorMessage}
@@ -118,6 +122,15 @@ export const MessagePage = () => {
                 onClick={() => setReplayOpen(true)}
               >
                 Replay this message
+              </Button>
+              <Button
+                variant="outlined"
+                color="primary"
+                disabled={m.status !== 'failed' || !actions.replay}
+                title={actions.replay ? undefined : actions.reason}
+                onClick={() => setEditOpen(true)}
+              >
+                Edit and replay
               </Button>
               <Button
                 variant="outlined"
@@ -146,6 +159,11 @@ export const MessagePage = () => {
                 <Row label="Error message">{m.errorMessage}</Row>
                 <Row label="Stage">{m.stage}</Row>
                 <Row label="Attempts">{m.attempts}</Row>
+                <Row label="Replay outlook">
+                  {m.classification
+                    ? `${m.classification.kind}: ${m.classification.reason}`
+                    : 'unknown (the runtime does not classify failures)'}
+                </Row>
                 <Row label="Replay count">{m.replayCount}</Row>
                 <Row label="First failure">{formatTime(m.firstFailureAt)}</Row>
                 <Row label="Last failure">{formatTime(m.lastFailureAt)}</Row>
@@ -301,6 +319,24 @@ export const MessagePage = () => {
           dlq={m.dlq || dlq}
           selection={{ ids: [m.id] }}
           description={`message ${m.messageId}`}
+        />
+      )}
+      {editOpen && (
+        <EditReplayDialog
+          open
+          onClose={() => setEditOpen(false)}
+          onReplayed={result => {
+            setEditOpen(false);
+            setNotice(
+              `Edited message replayed as ${result.messageId}; the original is kept, archived.`,
+            );
+            detail.retry();
+          }}
+          runtime={runtime}
+          id={m.id}
+          messageId={m.messageId}
+          initialBody={d.formattedBody}
+          masked={d.masked}
         />
       )}
       <ReasonDialog

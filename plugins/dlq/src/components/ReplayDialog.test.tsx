@@ -45,6 +45,7 @@ describe('ReplayDialog', () => {
       runtime: 'integration-runtime',
       dlq: 'orders.payment',
       selection: { fingerprint: 'fp1' },
+      excludePermanent: true,
     });
     expect(screen.getByText('msg-9')).toBeInTheDocument();
     expect(screen.getByText('already processed')).toBeInTheDocument();
@@ -100,5 +101,74 @@ describe('ReplayDialog', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByTestId('replay-submit')).toBeDisabled();
+  });
+
+  it('warns about permanent-looking messages, leaves them out by default and re-plans with them when asked', async () => {
+    const permanent = {
+      selected: 80,
+      count: 12,
+      reasons: [
+        {
+          reason:
+            'schema validation (SchemaValidationError): the message does not match its contract',
+          count: 12,
+        },
+      ],
+    };
+    const left = replay({
+      id: 'r-left',
+      plan: {
+        ...replay().plan,
+        count: 68,
+        permanent: { ...permanent, excluded: true },
+      },
+    });
+    const kept = replay({
+      id: 'r-kept',
+      plan: {
+        ...replay().plan,
+        count: 80,
+        permanent: { ...permanent, excluded: false },
+      },
+    });
+    const api = fakeDlqApi({
+      planReplay: jest
+        .fn()
+        .mockImplementation(async r => (r.excludePermanent ? left : kept)),
+      cancelReplay: jest
+        .fn()
+        .mockResolvedValue({ ...left, status: 'cancelled' }),
+    });
+    await renderInTestApp(
+      <ReplayDialog
+        open
+        onClose={jest.fn()}
+        runtime="integration-runtime"
+        dlq="orders.payment"
+        selection={{ fingerprint: 'fp1' }}
+        description="group SchemaValidationError"
+      />,
+      { apis: [[dlqApiRef, api]], mountedRoutes },
+    );
+    const warning = await screen.findByTestId('permanent-warning');
+    expect(warning).toHaveTextContent(
+      '12 of 80 look permanent (schema validation (SchemaValidationError)); they will likely fail again. They are left out of this replay.',
+    );
+    expect(
+      screen.getByText('68 messages will be replayed'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('leave them out'));
+    expect(
+      await screen.findByText('80 messages will be replayed'),
+    ).toBeInTheDocument();
+    expect(api.planReplay).toHaveBeenLastCalledWith(
+      expect.objectContaining({ excludePermanent: false }),
+    );
+    // The plan made with the other choice is dropped.
+    expect(api.cancelReplay).toHaveBeenCalledWith('r-left');
+    expect(screen.getByTestId('permanent-warning')).toHaveTextContent(
+      'They are part of this replay.',
+    );
   });
 });

@@ -6,11 +6,13 @@ import {
 } from '@internal/plugin-dlq-common';
 import {
   Button,
+  Checkbox,
   CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
   Step,
   StepLabel,
   Stepper,
@@ -27,6 +29,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { dlqApiRef } from '../api/DlqApi';
 import { useDlqLinks } from '../routes';
+import { shortReason } from './ClassificationChip';
 import { ErrorAlert, formatAge } from './common';
 
 export interface ReplayDialogProps {
@@ -73,6 +76,8 @@ export const ReplayDialog = ({
   const [canary, setCanary] = useState('0');
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>();
+  // Messages whose failure looks permanent will likely fail again: left out by default.
+  const [excludePermanent, setExcludePermanent] = useState(true);
   const selectionKey = JSON.stringify(selection);
 
   // Step 1: plan as soon as the dialog opens; the message set is frozen by the backend.
@@ -86,16 +91,22 @@ export const ReplayDialog = ({
     setCanary('0');
     setPlanning(true);
     api
-      .planReplay({ runtime, dlq, selection: JSON.parse(selectionKey) })
+      .planReplay({
+        runtime,
+        dlq,
+        selection: JSON.parse(selectionKey),
+        excludePermanent,
+      })
       .then(p => !cancelled && setPlan(p))
       .catch(e => !cancelled && setPlanError(e))
       .finally(() => !cancelled && setPlanning(false));
     return () => {
       cancelled = true;
     };
-  }, [api, open, runtime, dlq, selectionKey]);
+  }, [api, open, runtime, dlq, selectionKey, excludePermanent]);
 
   const count = plan?.plan.count ?? 0;
+  const permanent = plan?.plan.permanent;
   const trimmed = reason.trim();
   const reasonValid = trimmed.length >= MIN_REASON_LENGTH;
   const canaryNumber = Number(canary === '' ? 0 : canary);
@@ -168,6 +179,43 @@ export const ReplayDialog = ({
               added. At {plan.plan.ratePerSecond}/s this takes about{' '}
               {formatAge(plan.plan.estimatedSeconds)}.
             </Typography>
+            {permanent && permanent.count > 0 && (
+              <Alert
+                severity="warning"
+                style={{ margin: '8px 0' }}
+                data-testid="permanent-warning"
+              >
+                <Typography variant="body2">
+                  {permanent.count} of {permanent.selected} look permanent (
+                  {permanent.reasons
+                    .map(r => shortReason(r.reason))
+                    .filter((r, i, all) => all.indexOf(r) === i)
+                    .join('; ')}
+                  ); they will likely fail again.{' '}
+                  {permanent.excluded
+                    ? 'They are left out of this replay.'
+                    : 'They are part of this replay.'}
+                </Typography>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      size="small"
+                      checked={excludePermanent}
+                      disabled={planning}
+                      onChange={e => {
+                        // The plan made with the other choice is dropped, so it does
+                        // not count as planned volume.
+                        if (plan?.status === 'planned')
+                          api.cancelReplay(plan.id).catch(() => undefined);
+                        setExcludePermanent(e.target.checked);
+                      }}
+                      inputProps={{ 'aria-label': 'leave them out' }}
+                    />
+                  }
+                  label="Leave them out"
+                />
+              </Alert>
+            )}
             {plan.approvalRequired ? (
               <Alert severity="warning" style={{ margin: '8px 0' }}>
                 This replay needs approval: a second person must approve it

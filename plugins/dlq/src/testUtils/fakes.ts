@@ -20,6 +20,8 @@ export function fakeDlqApi(
     'listGroups',
     'listMessages',
     'getMessage',
+    'previewEdit',
+    'replayEdited',
     'archive',
     'purge',
     'planReplay',
