@@ -87,10 +87,12 @@ test.describe('catalog processing errors', () => {
     await expect(
       page.getByRole('heading', { name: 'Label printer' }).first(),
     ).toBeVisible();
-    const card = page
-      .getByText('2 APIs of this component failed catalog processing')
-      .locator('xpath=ancestor::*[contains(@class,"MuiAccordion-root")][1]');
-    await expect(card).toBeVisible();
+    // The card loads after the page: give it the time a busy machine needs.
+    const title = page.getByText(
+      '2 APIs of this component failed catalog processing',
+    );
+    await expect(title).toBeVisible({ timeout: 60_000 });
+    const card = page.locator('.MuiAccordion-root').filter({ has: title });
     await expect(card).toContainText(
       "OpenAPI definition of api:default/label-printer-api is invalid: Can't resolve #/components/responses/LabelCreated",
     );
