@@ -81,9 +81,13 @@ test.describe('catalog processing errors', () => {
       .getByRole('link', { name: 'Catalog', exact: true })
       .click();
     await page.getByPlaceholder('Search').fill('label printer');
-    await page
-      .getByRole('link', { name: 'Label printer', exact: true })
-      .click();
+    const component = page.getByRole('link', {
+      name: 'Label printer',
+      exact: true,
+    });
+    // The catalog table loads its page after the search: up to a minute when busy.
+    await expect(component).toBeVisible({ timeout: 60_000 });
+    await component.click();
     await expect(
       page.getByRole('heading', { name: 'Label printer' }).first(),
     ).toBeVisible();
