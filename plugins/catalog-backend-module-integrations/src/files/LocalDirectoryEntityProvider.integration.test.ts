@@ -151,7 +151,8 @@ metadata: { name: ${name}, description: ${JSON.stringify(description)} }
 spec: { type: service, lifecycle: production, owner: platform }
 `;
 
-const DEFINITION = 'openapi: 3.1.0\ninfo: { title: probe, version: "1" }\n';
+const DEFINITION =
+  'openapi: 3.1.0\ninfo: { title: probe, version: "1" }\npaths: {}\n';
 
 /**
  * <tmp>/secret.txt                  outside the catalog directory

@@ -22,7 +22,8 @@ import { catalogModuleIntegrations } from '../module';
 import { LocalFileTextProcessor } from './LocalFileTextProcessor';
 
 const SECRET = `TOPSECRET-${randomUUID()}`;
-const DEFINITION = 'openapi: 3.1.0\ninfo: { title: fine, version: "1" }\n';
+const DEFINITION =
+  'openapi: 3.1.0\ninfo: { title: fine, version: "1" }\npaths: {}\n';
 
 type CatalogError = { entity: string; messages: string[] };
 
