@@ -82,6 +82,14 @@ async function replayAllRejected(page: Page, reason: string) {
   await all.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('replay-plan')).toBeVisible();
+  // The ERP's 422 rejections look permanent: the plan would leave them out; keep them in.
+  await expect(dialog.getByTestId('permanent-warning')).toContainText(
+    `${count} of ${count} look permanent`,
+  );
+  await dialog.getByLabel('leave them out').uncheck();
+  await expect(dialog.getByTestId('permanent-warning')).toContainText(
+    'They are part of this replay.',
+  );
   await dialog.getByLabel('reason').fill(reason);
   return { dialog, count };
 }
