@@ -83,9 +83,9 @@ export default defineConfig({
         OTEL_BSP_SCHEDULE_DELAY: '1000',
         // SLO alerts are evaluated every 10 s instead of every minute (slo.test.ts).
         APP_CONFIG_journeys_slo_evaluationInterval: '10s',
-        // A second person approves replays of more than 3 messages per requester and
+        // A second person approves replays of more than 6 messages per requester and
         // queue within the hour (deadLetterReplays.test.ts waits for one).
-        APP_CONFIG_dlq_approvalThreshold: '3',
+        APP_CONFIG_dlq_approvalThreshold: '6',
       },
       stdout: 'ignore',
       stderr: 'pipe',

@@ -138,9 +138,10 @@ test('classifies, leaves the permanent one out of the plan, and fixes it with ed
   await dialog.getByLabel('reason').fill('ERP is back after the outage');
   await keepScreenshot(page, 'dlq-plan-permanent');
   await dialog.getByTestId('replay-submit').click();
-  await expect(page.getByText('1 / 1 replayed')).toBeVisible({
-    timeout: 30_000,
+  await expect(page.getByTestId('replay-status')).toHaveText('completed', {
+    timeout: 60_000,
   });
+  await expect(page.getByTestId('count-replayed')).toHaveText('1');
   await expect.poll(() => bookings(request, outageId)).toBe(1);
   expect(await bookings(request, poisonId)).toBe(0);
 
