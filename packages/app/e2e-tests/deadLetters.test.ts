@@ -57,9 +57,11 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
   await sidebar(page)
     .getByRole('link', { name: 'Dead letters', exact: true })
     .click();
+  // The queues table comes first; Recent replays below may name the same queue.
   const row = page
     .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: DLQ, exact: true }) });
+    .filter({ has: page.getByRole('link', { name: DLQ, exact: true }) })
+    .first();
   await expect(row).toContainText('finance-systems');
   await keepScreenshot(page, 'dead-letters-overview');
   await row.getByRole('link', { name: DLQ, exact: true }).click();
