@@ -37,7 +37,7 @@ import {
   omitUndefined,
 } from './AsyncApiDocumentReader';
 import { brokerKind } from './BrokerIdentity';
-import { invalidDefinitionMessage } from './DefinitionProblems';
+import { definitionText, invalidDefinitionMessage } from './DefinitionProblems';
 import {
   emitMessagingRelations,
   MessagingDirection,
@@ -459,16 +459,14 @@ export class AsyncApiEntityProcessor implements CatalogProcessor {
       return entity;
     }
     const apiRef = stringifyEntityRef(entity);
-    const definition: unknown = entity.spec.definition;
-    if (typeof definition !== 'string') {
-      emit(
-        processingResult.inputError(
-          location,
-          `AsyncAPI definition of ${apiRef} is invalid: spec.definition must be a string`,
-        ),
-      );
-      return entity;
-    }
+    const definition = definitionText(
+      'AsyncAPI',
+      apiRef,
+      entity,
+      location,
+      emit,
+    );
+    if (definition === undefined) return entity;
     const reading = await this.readCached(definition, cache);
     if (!reading.valid) {
       emit(

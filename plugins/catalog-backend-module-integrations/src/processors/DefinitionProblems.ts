@@ -1,3 +1,10 @@
+import { ApiEntity } from '@backstage/catalog-model';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+
 /** How many of a document's problems a catalog error names; the rest are counted. */
 export const MAX_PROBLEMS = 5;
 /** Longest text kept of one problem: a parser's message can quote a large value. */
@@ -26,4 +33,26 @@ export function invalidDefinitionMessage(
   return `${what} definition of ${entityRef} is invalid: ${shown.join('; ')}${
     more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''
   }`;
+}
+
+/**
+ * An API's `spec.definition` as text, or undefined after telling the owner (a catalog
+ * error on the entity) that it is not text, e.g. a YAML mapping left unquoted.
+ */
+export function definitionText(
+  what: string,
+  entityRef: string,
+  entity: ApiEntity,
+  location: LocationSpec,
+  emit: CatalogProcessorEmit,
+): string | undefined {
+  const definition: unknown = entity.spec.definition;
+  if (typeof definition === 'string') return definition;
+  emit(
+    processingResult.inputError(
+      location,
+      `${what} definition of ${entityRef} is invalid: spec.definition must be a string`,
+    ),
+  );
+  return undefined;
 }

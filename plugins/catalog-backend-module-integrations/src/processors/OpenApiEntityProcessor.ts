@@ -13,7 +13,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { LineCounter, parseDocument } from 'yaml';
-import { invalidDefinitionMessage } from './DefinitionProblems';
+import { definitionText, invalidDefinitionMessage } from './DefinitionProblems';
 
 type AjvLikeError = {
   instancePath?: string;
@@ -92,16 +92,14 @@ export class OpenApiEntityProcessor implements CatalogProcessor {
       return entity;
     }
     const apiRef = stringifyEntityRef(entity);
-    const definition: unknown = entity.spec.definition;
-    if (typeof definition !== 'string') {
-      emit(
-        processingResult.inputError(
-          location,
-          `OpenAPI definition of ${apiRef} is invalid: spec.definition must be a string`,
-        ),
-      );
-      return entity;
-    }
+    const definition = definitionText(
+      'OpenAPI',
+      apiRef,
+      entity,
+      location,
+      emit,
+    );
+    if (definition === undefined) return entity;
     const problems = await this.checkCached(definition, cache);
     if (problems.length > 0) {
       emit(
