@@ -43,7 +43,7 @@ import { SpanNormalizer } from '../src/ingest/SpanNormalizer';
 import {
   JourneyCatalog,
   JourneyDefinition,
-} from '../src/journeys/JourneyCatalog';
+} from '../src/catalog/JourneyCatalog';
 import { JourneyQueries } from '../src/query/JourneyQueries';
 import { exportRequest, TestSpan } from '../src/__testUtils__/otlp';
 import { order } from './orderTraces';

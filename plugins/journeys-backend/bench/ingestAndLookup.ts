@@ -35,7 +35,7 @@ import {
 import { SpanIngestor } from '../src/ingest/SpanIngestor';
 import { DEFAULT_LIMITS, SpanNormalizer } from '../src/ingest/SpanNormalizer';
 import { NormalizedBatch, SpanRecord } from '../src/types';
-import { JourneyCatalog } from '../src/journeys/JourneyCatalog';
+import { JourneyCatalog } from '../src/catalog/JourneyCatalog';
 import { JourneyQueries } from '../src/query/JourneyQueries';
 import { createRouter } from '../src/router';
 

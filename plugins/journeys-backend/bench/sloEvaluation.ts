@@ -55,7 +55,7 @@ import { connect } from '../src/database/migrations';
 import {
   JourneyCatalog,
   JourneyDefinition,
-} from '../src/journeys/JourneyCatalog';
+} from '../src/catalog/JourneyCatalog';
 import {
   boundsWith,
   bucketOf,

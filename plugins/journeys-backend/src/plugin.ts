@@ -12,7 +12,7 @@ import { connect } from './database/migrations';
 import { readJourneysConfig } from './config';
 import { SpanIngestor } from './ingest/SpanIngestor';
 import { DEFAULT_LIMITS, SpanNormalizer } from './ingest/SpanNormalizer';
-import { JourneyCatalog } from './journeys/JourneyCatalog';
+import { JourneyCatalog } from './catalog/JourneyCatalog';
 import { JourneyQueries } from './query/JourneyQueries';
 import { DatabaseAlertStore } from './database/DatabaseAlertStore';
 import { SloEvaluator } from './slo/SloEvaluator';

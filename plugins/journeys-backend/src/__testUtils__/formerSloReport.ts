@@ -3,7 +3,7 @@ import {
   parseDuration,
 } from '@internal/plugin-journeys-common';
 import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
-import { JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyDefinition } from '../catalog/JourneyCatalog';
 import {
   BURN_WINDOWS_MS,
   burnRate,

@@ -5,7 +5,7 @@ import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../database/DatabaseSpanStore';
 import { connect } from '../database/migrations';
 import { SpanNormalizer } from '../ingest/SpanNormalizer';
-import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyCatalog, JourneyDefinition } from '../catalog/JourneyCatalog';
 import { JourneyQueries } from '../query/JourneyQueries';
 import { SpanRetention } from '../retention/SpanRetention';
 import { bothDatabases } from '../__testUtils__/databases';

@@ -10,7 +10,7 @@ import {
   JourneyCatalog,
   JourneyDefinition,
   MESSAGE_ID_KEY,
-} from '../journeys/JourneyCatalog';
+} from '../catalog/JourneyCatalog';
 import { boundsWith, rollupCell } from '../rollups/latencyBuckets';
 import { assessInstance } from './instanceStatus';
 import { traceVerdict } from './traceVerdict';

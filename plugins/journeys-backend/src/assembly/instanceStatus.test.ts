@@ -1,4 +1,4 @@
-import { JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyDefinition } from '../catalog/JourneyCatalog';
 import { SpanFacts, VerdictSpan } from '../types';
 import { assessInstance, MemberTrace } from './instanceStatus';
 import { traceVerdict } from './traceVerdict';

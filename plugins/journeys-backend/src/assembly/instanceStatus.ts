@@ -1,5 +1,5 @@
 import { InstanceStatus } from '@internal/plugin-journeys-common';
-import { JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyDefinition } from '../catalog/JourneyCatalog';
 import {
   FailingStep,
   InstanceFacts,

@@ -22,7 +22,7 @@ import {
   JourneyCatalog,
   JourneyDefinition,
   MESSAGE_ID_KEY,
-} from '../journeys/JourneyCatalog';
+} from '../catalog/JourneyCatalog';
 
 const WINDOWS: Record<StatsWindow, { spanMs: number; bucketMs: number }> = {
   '1h': { spanMs: 3_600_000, bucketMs: 60_000 },

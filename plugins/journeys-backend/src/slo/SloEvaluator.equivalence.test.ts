@@ -3,7 +3,7 @@ import { JourneyObjective } from '@internal/plugin-journeys-common';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { connect } from '../database/migrations';
-import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyCatalog, JourneyDefinition } from '../catalog/JourneyCatalog';
 import { bothDatabases } from '../__testUtils__/databases';
 import { formerSloReport } from '../__testUtils__/formerSloReport';
 import { TestCell, writeRollups } from '../__testUtils__/rollups';

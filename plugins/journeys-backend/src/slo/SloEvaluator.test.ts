@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { connect } from '../database/migrations';
-import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyCatalog, JourneyDefinition } from '../catalog/JourneyCatalog';
 import { bothDatabases } from '../__testUtils__/databases';
 import { SloEvaluator } from './SloEvaluator';
 

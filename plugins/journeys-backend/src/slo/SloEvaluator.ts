@@ -11,7 +11,7 @@ import {
   DatabaseAlertStore,
 } from '../database/DatabaseAlertStore';
 import { InstanceStore } from '../database/InstanceStore';
-import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyCatalog, JourneyDefinition } from '../catalog/JourneyCatalog';
 import {
   BURN_WINDOWS_MS,
   BurnRateRule,

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { DatabaseInstanceStore } from '../database/DatabaseInstanceStore';
 import { connect } from '../database/migrations';
-import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyCatalog, JourneyDefinition } from '../catalog/JourneyCatalog';
 import { bothDatabases } from '../__testUtils__/databases';
 import {
   TestCell,

@@ -14,7 +14,7 @@ import {
 } from '@internal/plugin-journeys-common';
 import { AlertRow, DatabaseAlertStore } from '../database/DatabaseAlertStore';
 import { InstanceStore } from '../database/InstanceStore';
-import { JourneyCatalog, JourneyDefinition } from '../journeys/JourneyCatalog';
+import { JourneyCatalog, JourneyDefinition } from '../catalog/JourneyCatalog';
 import { CYCLE_TIME_OUTCOMES } from '../rollups/latencyBuckets';
 import { BURN_WINDOWS_MS, burnRate, MinuteSeries } from './burnRate';
 import { objectiveMinutes } from './objectiveEvents';

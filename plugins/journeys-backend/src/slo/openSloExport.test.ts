@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { JourneyDefinition, toDefinition } from '../journeys/JourneyCatalog';
+import { JourneyDefinition, toDefinition } from '../catalog/JourneyCatalog';
 import { openSloDuration, toOpenSlo } from './openSloExport';
 import { renderPrometheus } from './prometheusExposition';
 

@@ -4,7 +4,7 @@ import {
   parseDuration,
 } from '@internal/plugin-journeys-common';
 import { stringify } from 'yaml';
-import type { JourneyDefinition } from '../journeys/JourneyCatalog';
+import type { JourneyDefinition } from '../catalog/JourneyCatalog';
 import {
   escapeLabelValue,
   formatPrometheusFloat,

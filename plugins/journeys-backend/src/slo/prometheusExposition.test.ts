@@ -7,7 +7,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { JourneyDefinition, toDefinition } from '../journeys/JourneyCatalog';
+import { JourneyDefinition, toDefinition } from '../catalog/JourneyCatalog';
 import { boundsWith, OVERFLOW_LE_MS } from '../rollups/latencyBuckets';
 import { objectiveMinutes } from './objectiveEvents';
 import {

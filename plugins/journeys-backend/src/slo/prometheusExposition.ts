@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { INSTANCE_STATUSES } from '@internal/plugin-journeys-common';
-import type { JourneyDefinition } from '../journeys/JourneyCatalog';
+import type { JourneyDefinition } from '../catalog/JourneyCatalog';
 import {
   boundsWith,
   CYCLE_TIME_OUTCOMES,
