@@ -4,17 +4,13 @@ import {
   Page,
   test,
 } from '@playwright/test';
-import { e2eRuntime } from './e2eEnvironment';
+import { placeOrder, setFaults, waitForDeadLetter } from './runtimeDriver';
 import { keepScreenshot } from './screenshots';
 import { signInAsGuest } from './signIn';
 
 const DLQ = 'erp-connector.order-created';
 /** Owned by fulfillment, which the guest is not a member of. */
 const FOREIGN_DLQ = 'inventory-service.payment-captured';
-const admin = {
-  authorization: `Bearer ${e2eRuntime.token}`,
-  'content-type': 'application/json',
-};
 const RED = 'rgb(211, 47, 47)';
 // A busy CI machine compiles pages on first visit: give each assertion a minute.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -31,41 +27,16 @@ const localMinute = (d: Date) => {
 
 /** Orders whose ERP booking is rejected (an injected fault) until the fault is cleared. */
 async function rejectedOrders(request: APIRequestContext, count: number) {
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
-    headers: admin,
-    data: { rejectRate: 1 },
-  });
+  await setFaults(request, 'legacy-erp', { rejectRate: 1 });
   const orders: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const checkout = await request.post(
-      `${e2eRuntime.servicesUrl}/storefront/checkout`,
-      {
-        data: {
-          customerId: `C-E2E-R${i}`,
-          customerTier: 'standard',
-          lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }],
-        },
-      },
+  for (let i = 0; i < count; i++)
+    orders.push(
+      await placeOrder(request, {
+        customerId: `C-E2E-R${i}`,
+        customerTier: 'standard',
+      }),
     );
-    expect(checkout.status()).toBe(201);
-    orders.push((await checkout.json()).orderId);
-  }
-  for (const orderId of orders) {
-    await expect
-      .poll(
-        async () =>
-          (
-            await (
-              await request.get(
-                `${e2eRuntime.adminUrl}/v1/dlqs/${DLQ}/messages?businessId=${orderId}`,
-                { headers: admin },
-              )
-            ).json()
-          ).items.length,
-        { timeout: 60_000 },
-      )
-      .toBe(1);
-  }
+  for (const orderId of orders) await waitForDeadLetter(request, DLQ, orderId);
   return orders;
 }
 
@@ -198,10 +169,7 @@ test('the requester is not offered their own approval, and a cancelled request i
   await expect(page.getByTestId('count-pending')).toHaveText('0');
 
   // The ERP is fixed for the next tests.
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
-    headers: admin,
-    data: { rejectRate: 0 },
-  });
+  await setFaults(request, 'legacy-erp', { rejectRate: 0 });
 });
 
 test('a queue the guest may not change says who owns it and whom to ask', async ({

@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { e2eBackend, e2eRuntime } from './e2eEnvironment';
+import { e2eBackend } from './e2eEnvironment';
+import {
+  placeOrder,
+  setFaults,
+  sideEffects,
+  waitForDeadLetter,
+} from './runtimeDriver';
 import { keepScreenshot } from './screenshots';
 import { sidebar, signInAsGuest } from './signIn';
 
 const DLQ = 'erp-connector.order-created';
-const admin = {
-  authorization: `Bearer ${e2eRuntime.token}`,
-  'content-type': 'application/json',
-};
 
 /*
  * The on-call path against the real runtime on RabbitMQ: the ERP rejects an order (an
@@ -22,36 +24,9 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
 }) => {
   test.setTimeout(180_000);
   // The incident: the legacy ERP rejects every document.
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
-    headers: admin,
-    data: { rejectRate: 1 },
-  });
-  const checkout = await request.post(
-    `${e2eRuntime.servicesUrl}/storefront/checkout`,
-    {
-      data: {
-        customerId: 'C-E2E-1',
-        customerTier: 'gold',
-        lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }],
-      },
-    },
-  );
-  expect(checkout.status()).toBe(201);
-  const { orderId } = await checkout.json();
-  await expect
-    .poll(
-      async () =>
-        (
-          await (
-            await request.get(
-              `${e2eRuntime.adminUrl}/v1/dlqs/${DLQ}/messages?businessId=${orderId}`,
-              { headers: admin },
-            )
-          ).json()
-        ).items.length,
-      { timeout: 60_000 },
-    )
-    .toBe(1);
+  await setFaults(request, 'legacy-erp', { rejectRate: 1 });
+  const orderId = await placeOrder(request, { customerId: 'C-E2E-1' });
+  await waitForDeadLetter(request, DLQ, orderId);
 
   await signInAsGuest(page);
   await sidebar(page)
@@ -114,10 +89,7 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
   await keepScreenshot(page, 'dead-letters-message');
 
   // The fix: the ERP accepts documents again.
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
-    headers: admin,
-    data: { rejectRate: 0 },
-  });
+  await setFaults(request, 'legacy-erp', { rejectRate: 0 });
 
   await page.getByRole('button', { name: 'Replay this message' }).click();
   const dialog = page.getByRole('dialog');
@@ -154,26 +126,14 @@ test('finds a dead letter by order id, replays it after the fix, and the side ef
   // Exactly one ERP booking for the order, no duplicates anywhere.
   await expect
     .poll(
-      async () => {
-        const effects = await (
-          await request.get(
-            `${e2eRuntime.adminUrl}/v1/side-effects?businessId=${orderId}`,
-            { headers: admin },
-          )
-        ).json();
-        return effects.items.filter(
-          (e: { service: string }) => e.service === 'erp-connector',
-        ).length;
-      },
+      async () =>
+        (
+          await sideEffects(request, orderId)
+        ).items.filter(e => e.service === 'erp-connector').length,
       { timeout: 30_000 },
     )
     .toBe(1);
-  const all = await (
-    await request.get(`${e2eRuntime.adminUrl}/v1/side-effects?limit=1`, {
-      headers: admin,
-    })
-  ).json();
-  expect(all.duplicates).toBe(0);
+  expect((await sideEffects(request)).duplicates).toBe(0);
 
   // The order's journey instance tells what happened: failed at the ERP, then finished by
   // the replay; its duration is its own run, the recovery a separate figure.

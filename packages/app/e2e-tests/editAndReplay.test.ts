@@ -1,46 +1,16 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { e2eRuntime } from './e2eEnvironment';
+import {
+  placeOrder,
+  setFaults,
+  sideEffects,
+  waitForDeadLetter,
+} from './runtimeDriver';
 import { keepScreenshot } from './screenshots';
 import { signInAsGuest } from './signIn';
 
 const DLQ = 'erp-connector.order-created';
-const admin = {
-  authorization: `Bearer ${e2eRuntime.token}`,
-  'content-type': 'application/json',
-};
-
-async function checkout(request: APIRequestContext, currency: string) {
-  const res = await request.post(
-    `${e2eRuntime.servicesUrl}/storefront/checkout`,
-    {
-      data: {
-        customerId: 'C-E2E-EDIT',
-        customerTier: 'gold',
-        currency,
-        lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }],
-      },
-    },
-  );
-  expect(res.status()).toBe(201);
-  return (await res.json()).orderId as string;
-}
-
-async function deadLettered(request: APIRequestContext, orderId: string) {
-  await expect
-    .poll(
-      async () =>
-        (
-          await (
-            await request.get(
-              `${e2eRuntime.adminUrl}/v1/dlqs/${DLQ}/messages?businessId=${orderId}`,
-              { headers: admin },
-            )
-          ).json()
-        ).items.length,
-      { timeout: 60_000 },
-    )
-    .toBe(1);
-}
+const checkout = (request: APIRequestContext, currency: string) =>
+  placeOrder(request, { customerId: 'C-E2E-EDIT', currency, quantity: 2 });
 
 /** Navigates inside the single-page app (the router follows popstate), without a reload. */
 async function goInApp(page: Page, path: string) {
@@ -52,15 +22,9 @@ async function goInApp(page: Page, path: string) {
 }
 
 const bookings = async (request: APIRequestContext, orderId: string) =>
-  (
-    await (
-      await request.get(
-        `${e2eRuntime.adminUrl}/v1/side-effects?businessId=${orderId}&limit=100`,
-        { headers: admin },
-      )
-    ).json()
-  ).items.filter((e: { action: string }) => e.action === 'book-invoice')
-    .length as number;
+  (await sideEffects(request, orderId)).items.filter(
+    e => e.action === 'book-invoice',
+  ).length;
 
 /*
  * The on-call path for a message that will fail again: a schema-invalid order.created
@@ -76,17 +40,11 @@ test('classifies, leaves the permanent one out of the plan, and fixes it with ed
   test.setTimeout(300_000);
   const poisonId = await checkout(request, 'EURO');
   // A transient failure beside it: the ERP is down for one order.
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
-    headers: admin,
-    data: { outage: true },
-  });
+  await setFaults(request, 'legacy-erp', { outage: true });
   const outageId = await checkout(request, 'EUR');
-  await deadLettered(request, poisonId);
-  await deadLettered(request, outageId);
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/legacy-erp`, {
-    headers: admin,
-    data: { outage: false },
-  });
+  await waitForDeadLetter(request, DLQ, poisonId);
+  await waitForDeadLetter(request, DLQ, outageId);
+  await setFaults(request, 'legacy-erp', { outage: false });
 
   // In-app navigation only: a full page load of the dev bundle is slow on a busy machine.
   await signInAsGuest(page);

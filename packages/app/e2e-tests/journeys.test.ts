@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { e2eBackend, e2eRuntime } from './e2eEnvironment';
+import { e2eBackend } from './e2eEnvironment';
+import { placeOrder } from './runtimeDriver';
 import { keepScreenshot } from './screenshots';
 import { sidebar, signInAsGuest } from './signIn';
 
@@ -15,18 +16,10 @@ test('an order id typed into the search lands on one instance spanning HTTP call
   request,
 }) => {
   test.setTimeout(180_000);
-  const checkout = await request.post(
-    `${e2eRuntime.servicesUrl}/storefront/checkout`,
-    {
-      data: {
-        customerId: 'C-E2E-J',
-        customerTier: 'gold',
-        lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: '12.50' }],
-      },
-    },
-  );
-  expect(checkout.status()).toBe(201);
-  const { orderId } = await checkout.json();
+  const orderId = await placeOrder(request, {
+    customerId: 'C-E2E-J',
+    quantity: 2,
+  });
 
   // The runtime's exporters batch per second; assembly runs every two seconds.
   await expect

@@ -1,12 +1,9 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { e2eBackend, e2eRuntime } from './e2eEnvironment';
+import { e2eBackend } from './e2eEnvironment';
+import { placeOrder, setFaults } from './runtimeDriver';
 import { keepScreenshot } from './screenshots';
 import { sidebar, signInAsGuest } from './signIn';
 
-const admin = {
-  authorization: `Bearer ${e2eRuntime.token}`,
-  'content-type': 'application/json',
-};
 const api = { authorization: `Bearer ${e2eBackend.token}` };
 const FIRING = 'Checkout: availability SLO is burning its budget (page)';
 const RESOLVED = 'Checkout: availability SLO alert resolved (page)';
@@ -18,23 +15,14 @@ async function checkouts(
   parallel = 10,
 ) {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += parallel) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(parallel, count - i) }, () =>
-        request.post(`${e2eRuntime.servicesUrl}/storefront/checkout`, {
-          data: {
-            customerId: 'C-E2E-SLO',
-            customerTier: 'gold',
-            lines: [{ sku: 'SKU-MUG', quantity: 1, unitPrice: '12.50' }],
-          },
-        }),
-      ),
+  for (let i = 0; i < count; i += parallel)
+    ids.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(parallel, count - i) }, () =>
+          placeOrder(request, { customerId: 'C-E2E-SLO' }),
+        ),
+      )),
     );
-    for (const res of batch) {
-      expect(res.status()).toBe(201);
-      ids.push((await res.json()).orderId);
-    }
-  }
   return ids;
 }
 
@@ -104,10 +92,7 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
   await checkouts(request, 20);
   await cleanTrafficUntilNoPageAlert();
 
-  await request.put(`${e2eRuntime.adminUrl}/v1/faults/payment-provider`, {
-    headers: admin,
-    data: { errorRate: 1 },
-  });
+  await setFaults(request, 'payment-provider', { errorRate: 1 });
   try {
     await checkouts(request, 12, 6);
     await expect
@@ -120,10 +105,7 @@ test('a payment outage burns the checkout SLO, pages its owner once, and resolve
       )
       .toContain('page');
   } finally {
-    await request.put(`${e2eRuntime.adminUrl}/v1/faults/payment-provider`, {
-      headers: admin,
-      data: { errorRate: 0 },
-    });
+    await setFaults(request, 'payment-provider', { errorRate: 0 });
   }
   // The alert can open before every failed checkout is assembled: wait for all 12.
   await expect
