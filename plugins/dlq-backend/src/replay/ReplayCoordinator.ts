@@ -795,6 +795,21 @@ export class ReplayCoordinator {
       finishedAt: new Date().toISOString(),
     });
     if (!moved) return;
+    await this.recordFinish(
+      replay,
+      status === 'completed' ? 'succeeded' : 'failed',
+      `${status}: ${describeReplayCounts(counts)}${error ? ` (${error})` : ''}`,
+      status === 'canary-failed' ? 'canary-stopped' : 'finished',
+    );
+  }
+
+  /** The `replay.finish` audit entry and the requester's notification. */
+  private async recordFinish(
+    replay: StoredReplay,
+    outcome: 'succeeded' | 'failed',
+    detail: string,
+    event: ReplayEvent,
+  ) {
     await this.audit.append({
       actor: replay.requester,
       action: 'replay.finish',
@@ -803,15 +818,10 @@ export class ReplayCoordinator {
       replayId: replay.id,
       messageCount: replay.messageIds.length,
       reason: replay.reason,
-      outcome: status === 'completed' ? 'succeeded' : 'failed',
-      detail: `${status}: ${describeReplayCounts(counts)}${
-        error ? ` (${error})` : ''
-      }`,
+      outcome,
+      detail,
     });
-    await this.notify(
-      replay.id,
-      status === 'canary-failed' ? 'canary-stopped' : 'finished',
-    );
+    await this.notify(replay.id, event);
   }
 
   /** Status and counters from the replay's jobs, by the one rule in deriveReplayProgress. */
@@ -855,19 +865,13 @@ export class ReplayCoordinator {
       finalCounts: counts,
     });
     if (!moved) return;
-    await this.audit.append({
-      actor: replay.requester,
-      action: 'replay.finish',
-      runtime: replay.runtime,
-      dlq: replay.dlq,
-      replayId: replay.id,
-      messageCount: replay.messageIds.length,
-      reason: replay.reason,
-      outcome: 'failed',
-      detail: `completed-with-failures: ${failedAgainCount(
+    await this.recordFinish(
+      replay,
+      'failed',
+      `completed-with-failures: ${failedAgainCount(
         counts,
       )} came back after the replay completed; ${describeReplayCounts(counts)}`,
-    });
-    await this.notify(replay.id, 'finished');
+      'finished',
+    );
   }
 }
