@@ -57,8 +57,3 @@ export function initPortalFaro(options: PortalFaroOptions): Faro | undefined {
     return undefined;
   }
 }
-
-/** For tests: forget the instance (Faro itself cannot be torn down). */
-export function resetPortalFaroForTests() {
-  instance = undefined;
-}

@@ -14,7 +14,6 @@ export const SERVICES = [
   'legacy-erp',
   'email-service',
 ] as const;
-export type ServiceName = (typeof SERVICES)[number];
 
 /** Logical queue ids; names get the runtime's namespace prefix (empty by default). */
 export const QUEUES = {

@@ -150,10 +150,6 @@ export class DatabaseSpanStore implements SpanStore {
     this.sqlite = client === 'better-sqlite3' || client === 'sqlite3';
   }
 
-  get isSqlite() {
-    return this.sqlite;
-  }
-
   private traceUpsertSql(rows: number) {
     const min = this.sqlite ? 'MIN' : 'LEAST';
     const max = this.sqlite ? 'MAX' : 'GREATEST';

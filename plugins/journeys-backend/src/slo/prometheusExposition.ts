@@ -34,7 +34,6 @@ export const JOURNEY_IN_FLIGHT_METRIC =
   'switchboard_journey_instances_in_flight';
 /** In-flight is a state, not an outcome: it falls as instances settle, so it is a gauge. */
 const IN_FLIGHT = 'in-flight';
-export const COUNTED_OUTCOMES = INSTANCE_STATUSES.filter(o => o !== IN_FLIGHT);
 export const JOURNEY_DURATION_METRIC = 'switchboard_journey_duration_seconds';
 
 /** Prometheus text exposition format version 0.0.4. */
