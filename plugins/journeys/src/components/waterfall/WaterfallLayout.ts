@@ -1,8 +1,13 @@
 import type { WaterfallSpan } from '@internal/plugin-journeys-common';
 
+/** One span, by its ids: what the waterfall selects and the drawer shows. */
+export interface SpanRef {
+  traceId: string;
+  spanId: string;
+}
+
 /** `traceId:spanId`, the form `criticalPath` uses. */
-export const spanKey = (s: { traceId: string; spanId: string }) =>
-  `${s.traceId}:${s.spanId}`;
+export const spanKey = (s: SpanRef) => `${s.traceId}:${s.spanId}`;
 
 /** The thin header above the spans of one trace. */
 export interface TraceRow {
