@@ -26,17 +26,13 @@
  * BENCH_INTERVAL_MS [500], BENCH_SETTLE_MS [1500], BENCH_INSTANCES [1000000],
  * BENCH_STATS_RUNS [20], BENCH_BACKLOG [20000], BENCH_DIR [os.tmpdir()].
  */
-import { LoggerService } from '@backstage/backend-plugin-api';
-import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { JourneyAssembler } from '../src/assembly/JourneyAssembler';
 import { DatabaseInstanceStore } from '../src/database/DatabaseInstanceStore';
 import { DatabaseSpanStore } from '../src/database/DatabaseSpanStore';
-import { connect } from '../src/database/migrations';
 import { decodeRequest } from '../src/ingest/OtlpDecoder';
 import { SpanIngestor } from '../src/ingest/SpanIngestor';
 import { SpanNormalizer } from '../src/ingest/SpanNormalizer';
@@ -48,9 +44,11 @@ import { JourneyQueries } from '../src/query/JourneyQueries';
 import { exportRequest, TestSpan } from '../src/__testUtils__/otlp';
 import { order } from './orderTraces';
 import { boundsWith, rollupCell } from '../src/rollups/latencyBuckets';
+import { benchDir, env } from './support/benchSettings';
+import { fmt, quantile } from './support/figures';
+import { quietLogger as logger } from './support/quietLogger';
+import { openMigrated } from './support/sqliteFiles';
 
-const env = (name: string, fallback: number) =>
-  process.env[name] !== undefined ? Number(process.env[name]) : fallback;
 const RATE = env('BENCH_RATE', 2500);
 const SECONDS = env('BENCH_SECONDS', 60);
 const INTERVAL_MS = env('BENCH_INTERVAL_MS', 500);
@@ -72,34 +70,9 @@ const journey: JourneyDefinition = {
   objectives: [],
 };
 
-const logger = {
-  info() {},
-  debug() {},
-  warn: (m: string) => console.warn(`warn: ${m}`),
-  error: (m: string, e?: unknown) => console.error(`error: ${m}`, e),
-  child: () => logger,
-} as unknown as LoggerService;
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-function quantile(sorted: number[], q: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-async function open(file: string): Promise<Knex> {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  });
-  return connect({ getClient: async () => knex });
-}
+const open = openMigrated;
 
 /** Peak: a backlog of settled traces, assembled with nothing else running. */
 async function backlog(dir: string) {
@@ -400,9 +373,7 @@ async function statsAtScale(dir: string) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(
-    path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'journeys-assembly-'),
-  );
+  const dir = benchDir('journeys-assembly-');
   try {
     const b = await backlog(dir);
     console.log(

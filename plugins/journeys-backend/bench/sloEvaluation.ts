@@ -40,18 +40,15 @@
  * BENCH_PER_DAY [10000], BENCH_MINUTE_DAYS [4], BENCH_RUNS [5], BENCH_PEER_RUNS [3],
  * BENCH_FORMER_RUNS [1] (0 skips it and the check), BENCH_DIR [os.tmpdir()].
  */
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { JourneyObjective } from '@internal/plugin-journeys-common';
 import Database from 'better-sqlite3';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { DatabaseAlertStore } from '../src/database/DatabaseAlertStore';
 import { DatabaseInstanceStore } from '../src/database/DatabaseInstanceStore';
-import { connect } from '../src/database/migrations';
 import {
   JourneyCatalog,
   JourneyDefinition,
@@ -69,9 +66,11 @@ import {
   SloReport,
 } from '../src/slo/SloEvaluator';
 import { formerSloReport } from '../src/__testUtils__/formerSloReport';
+import { benchDir, env } from './support/benchSettings';
+import { fmt, quantile } from './support/figures';
+import { quietLogger as logger } from './support/quietLogger';
+import { MultiInsert, openMigrated } from './support/sqliteFiles';
 
-const env = (name: string, fallback: number) =>
-  process.env[name] !== undefined ? Number(process.env[name]) : fallback;
 const JOURNEYS = env('BENCH_JOURNEYS', 500);
 const DAYS = env('BENCH_DAYS', 30);
 const PER_DAY = env('BENCH_PER_DAY', 10_000);
@@ -129,25 +128,6 @@ const catalog = {
   list: () => definitions,
   get: (ref: string) => definitions.find(d => d.ref === ref),
 } as unknown as JourneyCatalog;
-
-const logger = {
-  info() {},
-  debug() {},
-  warn: (m: string) => console.warn(`warn: ${m}`),
-  error: (m: string, e?: unknown) => console.error(`error: ${m}`, e),
-  child: () => logger,
-} as unknown as LoggerService;
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
-
-function quantile(sorted: number[], q: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
 
 // ---------------------------------------------------------------------------------------
 // Synthetic rollups
@@ -296,34 +276,6 @@ class JourneyStream {
   }
 }
 
-/** A prepared multi-row INSERT (rows per statement) with a single-row statement for the rest. */
-class MultiInsert {
-  private readonly many: Database.Statement;
-  private readonly one: Database.Statement;
-  constructor(
-    db: Database.Database,
-    head: string,
-    columns: number,
-    private readonly rows: number,
-  ) {
-    const tuple = `(${Array(columns).fill('?').join(',')})`;
-    this.many = db.prepare(
-      `${head} VALUES ${Array(rows).fill(tuple).join(',')}`,
-    );
-    this.one = db.prepare(`${head} VALUES ${tuple}`);
-  }
-  run(values: unknown[][]) {
-    let i = 0;
-    for (; i + this.rows <= values.length; i += this.rows) {
-      const flat: unknown[] = [];
-      for (let j = i; j < i + this.rows; j++)
-        for (const v of values[j]) flat.push(v);
-      this.many.run(flat);
-    }
-    for (; i < values.length; i++) this.one.run(values[i]);
-  }
-}
-
 /**
  * Writes the cells in time order, as assembly does (rows of all journeys interleaved, an
  * hourly row created when its first instance is counted), so the tables' pages hold what
@@ -458,20 +410,11 @@ async function timed(runs: number, fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(
-    path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'journeys-slo-'),
-  );
+  const dir = benchDir('journeys-slo-');
   const file = path.join(dir, 'slo.sqlite');
   let db: Knex | undefined;
   try {
-    db = await connect({
-      getClient: async () =>
-        knexFactory({
-          client: 'better-sqlite3',
-          connection: { filename: file },
-          useNullAsDefault: true,
-        }),
-    });
+    db = await openMigrated(file);
     const nowMs = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS + 30_000;
     const nowMinute = Math.floor(nowMs / MINUTE_MS);
 
