@@ -7,11 +7,11 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { toCsv } from '@internal/csv';
 import {
   ImpactRow,
   impactOf,
   summarizeArtifact,
-  toCsv,
 } from '@internal/plugin-integrations-common';
 import {
   Button,

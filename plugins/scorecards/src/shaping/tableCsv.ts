@@ -1,4 +1,4 @@
-import { toCsv } from '@internal/plugin-integrations-common';
+import { toCsv } from '@internal/csv';
 
 export interface CsvColumn<Row> {
   header: string;
