@@ -5,12 +5,13 @@ import { navModule } from './modules/nav';
 import { telemetryLoader } from './telemetry';
 
 // Other plugins are discovered from package.json (app.packages: all). The telemetry
-// loader starts browser tracing (Faro) before any API is created.
-export default createApp({
-  features: [
-    telemetryLoader,
-    catalogPlugin,
-    navModule,
-    catalogGraphIntegrationsModule,
-  ],
-});
+// loader starts browser tracing (Faro) before any API is created. Exported for App.test.tsx,
+// which adds the discovered plugins by hand.
+export const appFeatures = [
+  telemetryLoader,
+  catalogPlugin,
+  navModule,
+  catalogGraphIntegrationsModule,
+];
+
+export default createApp({ features: appFeatures });
