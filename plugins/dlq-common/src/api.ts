@@ -1,4 +1,19 @@
+/**
+ * The dlq REST contract (dlq-backend ⇄ dlq frontend and other readers), under /api/dlq.
+ * The REST types are generated from dlq-backend's OpenAPI document
+ * (plugins/dlq-backend/src/schema/openapi.yaml, `yarn workspace
+ * @internal/plugin-dlq-backend schema:generate`); clients call the routes with openapi-fetch
+ * and `DlqOpenApiPaths`. The runtime admin API's own shapes come from its contract.
+ */
 import type { components } from './runtime/runtimeAdmin.generated';
+import type {
+  components as dlqComponents,
+  paths as DlqOpenApiPaths,
+} from './schema/openapi/generated/types';
+
+export type { DlqOpenApiPaths };
+
+type Schemas = dlqComponents['schemas'];
 
 /** Shapes of the runtime admin API (generated from its OpenAPI document). */
 export type RuntimeSchemas = components['schemas'];
@@ -28,133 +43,34 @@ export const REPLAY_OUTCOMES = [
 export type RuntimeReplayJob = RuntimeSchemas['ReplayJob'];
 
 /** A runtime configured under dlq.runtimes, as the browser may see it (no URL, no token). */
-export interface RuntimeInfo {
-  name: string;
-  title: string;
-  /**
-   * 'degraded': the runtime answers, but its broker is down (queue depths and replays
-   * wait until it is back; stored dead letters can still be read).
-   */
-  status: 'up' | 'degraded' | 'down';
-  broker?: string;
-  /** Why the runtime is down, or what degraded means for it. */
-  error?: string;
-}
+export type RuntimeInfo = Schemas['RuntimeInfo'];
 
 /** Catalog entities a dead-letter queue maps to. */
-export interface DlqEntities {
-  /** The consumer queue's Resource entity: permissions are checked on it. */
-  queue?: string;
-  /** The dead-letter queue's own Resource entity, when declared. */
-  deadLetterQueue?: string;
-  /** The consuming Component. */
-  consumer?: string;
-  /** Owner of the queue (group ref), from the catalog. */
-  owner?: string;
-}
+export type DlqEntities = Schemas['DlqEntities'];
 
 /** Whether the signed-in user may do something on a queue, and if not, why. */
-export interface DlqActionAccess {
-  allowed: boolean;
-  /** Why not: who owns the queue and whom to ask (absent when allowed). */
-  reason?: string;
-}
+export type DlqActionAccess = Schemas['DlqActionAccess'];
 
 /** What the signed-in user may change on one queue (`GET .../dlqs/:dlq/access`). */
-export interface DlqAccess {
-  /** The owning group (entity ref), when the queue is in the catalog. */
-  owner: string | null;
-  /** The queue's Resource entity, when declared. */
-  queue: string | null;
-  /** Plan, submit and cancel replays. */
-  replay: DlqActionAccess;
-  /** Archive and purge messages. */
-  manage: DlqActionAccess;
-  /** Approve or reject someone else's replay. */
-  approve: DlqActionAccess;
-}
+export type DlqAccess = Schemas['DlqAccess'];
 
 /** One dead-letter queue of one runtime, with its catalog context. */
-export interface DlqOverview {
-  runtime: string;
-  name: string;
-  deadLetterQueue: string;
-  exchange: string;
-  bindingKeys: string[];
-  consumer: string;
-  failed: number;
-  parked: number;
-  archived: number;
-  brokerDepth: number;
-  oldestFailureAt: string | null;
-  oldestAgeSeconds: number | null;
-  entities: DlqEntities;
-  /** Dead letters received per bucket (oldest first); empty when not asked for. */
-  inflow: Array<{ start: string; count: number }>;
-}
+export type DlqOverview = Schemas['DlqOverview'];
 
-export interface DlqListResponse {
-  items: DlqOverview[];
-  /** Runtimes that could not be read; their queues are missing from items. */
-  errors: Array<{
-    runtime: string;
-    message: string;
-    /** The runtime's title, when known. */
-    title?: string;
-    /**
-     * 'degraded': the runtime answered, but its broker is down (it reconnects by itself);
-     * 'down' (or absent): it could not be read.
-     */
-    status?: 'down' | 'degraded';
-    /** For a degraded runtime: seconds after which reading again is worth it. */
-    retryAfterSeconds?: number;
-  }>;
-}
+export type DlqListResponse = Schemas['DlqListResponse'];
 
 /** Filters of one DLQ's messages list; `cursor` is the `nextCursor` of the previous page. */
-export interface MessageFilter {
-  status?: FailureStatus;
-  /** An order id or payment id. */
-  businessId?: string;
-  errorClass?: string;
-  classification?: FailureKind;
-  fingerprint?: string;
-  /** ISO date-time. */
-  from?: string;
-  /** ISO date-time. */
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
+export type MessageFilter = NonNullable<
+  DlqOpenApiPaths['/runtimes/{runtime}/dlqs/{dlq}/messages']['get']['parameters']['query']
+>;
 
-export interface MessagePage {
-  items: FailedMessageSummary[];
-  nextCursor: string | null;
-  total: number;
-}
+export type MessagePage = Schemas['MessagePage'];
 
 /** One delivery attempt, from the broker's x-death history and the failure context. */
-export interface DeliveryAttempt {
-  queue: string;
-  reason: string;
-  count: number;
-  time: string | null;
-}
+export type DeliveryAttempt = Schemas['DeliveryAttempt'];
 
 /** A failed message as the portal shows it: configured PII fields masked. */
-export interface MessageDetail {
-  runtime: string;
-  message: RuntimeSchemas['FailedMessage'];
-  /** The body pretty-printed when it is JSON, as received otherwise (masked either way). */
-  formattedBody: string;
-  bodyIsJson: boolean;
-  /** JSON paths (body) and header names whose values were masked. */
-  masked: string[];
-  attempts: DeliveryAttempt[];
-  /** Where its trace or journey instance opens, when a trace id is known. */
-  traceUrl: string | null;
-  entities: DlqEntities;
-}
+export type MessageDetail = Schemas['MessageDetail'];
 
 /**
  * Bounds of replay and message-management requests; dlq-backend answers 400 outside them
@@ -177,32 +93,11 @@ export const DLQ_LIMITS = {
 export const QUEUE_NAME_PATTERN = /^(?!\.+$)[A-Za-z0-9._-]{1,200}$/;
 
 /** What to replay: explicit ids, one fingerprint group, or a filter. */
-export interface ReplaySelection {
-  ids?: string[];
-  fingerprint?: string;
-  filter?: {
-    businessId?: string;
-    errorClass?: string;
-    classification?: FailureKind;
-    from?: string;
-    to?: string;
-  };
-}
+export type ReplaySelection = Schemas['ReplaySelection'];
 
-export interface PlanReplayRequest {
-  runtime: string;
-  dlq: string;
-  selection: ReplaySelection;
-  ratePerSecond?: number;
-  /** Leave out the messages whose failure looks permanent (default true). */
-  excludePermanent?: boolean;
-}
+export type PlanReplayRequest = Schemas['PlanReplayRequest'];
 
-export interface SubmitReplayRequest {
-  reason: string;
-  /** Replay this many first and go on only when all of them succeeded. */
-  canarySize?: number;
-}
+export type SubmitReplayRequest = Schemas['SubmitReplayRequest'];
 
 export const REPLAY_STATUSES = [
   'planned',
@@ -242,136 +137,41 @@ export type ReplayCountKey = (typeof REPLAY_COUNT_KEYS)[number];
 export type ReplayCounts = Record<ReplayCountKey, number>;
 
 /** A replay as the portal tracks it: a frozen plan, a reason, approval, runtime jobs. */
-export interface Replay {
-  id: string;
-  runtime: string;
-  dlq: string;
-  status: ReplayStatus;
-  selection: ReplaySelection;
-  plan: {
-    /** Messages frozen at planning time; nothing that arrives later is added. */
-    count: number;
-    targets: RuntimeSchemas['ReplayPlan']['targets'];
-    skipped: RuntimeSchemas['ReplayPlan']['skipped'];
-    ratePerSecond: number;
-    estimatedSeconds: number;
-    plannedAt: string;
-    /**
-     * Selected messages whose failure looks permanent (they will likely fail again) and
-     * whether the requester left them out; absent on plans made before this was counted.
-     */
-    permanent?: PermanentInPlan;
-  };
-  requester: string;
-  reason: string | null;
-  canarySize: number;
-  approvalRequired: boolean;
-  approver: string | null;
-  decisionComment: string | null;
-  jobs: { canary: string | null; main: string | null };
-  progress: { total: number; done: number; counts: ReplayCounts };
-  error: string | null;
-  createdAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  finishedAt: string | null;
-}
+export type Replay = Schemas['Replay'];
 
-export type AuditAction =
-  | 'replay.plan'
-  | 'replay.submit'
-  | 'replay.approve'
-  | 'replay.reject'
-  | 'replay.cancel'
-  | 'replay.finish'
-  | 'replay.expire'
-  | 'message.archive'
-  | 'message.purge'
-  | 'message.edit-replay';
+export type AuditAction = Schemas['AuditAction'];
 
-export type AuditOutcome = 'succeeded' | 'failed' | 'denied';
+export type AuditOutcome = Schemas['AuditOutcome'];
 
 /** An append-only audit entry: who, when, what, why, outcome. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: AuditAction;
-  runtime: string;
-  dlq: string | null;
-  replayId: string | null;
-  messageCount: number;
-  reason: string | null;
-  outcome: AuditOutcome;
-  detail: string | null;
-}
+export type AuditEntry = Schemas['AuditEntry'];
 
-export interface AuditPage {
-  items: AuditEntry[];
-  /** Pass as `before` for the next (older) page. */
-  nextBefore: number | null;
-}
+export type AuditPage = Schemas['AuditPage'];
 
 /** The permanent-looking part of a replay plan's selection. */
-export interface PermanentInPlan {
-  /** How many of the `selected` messages look permanent. */
-  count: number;
-  selected: number;
-  /** Left out of the plan (its `count` and ids no longer include them). */
-  excluded: boolean;
-  /** The most frequent reasons, largest first. */
-  reasons: Array<{ reason: string; count: number }>;
-}
+export type PermanentInPlan = Schemas['PermanentInPlan'];
 
 /** Where a message's payload schema came from: a topic's AsyncAPI document in the catalog. */
-export interface MessageSchemaSource {
-  /** The API entity (type asyncapi). */
-  api: string;
-  /** The topic Resource whose address matched the message. */
-  topic: string;
-  channel: string;
-  message: string;
-  /** info.version of the document. */
-  version: string;
-}
+export type MessageSchemaSource = Schemas['MessageSchemaSource'];
 
 /** One reason an edited body is refused, at a JSON path (`/lines/0/quantity`, `` = root). */
-export interface BodyProblem {
-  path: string;
-  message: string;
-}
+export type BodyProblem = Schemas['BodyProblem'];
 
-export interface DiffLine {
-  kind: 'same' | 'added' | 'removed';
-  text: string;
-}
+export type DiffLine = Schemas['DiffLine'];
 
 /** What the backend thinks of an edited body (it checks again on replay). */
-export interface EditPreview {
-  /** The body is JSON (or the message is not JSON) and matches the schema if one was found. */
-  valid: boolean;
-  problems: BodyProblem[];
-  schema: MessageSchemaSource | null;
-  /** Why no schema applies (then only JSON syntax is checked). */
-  schemaMissing: string | null;
-  /** Original vs edited, both with personal data masked. */
-  diff: DiffLine[];
-  changed: boolean;
-}
+export type EditPreview = Schemas['EditPreview'];
 
-export interface EditReplayRequest {
-  /** The edited body; masked fields left as they are keep their original values. */
-  body: string;
-  reason: string;
-}
+export type EditReplayRequest = Schemas['EditReplayRequest'];
 
-export interface EditReplayResult {
-  failureId: string;
-  originalMessageId: string;
-  /** The edited message's own id. */
-  messageId: string;
-  replayedAt: string;
-}
+export type EditReplayResult = Schemas['EditReplayResult'];
 
 /** Largest edited body accepted, in characters. */
 export const MAX_EDITED_BODY = 200_000;
+
+/** A dead letter of one trace (GET /dead-letters?traceId=…). */
+export type TraceDeadLetter = Schemas['TraceDeadLetter'];
+/** GET /dead-letters?traceId=… → the trace's dead letters, newest failure first. */
+export type TraceDeadLetters = Schemas['TraceDeadLetters'];
+/** W3C trace ids, as GET /dead-letters takes them. */
+export const TRACE_ID_PATTERN = /^(?!0{32})[0-9a-f]{32}$/;
