@@ -15,6 +15,7 @@ import { DeadLetterInspector } from './messages/DeadLetterInspector';
 import { MessageEditor } from './messages/MessageEditor';
 import { MessageSchemaResolver } from './messages/MessageSchemaResolver';
 import { PiiMasker } from './messages/PiiMasker';
+import { TraceDeadLetterFinder } from './messages/TraceDeadLetterFinder';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
 import { ReplayNotifier } from './replay/ReplayNotifier';
 import { createRouter } from './router';
@@ -129,6 +130,7 @@ export const dlqPlugin = createBackendPlugin({
             replays,
             audit,
             policy: settings.replay,
+            traces: new TraceDeadLetterFinder(runtimes, entities, guard),
           }),
         );
       },

@@ -8,29 +8,27 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AuditEntry,
   DLQ_LIMITS,
-  FAILURE_KINDS,
-  MAX_EDITED_BODY,
-  QUEUE_NAME_PATTERN,
-  REPLAY_OUTCOMES,
-  REPLAY_STATUSES,
+  ReplayStatus,
 } from '@internal/plugin-dlq-common';
 import { toCsv } from '@internal/plugin-integrations-common';
-import express, { ErrorRequestHandler, Request } from 'express';
+import express, { Request, RequestHandler } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { AccessGuard, Actor } from './access/AccessGuard';
 import { DlqEntityResolver } from './catalog/DlqEntityResolver';
 import { ReplayPolicy } from './config';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
-import { toHttpError, UnsupportedMediaTypeError } from './httpErrors';
+import { invalidRequest } from './http/invalidRequest';
+import {
+  jsonBodiesOnly,
+  requestErrors,
+  retryAfter,
+} from './http/requestErrors';
 import { DeadLetterInspector } from './messages/DeadLetterInspector';
 import { MessageEditor } from './messages/MessageEditor';
 import { ReplayCoordinator } from './replay/ReplayCoordinator';
-import { BrokerDownError } from './runtime/RuntimeClient';
-import {
-  RUNTIME_NAME_PATTERN,
-  RuntimeRegistry,
-} from './runtime/RuntimeRegistry';
+import { RuntimeRegistry } from './runtime/RuntimeRegistry';
+import { createOpenApiRouter, spec } from './schema/openapi/generated/router';
+import { TraceDeadLetterFinder } from './messages/TraceDeadLetterFinder';
 
 export interface RouterOptions {
   logger: LoggerService;
@@ -43,105 +41,71 @@ export interface RouterOptions {
   replays: ReplayCoordinator;
   audit: DatabaseAuditStore;
   policy: ReplayPolicy;
+  traces: TraceDeadLetterFinder;
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+type AnyRequest = Request<any, any, any, any>;
 
 /** Control characters (newlines and tabs allowed where said) and lone surrogates. */
 const unprintable = (s: string, multiline: boolean) =>
   /[\p{Cc}\p{Cs}]/u.test(multiline ? s.replace(/[\n\r\t]/g, '') : s);
 
-/** Free text: bounded, no control characters, valid Unicode. */
-const text = (what: string, max: number, multiline = false) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .max(max, `${what} must be at most ${max} characters`)
-    .refine(
-      s => !unprintable(s, multiline),
-      `${what} must not contain control characters or invalid Unicode`,
-    );
+/*
+ * The rules src/schema/openapi.yaml cannot say; the generated router has checked types,
+ * lengths, patterns and ranges before a handler runs.
+ */
 
-const queueName = z
-  .string({ error: 'a queue name must be a string' })
-  .regex(
-    QUEUE_NAME_PATTERN,
-    'a queue name (1 to 200 letters, digits, . _ -, not only dots)',
-  );
-const runtimeName = z
-  .string({ error: 'a runtime name must be a string' })
-  .regex(
-    RUNTIME_NAME_PATTERN,
-    'a runtime name (lower-case letters, digits and dashes)',
-  );
-const uuid = z.uuid({ error: 'must be a UUID' });
-const isoTime = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 date-time',
-});
-const fingerprint = z
-  .string({ error: 'a fingerprint must be a string' })
-  .regex(/^[0-9a-f]{16}$/, '16 hex digits');
-
-/** An integer query parameter, in decimal digits only, within a range. */
-const queryInt = (name: string, min: number, max: number) => {
-  const range = `${name} must be an integer from ${min} to ${max}`;
-  return z
-    .string({ error: range })
-    .regex(/^-?\d{1,16}$/, range)
-    .transform(Number)
-    .pipe(z.number().int().min(min, range).max(max, range));
-};
-const limit = (max: number, fallback: number) =>
-  queryInt('limit', 1, max).default(fallback);
-
-const { minReasonLength, maxReasonLength, maxCanarySize, maxExplicitIds } =
-  DLQ_LIMITS;
-const reason = text('a reason', maxReasonLength, true)
-  .transform(s => s.trim())
-  .pipe(
-    z
-      .string()
-      .min(
-        minReasonLength,
-        `a reason of ${minReasonLength} to ${maxReasonLength} characters is required`,
-      ),
-  );
-const messageIds = z
-  .array(uuid, { error: 'ids must be an array of message ids' })
-  .min(1, `ids must list 1 to ${maxExplicitIds} message ids`)
-  .max(maxExplicitIds, `ids must list 1 to ${maxExplicitIds} message ids`);
-const statusOf = z.enum(['failed', 'parked', 'archived']);
-const replayStatus = z.enum(REPLAY_STATUSES);
-
-const runtimePath = z.object({ runtime: runtimeName });
-const queuePath = runtimePath.extend({ dlq: queueName });
-const messagePath = runtimePath.extend({ id: uuid });
-const replayPath = z.object({ id: uuid });
-
-/** Parses with zod; the error names each bad field (the first few, kept short). */
-function parse<T extends z.ZodTypeAny>(
-  schema: T,
-  value: unknown,
+/** Free text (a query value or a body field): no control characters, valid Unicode. */
+function printable<T extends string | undefined>(
   where: string,
-): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    const { issues } = result.error;
-    const listed = issues
-      .slice(0, 5)
-      .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-    throw new InputError(`invalid ${where}: ${listed}${more}`.slice(0, 2000));
-  }
-  return result.data;
+  field: string,
+  value: T,
+  multiline = false,
+): T {
+  if (value !== undefined && unprintable(value, multiline))
+    throw new InputError(
+      `invalid ${where}: ${field} must not contain control characters or invalid Unicode`,
+    );
+  return value;
 }
 
-/** A request that carries a body (Content-Length above 0, or chunked). */
-const hasBody = (req: Request) =>
-  req.headers['transfer-encoding'] !== undefined ||
-  Number(req.headers['content-length'] ?? 0) > 0;
+/** A search term, trimmed; blank is refused. */
+function searchTerm(where: string, field: string, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const trimmed = printable(where, field, value).trim();
+  if (!trimmed)
+    throw new InputError(`invalid ${where}: ${field} must not be blank`);
+  return trimmed;
+}
 
+const { minReasonLength, maxReasonLength } = DLQ_LIMITS;
+
+/** A reason for the audit trail: printable (new lines allowed), 3 characters once trimmed. */
+function reasonOf(field: string, value: string): string;
+function reasonOf(field: string, value: string | undefined): string | undefined;
+function reasonOf(field: string, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const trimmed = printable('body', field, value, true).trim();
+  if (trimmed.length < minReasonLength)
+    throw new InputError(
+      `invalid body: ${field}: a reason of ${minReasonLength} to ${maxReasonLength} characters is required`,
+    );
+  return trimmed;
+}
+
+/** A time range given as from and to: from comes first. */
+function fromBeforeTo(where: string, range: { from?: string; to?: string }) {
+  if (range.from && range.to && Date.parse(range.from) >= Date.parse(range.to))
+    throw new InputError(`invalid ${where}: from must be before to`);
+}
+
+/**
+ * Every route of the plugin, as src/schema/openapi.yaml describes them, on the router
+ * generated from that description: it checks each request against the description before
+ * a handler runs (a 400 that names the field and the rule) and types the handlers'
+ * parameters. Errors carry their status (src/errors.ts, @backstage/errors) and Backstage's
+ * error middleware answers them.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -154,26 +118,28 @@ export async function createRouter(
     editor,
     replays,
     audit,
+    traces,
   } = options;
   const router = Router();
-  // Bodies are JSON, or nothing: anything else is refused before it is read.
-  router.use((req, _res, next) => {
-    if (
-      !['GET', 'HEAD', 'OPTIONS'].includes(req.method) &&
-      hasBody(req) &&
-      !req.is('application/json')
-    ) {
-      throw new UnsupportedMediaTypeError(
-        `request body must be application/json, got ${
-          req.headers['content-type']?.slice(0, 100) ?? 'no Content-Type'
-        }`,
-      );
+  router.use(jsonBodiesOnly);
+  router.use(express.json({ limit: '256kb' }));
+  router.use(requestErrors);
+
+  // Bodies are read above, where a refusal keeps its status (the generated router would
+  // answer every error of its own middleware with a 400); it needs one middleware.
+  const bodiesAlreadyRead: RequestHandler = (_req, _res, next) => next();
+  const api = await createOpenApiRouter({ middleware: [bodiesAlreadyRead] });
+
+  // The validator lets `1e309` (Infinity) through as a number within any range.
+  api.use((req, _res, next) => {
+    for (const [name, value] of Object.entries(req.query)) {
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw new InputError(`invalid query: ${name} must be a finite number`);
     }
     next();
   });
-  router.use(express.json({ limit: '256kb' }));
 
-  const actor = async (req: Request): Promise<Actor> => {
+  const actor = async (req: AnyRequest): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return { ref: credentials.principal.userEntityRef, credentials };
   };
@@ -183,7 +149,7 @@ export async function createRouter(
    * user as before, or a service allowed to read dead letters. Everything that changes
    * state, and message contents, stays with users (`actor`).
    */
-  const reader = async (req: Request) => {
+  const reader = async (req: AnyRequest) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -195,7 +161,7 @@ export async function createRouter(
 
   /** Reading messages is a permission on the queue's entity (allowed to all by default). */
   const requireRead = async (
-    req: Request,
+    req: AnyRequest,
     runtime: string,
     dlq: string,
     consumer?: string,
@@ -205,38 +171,37 @@ export async function createRouter(
       entities: await entities.resolve(runtime, dlq, consumer),
     });
 
-  router.get('/runtimes', async (req, res) => {
+  api.get('/runtimes', async (req, res) => {
     await actor(req);
     res.json({ items: await runtimes.describe() });
   });
 
-  router.get('/dlqs', async (req, res) => {
+  api.get('/dlqs', async (req, res) => {
     await reader(req);
-    const query = parse(
-      z.object({
-        entityRef: text('entityRef', 300).optional(),
-        inflowHours: queryInt('inflowHours', 0, 720).default(24),
+    const { entityRef, inflowHours = 24 } = req.query;
+    res.json(
+      await inspector.list({
+        entityRef: printable('query', 'entityRef', entityRef),
+        inflowHours,
       }),
-      req.query,
-      'query',
     );
-    res.json(await inspector.list(query));
   });
 
-  router.get('/runtimes/:runtime/dlqs/:dlq', async (req, res) => {
+  // The dead letters of one trace, across the queues the user may read.
+  api.get('/dead-letters', async (req, res) => {
+    res.json(await traces.find(await actor(req), req.query.traceId));
+  });
+
+  api.get('/runtimes/:runtime/dlqs/:dlq', async (req, res) => {
     await actor(req);
-    const { runtime, dlq } = parse(queuePath, req.params, 'path');
-    const { inflowHours } = parse(
-      z.object({ inflowHours: queryInt('inflowHours', 1, 720).default(24) }),
-      req.query,
-      'query',
-    );
+    const { runtime, dlq } = req.params;
+    const { inflowHours = 24 } = req.query;
     res.json(await inspector.get(runtime, dlq, inflowHours));
   });
 
   // What the user may change on the queue and why not: the UI explains disabled buttons.
-  router.get('/runtimes/:runtime/dlqs/:dlq/access', async (req, res) => {
-    const { runtime, dlq } = parse(queuePath, req.params, 'path');
+  api.get('/runtimes/:runtime/dlqs/:dlq/access', async (req, res) => {
+    const { runtime, dlq } = req.params;
     const who = await actor(req);
     res.json(
       await guard.access(who, {
@@ -247,49 +212,33 @@ export async function createRouter(
     );
   });
 
-  router.get('/runtimes/:runtime/dlqs/:dlq/groups', async (req, res) => {
-    const { runtime, dlq } = parse(queuePath, req.params, 'path');
-    const { status } = parse(
-      z.object({ status: statusOf.optional() }),
-      req.query,
-      'query',
-    );
+  api.get('/runtimes/:runtime/dlqs/:dlq/groups', async (req, res) => {
+    const { runtime, dlq } = req.params;
     await requireRead(req, runtime, dlq);
-    res.json({ items: await inspector.groups(runtime, dlq, status) });
+    res.json({ items: await inspector.groups(runtime, dlq, req.query.status) });
   });
 
-  router.get('/runtimes/:runtime/dlqs/:dlq/messages', async (req, res) => {
-    const { runtime, dlq } = parse(queuePath, req.params, 'path');
-    const filter = parse(
-      z
-        .object({
-          status: statusOf.optional(),
-          businessId: text('businessId', 200).trim().min(1).optional(),
-          errorClass: text('errorClass', 200).trim().min(1).optional(),
-          classification: z.enum(FAILURE_KINDS).optional(),
-          fingerprint: fingerprint.optional(),
-          from: isoTime.optional(),
-          to: isoTime.optional(),
-          limit: limit(500, 50),
-          cursor: text('cursor', 500).optional(),
-        })
-        .strict()
-        .refine(
-          f => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to),
-          {
-            message: 'from must be before to',
-            path: ['from'],
-          },
-        ),
-      req.query,
-      'filter',
-    );
+  api.get('/runtimes/:runtime/dlqs/:dlq/messages', async (req, res) => {
+    const { runtime, dlq } = req.params;
+    const q = req.query;
+    const filter = {
+      status: q.status,
+      businessId: searchTerm('filter', 'businessId', q.businessId),
+      errorClass: searchTerm('filter', 'errorClass', q.errorClass),
+      classification: q.classification,
+      fingerprint: q.fingerprint,
+      from: q.from,
+      to: q.to,
+      limit: q.limit ?? 50,
+      cursor: printable('filter', 'cursor', q.cursor),
+    };
+    fromBeforeTo('filter', filter);
     await requireRead(req, runtime, dlq);
     res.json(await inspector.messages(runtime, dlq, filter));
   });
 
-  router.get('/runtimes/:runtime/messages/:id', async (req, res) => {
-    const { runtime, id } = parse(messagePath, req.params, 'path');
+  api.get('/runtimes/:runtime/messages/:id', async (req, res) => {
+    const { runtime, id } = req.params;
     await actor(req);
     const detail = await inspector.message(runtime, id);
     await requireRead(
@@ -301,223 +250,141 @@ export async function createRouter(
     res.json(detail);
   });
 
-  const editedBody = z
-    .string({ error: 'body must be a string' })
-    .min(1, 'body must not be empty')
-    .max(MAX_EDITED_BODY, `body must be at most ${MAX_EDITED_BODY} characters`);
-  router.post('/runtimes/:runtime/messages/:id/preview', async (req, res) => {
-    const { runtime, id } = parse(messagePath, req.params, 'path');
-    const body = parse(
-      z.object({ body: editedBody }).strict(),
-      req.body,
-      'body',
+  api.post('/runtimes/:runtime/messages/:id/preview', async (req, res) => {
+    const { runtime, id } = req.params;
+    res.json(
+      await editor.preview(await actor(req), runtime, id, req.body.body),
     );
-    res.json(await editor.preview(await actor(req), runtime, id, body.body));
   });
-  router.post('/runtimes/:runtime/messages/:id/replay', async (req, res) => {
-    const { runtime, id } = parse(messagePath, req.params, 'path');
-    const body = parse(
-      z.object({ body: editedBody, reason }).strict(),
-      req.body,
-      'body',
-    );
+  api.post('/runtimes/:runtime/messages/:id/replay', async (req, res) => {
+    const { runtime, id } = req.params;
+    const body = {
+      body: req.body.body,
+      reason: reasonOf('reason', req.body.reason),
+    };
     res
       .status(201)
       .json(await editor.replay(await actor(req), runtime, id, body));
   });
 
-  const bulk = z.object({ ids: messageIds, reason }).strict();
-  for (const action of ['archive', 'purge'] as const) {
-    router.post(
-      `/runtimes/:runtime/dlqs/:dlq/messages/${action}`,
-      async (req, res) => {
-        const { runtime, dlq } = parse(queuePath, req.params, 'path');
-        const body = parse(bulk, req.body, 'body');
-        const done = await inspector.manage(
-          await actor(req),
-          runtime,
-          dlq,
-          action,
-          body.ids,
-          body.reason,
-        );
-        res.json(action === 'archive' ? { archived: done } : { purged: done });
-      },
+  api.post(
+    '/runtimes/:runtime/dlqs/:dlq/messages/archive',
+    async (req, res) => {
+      const { runtime, dlq } = req.params;
+      const reason = reasonOf('reason', req.body.reason);
+      const archived = await inspector.manage(
+        await actor(req),
+        runtime,
+        dlq,
+        'archive',
+        req.body.ids,
+        reason,
+      );
+      res.json({ archived });
+    },
+  );
+  api.post('/runtimes/:runtime/dlqs/:dlq/messages/purge', async (req, res) => {
+    const { runtime, dlq } = req.params;
+    const reason = reasonOf('reason', req.body.reason);
+    const purged = await inspector.manage(
+      await actor(req),
+      runtime,
+      dlq,
+      'purge',
+      req.body.ids,
+      reason,
     );
-  }
-
-  const { minRatePerSecond } = DLQ_LIMITS;
-  const rateRange = `ratePerSecond must be a number from ${minRatePerSecond} to ${options.policy.maxRatePerSecond} (messages per second)`;
-  const planRequest = z
-    .object({
-      runtime: runtimeName,
-      dlq: queueName,
-      selection: z
-        .object(
-          {
-            ids: messageIds.optional(),
-            fingerprint: fingerprint.optional(),
-            filter: z
-              .object(
-                {
-                  businessId: text('businessId', 200).trim().min(1).optional(),
-                  errorClass: text('errorClass', 200).trim().min(1).optional(),
-                  classification: z.enum(FAILURE_KINDS).optional(),
-                  from: isoTime.optional(),
-                  to: isoTime.optional(),
-                },
-                { error: 'filter must be an object' },
-              )
-              .strict()
-              .refine(
-                f => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to),
-                { message: 'from must be before to', path: ['from'] },
-              )
-              .optional(),
-          },
-          { error: 'selection must be an object' },
-        )
-        .strict()
-        .refine(
-          sel =>
-            [sel.ids, sel.fingerprint ?? sel.filter].filter(Boolean).length ===
-            1,
-          {
-            message: 'give ids, or a fingerprint and/or filter',
-          },
-        ),
-      ratePerSecond: z
-        .number({ error: rateRange })
-        .min(minRatePerSecond, rateRange)
-        .max(options.policy.maxRatePerSecond, rateRange)
-        .optional(),
-      excludePermanent: z
-        .boolean({ error: 'excludePermanent must be true or false' })
-        .optional(),
-    })
-    .strict();
-  router.post('/replays/plan', async (req, res) => {
-    const body = parse(planRequest, req.body, 'replay plan');
-    res.status(201).json(await replays.plan(await actor(req), body));
+    res.json({ purged });
   });
 
-  const canaryRange = `canarySize must be an integer from 0 to ${maxCanarySize}`;
-  router.post('/replays/:id/submit', async (req, res) => {
-    const { id } = parse(replayPath, req.params, 'path');
-    const body = parse(
-      z
-        .object({
-          reason,
-          canarySize: z
-            .number({ error: canaryRange })
-            .int(canaryRange)
-            .min(0, canaryRange)
-            .max(maxCanarySize, canaryRange)
-            .optional(),
-        })
-        .strict(),
-      req.body,
-      'body',
-    );
+  const { minRatePerSecond } = DLQ_LIMITS;
+  const { maxRatePerSecond } = options.policy;
+  const rateRange = `ratePerSecond must be a number from ${minRatePerSecond} to ${maxRatePerSecond} (messages per second)`;
+  api.post('/replays/plan', async (req, res) => {
+    const { selection, ratePerSecond } = req.body;
+    if (
+      [selection.ids, selection.fingerprint ?? selection.filter].filter(Boolean)
+        .length !== 1
+    )
+      throw new InputError(
+        'invalid replay plan: selection: give ids, or a fingerprint and/or filter',
+      );
+    if (selection.filter) {
+      const { filter } = selection;
+      filter.businessId = searchTerm(
+        'replay plan',
+        'selection.filter.businessId',
+        filter.businessId,
+      );
+      filter.errorClass = searchTerm(
+        'replay plan',
+        'selection.filter.errorClass',
+        filter.errorClass,
+      );
+      fromBeforeTo('replay plan', filter);
+    }
+    if (ratePerSecond !== undefined && ratePerSecond > maxRatePerSecond)
+      throw new InputError(`invalid replay plan: ${rateRange}`);
+    res.status(201).json(await replays.plan(await actor(req), req.body));
+  });
+
+  api.post('/replays/:id/submit', async (req, res) => {
+    const { id } = req.params;
+    const body = {
+      reason: reasonOf('reason', req.body.reason),
+      canarySize: req.body.canarySize,
+    };
     res.json(await replays.submit(await actor(req), id, body));
   });
 
-  for (const decision of ['approve', 'reject'] as const) {
-    router.post(`/replays/:id/${decision}`, async (req, res) => {
-      const { id } = parse(replayPath, req.params, 'path');
-      const body = parse(
-        z
-          .object({
-            comment: decision === 'reject' ? reason : reason.optional(),
-          })
-          .strict(),
-        req.body,
-        'body',
-      );
-      res.json(
-        await replays.decide(
-          await actor(req),
-          id,
-          decision === 'approve',
-          body.comment,
-        ),
-      );
-    });
-  }
-
-  router.post('/replays/:id/cancel', async (req, res) => {
-    const { id } = parse(replayPath, req.params, 'path');
-    const body = parse(
-      z.object({ reason: reason.optional() }).strict(),
-      req.body,
-      'body',
+  api.post('/replays/:id/approve', async (req, res) => {
+    const comment = reasonOf('comment', req.body?.comment);
+    res.json(
+      await replays.decide(await actor(req), req.params.id, true, comment),
     );
-    res.json(await replays.cancel(await actor(req), id, body.reason));
   });
 
-  router.get('/replays', async (req, res) => {
+  api.post('/replays/:id/reject', async (req, res) => {
+    const comment = reasonOf('comment', req.body.comment ?? '');
+    res.json(
+      await replays.decide(await actor(req), req.params.id, false, comment),
+    );
+  });
+
+  api.post('/replays/:id/cancel', async (req, res) => {
+    const reason = reasonOf('reason', req.body?.reason);
+    res.json(await replays.cancel(await actor(req), req.params.id, reason));
+  });
+
+  api.get('/replays', async (req, res) => {
     await reader(req);
-    const query = parse(
-      z
-        .object({
-          runtime: runtimeName.optional(),
-          dlq: queueName.optional(),
-          status: z
-            .string({ error: 'status must be one comma-separated list' })
-            .max(500)
-            .transform(st => st.split(','))
-            .pipe(z.array(replayStatus))
-            .optional(),
-          limit: limit(200, 50),
-        })
-        .strict(),
-      req.query,
-      'query',
-    );
-    res.json({ items: await replays.list(query) });
+    const { runtime, dlq, status, limit = 50 } = req.query;
+    res.json({
+      items: await replays.list({
+        runtime,
+        dlq,
+        status: status?.split(',') as ReplayStatus[] | undefined,
+        limit,
+      }),
+    });
   });
 
-  router.get('/replays/:id', async (req, res) => {
+  api.get('/replays/:id', async (req, res) => {
     await actor(req);
-    const { id } = parse(replayPath, req.params, 'path');
-    res.json(await replays.get(id));
+    res.json(await replays.get(req.params.id));
   });
 
-  router.get('/replays/:id/items', async (req, res) => {
+  api.get('/replays/:id/items', async (req, res) => {
     await actor(req);
-    const { id } = parse(replayPath, req.params, 'path');
-    const query = parse(
-      z
-        .object({
-          outcome: z.enum(REPLAY_OUTCOMES).optional(),
-          after: queryInt('after', -1, MAX_SAFE).optional(),
-          limit: limit(500, 100),
-        })
-        .strict(),
-      req.query,
-      'query',
-    );
-    res.json(await replays.items(id, query));
+    const { outcome, after, limit = 100 } = req.query;
+    res.json(await replays.items(req.params.id, { outcome, after, limit }));
   });
 
-  router.get('/audit', async (req, res) => {
+  api.get('/audit', async (req, res) => {
     await guard.requireAuditRead(await actor(req));
-    const query = parse(
-      z
-        .object({
-          runtime: runtimeName.optional(),
-          dlq: queueName.optional(),
-          replayId: uuid.optional(),
-          before: queryInt('before', 1, MAX_SAFE).optional(),
-          limit: limit(10_000, 100),
-          format: z.enum(['json', 'csv']).default('json'),
-        })
-        .strict(),
-      req.query,
-      'query',
-    );
-    const page = await audit.list(query);
-    if (query.format === 'json') {
+    const { format = 'json', limit = 100, ...filters } = req.query;
+    const page = await audit.list({ ...filters, limit });
+    if (format === 'json') {
       res.json(page);
       return;
     }
@@ -534,7 +401,7 @@ export async function createRouter(
       'outcome',
       'detail',
     ];
-    res
+    (res as express.Response)
       .type('text/csv')
       .attachment('dead-letter-audit.csv')
       .send(
@@ -545,24 +412,22 @@ export async function createRouter(
       );
   });
 
-  // Another method or a deeper path under one of our routes: a JSON 404, like the rest.
-  router.all(['/runtimes*', '/dlqs*', '/replays*', '/audit*'], req => {
-    throw new NotFoundError(
-      `no route ${req.method} ${req.path.slice(0, 200)} in the dead-letter API`,
-    );
-  });
+  router.use(api);
+  router.use(invalidRequest(spec, { 'body.ratePerSecond': rateRange }));
 
-  // Body-parser refusals, runtime failures and our own errors keep their status and
-  // message; anything unexpected is logged and answered without its internals.
-  // A runtime whose broker is down: the 503 carries its Retry-After (Backstage's error
-  // middleware sets no headers of its own), readable by the browser across origins too.
-  const errors: ErrorRequestHandler = (err, _req, res, next) => {
-    if (err instanceof BrokerDownError && !res.headersSent) {
-      res.setHeader('Retry-After', String(err.retryAfterSeconds));
-      res.append('Access-Control-Expose-Headers', 'Retry-After');
-    }
-    next(toHttpError(err, options.logger));
-  };
-  router.use(errors);
+  // Another method or a deeper path under one of our routes: a JSON 404, like the rest.
+  router.all(
+    ['/runtimes*', '/dlqs*', '/dead-letters*', '/replays*', '/audit*'],
+    req => {
+      throw new NotFoundError(
+        `no route ${req.method} ${req.path.slice(
+          0,
+          200,
+        )} in the dead-letter API`,
+      );
+    },
+  );
+
+  router.use(retryAfter);
   return router;
 }

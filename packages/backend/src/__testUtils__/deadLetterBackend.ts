@@ -35,6 +35,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { httpRouter } from '../modules/errorAnswers';
 import permissionPolicy from '../modules/permissionPolicy';
 
 const catalogRoot = path.resolve(__dirname, '../../../../catalog-info');
@@ -231,6 +232,8 @@ export async function startDeadLetterBackend(
   await new Promise(r => setTimeout(r, 100));
   const backend = await startTestBackend({
     features: [
+      // As in production: an unexpected error's message stays in the log.
+      httpRouter,
       catalogPlugin,
       permissionPlugin,
       permissionPolicy,

@@ -53,6 +53,24 @@ export class AccessGuard {
     }
   }
 
+  /** The queues whose messages the actor may read (one batched permission check). */
+  async readable<T extends { dlq: string; entities: DlqEntities }>(
+    actor: Actor,
+    targets: T[],
+  ): Promise<T[]> {
+    if (targets.length === 0) return [];
+    const decisions = await this.permissions.authorize(
+      targets.map(t => ({
+        permission: dlqMessageReadPermission,
+        resourceRef: t.entities.queue ?? `resource:default/${t.dlq}`,
+      })),
+      { credentials: actor.credentials },
+    );
+    return targets.filter(
+      (_t, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+  }
+
   /**
    * A service (another plugin, a static token) reading the queue list or the replay list.
    * Plugin tokens pass; a static token passes only if its access restrictions allow
