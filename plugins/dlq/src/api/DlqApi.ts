@@ -18,6 +18,7 @@ import type {
   ReplayStatus,
   RuntimeInfo,
   SubmitReplayRequest,
+  TraceDeadLetters,
 } from '@internal/plugin-dlq-common';
 
 /** Filters of the messages list of one DLQ (the REST contract's MessageFilter). */
@@ -51,6 +52,11 @@ export interface DlqApi {
     entityRef?: string;
     inflowHours?: number;
   }): Promise<DlqListResponse>;
+  /**
+   * The dead letters of one trace across every queue the user may read (each queue's
+   * newest dead letters are searched; see `searchedPerQueue`).
+   */
+  findDeadLettersByTrace(traceId: string): Promise<TraceDeadLetters>;
   getDlq(runtime: string, dlq: string): Promise<DlqOverview>;
   /** What the signed-in user may change on the queue, and why not. */
   getDlqAccess(runtime: string, dlq: string): Promise<DlqAccess>;

@@ -4,6 +4,7 @@ import type {
   AuditPage,
   DlqAccess,
   DlqListResponse,
+  DlqOpenApiPaths,
   DlqOverview,
   EditPreview,
   EditReplayResult,
@@ -16,7 +17,9 @@ import type {
   ReplayOutcome,
   RuntimeInfo,
   SubmitReplayRequest,
+  TraceDeadLetters,
 } from '@internal/plugin-dlq-common';
+import createClient, { type Client } from 'openapi-fetch';
 import type {
   AuditFilters,
   DlqApi,
@@ -25,21 +28,31 @@ import type {
   ReplayListFilters,
 } from './DlqApi';
 
-type Query = Record<string, string | number | undefined | null>;
-
-const enc = encodeURIComponent;
-
 /** The backend's maximum page size for /audit; the CSV export asks for all of it. */
 const MAX_AUDIT_EXPORT = 10_000;
 
-function queryString(query?: Query): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+/** The query parameters that have a value (an empty filter is no filter). */
+function given<T extends object>(query: T | undefined): T {
+  return Object.fromEntries(
+    Object.entries(query ?? {}).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '',
+    ),
+  ) as T;
+}
+
+/** A query string as forms write it (`a=1&b=o+1`). */
+function queryString(query: Record<string, unknown>): string {
+  return new URLSearchParams(
+    Object.entries(given(query)).map(([k, v]) => [k, String(v)]),
+  ).toString();
+}
+
+/** A 2xx answer's JSON body; openapi-fetch leaves it undefined when the body is empty. */
+function bodyOf<T>(what: string, data: T | undefined): T {
+  if (data === undefined) {
+    throw new Error(`dlq-backend answered ${what} without a body`);
   }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  return data;
 }
 
 /** Talks to dlq-backend through the Backstage fetch API (the user's token is attached). */
@@ -52,56 +65,80 @@ export class DlqClient implements DlqApi {
     this.fetchApi = options.fetchApi;
   }
 
-  private async request(
-    path: string,
-    init?: { method?: string; body?: unknown; query?: Query },
-  ): Promise<Response> {
-    const base = await this.discoveryApi.getBaseUrl('dlq');
-    const res = await this.fetchApi.fetch(
-      `${base}${path}${queryString(init?.query)}`,
-      {
-        method: init?.method ?? 'GET',
-        headers:
-          init?.body !== undefined
-            ? { 'Content-Type': 'application/json' }
-            : undefined,
-        body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
+  /**
+   * Every route, typed from dlq-backend's OpenAPI document. A failed request throws
+   * ResponseError (Backstage's error body) before openapi-fetch reads the body.
+   */
+  private async api(): Promise<Client<DlqOpenApiPaths>> {
+    const client = createClient<DlqOpenApiPaths>({
+      baseUrl: await this.discoveryApi.getBaseUrl('dlq'),
+      querySerializer: queryString,
+      // The Backstage fetch API gets the URL and init, as every other client sends them.
+      fetch: async request =>
+        this.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: ['GET', 'HEAD'].includes(request.method)
+            ? undefined
+            : await request.text(),
+        }),
+    });
+    client.use({
+      onResponse: async ({ response }) => {
+        if (!response.ok) throw await ResponseError.fromResponse(response);
+        return undefined;
       },
-    );
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return res;
-  }
-
-  private async json<T>(
-    path: string,
-    init?: { method?: string; body?: unknown; query?: Query },
-  ): Promise<T> {
-    const res = await this.request(path, init);
-    return (await res.json()) as T;
+    });
+    return client;
   }
 
   async listRuntimes(): Promise<RuntimeInfo[]> {
-    return (await this.json<{ items: RuntimeInfo[] }>('/runtimes')).items;
+    const api = await this.api();
+    const { data } = await api.request('get', '/runtimes');
+    return bodyOf('GET /runtimes', data).items;
   }
 
-  listDlqs(options?: {
+  async listDlqs(options?: {
     entityRef?: string;
     inflowHours?: number;
   }): Promise<DlqListResponse> {
-    return this.json('/dlqs', {
-      query: {
-        entityRef: options?.entityRef,
-        inflowHours: options?.inflowHours,
-      },
+    const api = await this.api();
+    const { data } = await api.request('get', '/dlqs', {
+      params: { query: given(options) },
     });
+    return bodyOf('GET /dlqs', data);
   }
 
-  getDlq(runtime: string, dlq: string): Promise<DlqOverview> {
-    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}`);
+  async findDeadLettersByTrace(traceId: string): Promise<TraceDeadLetters> {
+    const api = await this.api();
+    const { data } = await api.request('get', '/dead-letters', {
+      params: { query: { traceId } },
+    });
+    return bodyOf('GET /dead-letters', data);
   }
 
-  getDlqAccess(runtime: string, dlq: string): Promise<DlqAccess> {
-    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/access`);
+  async getDlq(runtime: string, dlq: string): Promise<DlqOverview> {
+    const api = await this.api();
+    const { data } = await api.request(
+      'get',
+      '/runtimes/{runtime}/dlqs/{dlq}',
+      {
+        params: { path: { runtime, dlq } },
+      },
+    );
+    return bodyOf('GET /runtimes/{runtime}/dlqs/{dlq}', data);
+  }
+
+  async getDlqAccess(runtime: string, dlq: string): Promise<DlqAccess> {
+    const api = await this.api();
+    const { data } = await api.request(
+      'get',
+      '/runtimes/{runtime}/dlqs/{dlq}/access',
+      {
+        params: { path: { runtime, dlq } },
+      },
+    );
+    return bodyOf('GET /runtimes/{runtime}/dlqs/{dlq}/access', data);
   }
 
   async listGroups(
@@ -109,140 +146,200 @@ export class DlqClient implements DlqApi {
     dlq: string,
     options?: { status?: FailureStatus },
   ): Promise<FingerprintGroup[]> {
-    const res = await this.json<{ items: FingerprintGroup[] }>(
-      `/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/groups`,
+    const api = await this.api();
+    const { data } = await api.request(
+      'get',
+      '/runtimes/{runtime}/dlqs/{dlq}/groups',
       {
-        query: { status: options?.status },
+        params: { path: { runtime, dlq }, query: given(options) },
       },
     );
-    return res.items;
+    return bodyOf('GET /runtimes/{runtime}/dlqs/{dlq}/groups', data).items;
   }
 
-  listMessages(
+  async listMessages(
     runtime: string,
     dlq: string,
     filters?: MessageFilters,
   ): Promise<MessagePage> {
-    return this.json(`/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages`, {
-      query: { ...filters },
-    });
+    const api = await this.api();
+    const { data } = await api.request(
+      'get',
+      '/runtimes/{runtime}/dlqs/{dlq}/messages',
+      {
+        params: { path: { runtime, dlq }, query: given(filters) },
+      },
+    );
+    return bodyOf('GET /runtimes/{runtime}/dlqs/{dlq}/messages', data);
   }
 
-  getMessage(runtime: string, id: string): Promise<MessageDetail> {
-    return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}`);
+  async getMessage(runtime: string, id: string): Promise<MessageDetail> {
+    const api = await this.api();
+    const { data } = await api.request(
+      'get',
+      '/runtimes/{runtime}/messages/{id}',
+      {
+        params: { path: { runtime, id } },
+      },
+    );
+    return bodyOf('GET /runtimes/{runtime}/messages/{id}', data);
   }
 
-  previewEdit(runtime: string, id: string, body: string): Promise<EditPreview> {
-    return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}/preview`, {
-      method: 'POST',
-      body: { body },
-    });
+  async previewEdit(
+    runtime: string,
+    id: string,
+    body: string,
+  ): Promise<EditPreview> {
+    const api = await this.api();
+    const { data } = await api.request(
+      'post',
+      '/runtimes/{runtime}/messages/{id}/preview',
+      { params: { path: { runtime, id } }, body: { body } },
+    );
+    return bodyOf('POST /runtimes/{runtime}/messages/{id}/preview', data);
   }
 
-  replayEdited(
+  async replayEdited(
     runtime: string,
     id: string,
     request: { body: string; reason: string },
   ): Promise<EditReplayResult> {
-    return this.json(`/runtimes/${enc(runtime)}/messages/${enc(id)}/replay`, {
-      method: 'POST',
-      body: request,
-    });
+    const api = await this.api();
+    const { data } = await api.request(
+      'post',
+      '/runtimes/{runtime}/messages/{id}/replay',
+      {
+        params: { path: { runtime, id } },
+        body: request,
+      },
+    );
+    return bodyOf('POST /runtimes/{runtime}/messages/{id}/replay', data);
   }
 
-  archive(
+  async archive(
     runtime: string,
     dlq: string,
     ids: string[],
     reason: string,
   ): Promise<{ archived: string[] }> {
-    return this.json(
-      `/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages/archive`,
-      {
-        method: 'POST',
-        body: { ids, reason },
-      },
+    const api = await this.api();
+    const { data } = await api.request(
+      'post',
+      '/runtimes/{runtime}/dlqs/{dlq}/messages/archive',
+      { params: { path: { runtime, dlq } }, body: { ids, reason } },
     );
+    return bodyOf('POST /runtimes/{runtime}/dlqs/{dlq}/messages/archive', data);
   }
 
-  purge(
+  async purge(
     runtime: string,
     dlq: string,
     ids: string[],
     reason: string,
   ): Promise<{ purged: string[] }> {
-    return this.json(
-      `/runtimes/${enc(runtime)}/dlqs/${enc(dlq)}/messages/purge`,
-      {
-        method: 'POST',
-        body: { ids, reason },
-      },
+    const api = await this.api();
+    const { data } = await api.request(
+      'post',
+      '/runtimes/{runtime}/dlqs/{dlq}/messages/purge',
+      { params: { path: { runtime, dlq } }, body: { ids, reason } },
     );
+    return bodyOf('POST /runtimes/{runtime}/dlqs/{dlq}/messages/purge', data);
   }
 
-  planReplay(request: PlanReplayRequest): Promise<Replay> {
-    return this.json('/replays/plan', { method: 'POST', body: request });
-  }
-
-  submitReplay(id: string, request: SubmitReplayRequest): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/submit`, {
-      method: 'POST',
+  async planReplay(request: PlanReplayRequest): Promise<Replay> {
+    const api = await this.api();
+    const { data } = await api.request('post', '/replays/plan', {
       body: request,
     });
+    return bodyOf('POST /replays/plan', data);
   }
 
-  approveReplay(id: string, comment?: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/approve`, {
-      method: 'POST',
+  async submitReplay(
+    id: string,
+    request: SubmitReplayRequest,
+  ): Promise<Replay> {
+    const api = await this.api();
+    const { data } = await api.request('post', '/replays/{id}/submit', {
+      params: { path: { id } },
+      body: request,
+    });
+    return bodyOf('POST /replays/{id}/submit', data);
+  }
+
+  async approveReplay(id: string, comment?: string): Promise<Replay> {
+    const api = await this.api();
+    const { data } = await api.request('post', '/replays/{id}/approve', {
+      params: { path: { id } },
       body: comment ? { comment } : {},
     });
+    return bodyOf('POST /replays/{id}/approve', data);
   }
 
-  rejectReplay(id: string, comment: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/reject`, {
-      method: 'POST',
+  async rejectReplay(id: string, comment: string): Promise<Replay> {
+    const api = await this.api();
+    const { data } = await api.request('post', '/replays/{id}/reject', {
+      params: { path: { id } },
       body: { comment },
     });
+    return bodyOf('POST /replays/{id}/reject', data);
   }
 
-  cancelReplay(id: string, reason?: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}/cancel`, {
-      method: 'POST',
+  async cancelReplay(id: string, reason?: string): Promise<Replay> {
+    const api = await this.api();
+    const { data } = await api.request('post', '/replays/{id}/cancel', {
+      params: { path: { id } },
       body: reason ? { reason } : {},
     });
+    return bodyOf('POST /replays/{id}/cancel', data);
   }
 
   async listReplays(filters?: ReplayListFilters): Promise<Replay[]> {
-    return (
-      await this.json<{ items: Replay[] }>('/replays', {
-        query: { ...filters },
-      })
-    ).items;
+    const api = await this.api();
+    const { data } = await api.request('get', '/replays', {
+      params: { query: given(filters) },
+    });
+    return bodyOf('GET /replays', data).items;
   }
 
-  getReplay(id: string): Promise<Replay> {
-    return this.json(`/replays/${enc(id)}`);
+  async getReplay(id: string): Promise<Replay> {
+    const api = await this.api();
+    const { data } = await api.request('get', '/replays/{id}', {
+      params: { path: { id } },
+    });
+    return bodyOf('GET /replays/{id}', data);
   }
 
-  listReplayItems(
+  async listReplayItems(
     id: string,
     options?: { outcome?: ReplayOutcome; after?: number; limit?: number },
   ): Promise<ReplayItemPage> {
-    return this.json(`/replays/${enc(id)}/items`, { query: { ...options } });
+    const api = await this.api();
+    const { data } = await api.request('get', '/replays/{id}/items', {
+      params: { path: { id }, query: given(options) },
+    });
+    return bodyOf('GET /replays/{id}/items', data);
   }
 
-  listAudit(filters?: AuditFilters): Promise<AuditPage> {
-    return this.json('/audit', { query: { ...filters } });
+  async listAudit(filters?: AuditFilters): Promise<AuditPage> {
+    const api = await this.api();
+    const { data } = await api.request('get', '/audit', {
+      params: { query: given(filters) },
+    });
+    return bodyOf('GET /audit', data);
   }
 
   async exportAuditCsv(filters?: Omit<AuditFilters, 'before'>): Promise<Blob> {
-    const res = await this.request('/audit', {
-      query: {
-        ...filters,
-        limit: filters?.limit ?? MAX_AUDIT_EXPORT,
-        format: 'csv',
+    const api = await this.api();
+    const { data } = await api.request('get', '/audit', {
+      params: {
+        query: {
+          ...given(filters),
+          limit: filters?.limit ?? MAX_AUDIT_EXPORT,
+          format: 'csv',
+        },
       },
+      parseAs: 'blob',
     });
-    return res.blob();
+    return bodyOf('GET /audit?format=csv', data);
   }
 }

@@ -15,6 +15,7 @@ export function fakeDlqApi(
   for (const name of [
     'listRuntimes',
     'listDlqs',
+    'findDeadLettersByTrace',
     'getDlq',
     'getDlqAccess',
     'listGroups',
