@@ -36,6 +36,16 @@ const failing = createBackendPlugin({
             'insert into "spans" values ($1) - invalid byte 0x00',
           );
         });
+        router.get('/sqlite', async () => {
+          // What better-sqlite3 throws: a named error with a code, no HTTP status.
+          class SqliteError extends Error {
+            name = 'SqliteError';
+            code = 'SQLITE_CONSTRAINT_UNIQUE';
+          }
+          throw new SqliteError(
+            'UNIQUE constraint failed: dlq_replays.id in insert into "dlq_replays"',
+          );
+        });
         router.get('/not-an-error', async () => {
           // eslint-disable-next-line no-throw-literal -- a handler that throws a plain value
           throw { message: SERVER_PATH };
@@ -91,7 +101,7 @@ describe('error answers', () => {
   });
   afterAll(() => subject.backend.stop());
 
-  it.each(['/enoent', '/type', '/sql', '/not-an-error'])(
+  it.each(['/enoent', '/type', '/sql', '/sqlite', '/not-an-error'])(
     '%s: an internal error answers 500 with a log id only',
     async route => {
       const { status, text } = await subject.get(route);
@@ -102,7 +112,9 @@ describe('error answers', () => {
       );
       expect(body.error.stack).toBeUndefined();
       expect(text).not.toContain(SERVER_PATH);
-      expect(text).not.toMatch(/insert into|0x00|ENOENT|deep|\.ts:\d+/);
+      expect(text).not.toMatch(
+        /insert into|0x00|ENOENT|deep|\.ts:\d+|UNIQUE|SqliteError/,
+      );
     },
   );
 
