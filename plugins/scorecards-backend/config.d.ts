@@ -1,17 +1,29 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
-  /** KPI scorecards (scorecards-backend). */
+  /** KPI scorecards (scorecards-backend). Time spans are durations in whole days or hours. */
   scorecards?: {
     retention?: {
-      /** Days of daily snapshots kept (default 400, so month-over-month holds for a year). */
+      /**
+       * How long daily snapshots are kept, whole days such as `400d` or { days: 400 }
+       * (default 400 days, so month-over-month holds for a year).
+       */
+      maxAge?: string | HumanDuration;
+      /** @deprecated use `maxAge`. Days. */
       days?: number;
-      /** Hours of hourly snapshots kept (default 48). */
+      /** How long hourly snapshots are kept, whole hours such as `48h` (default 48 hours). */
+      hourlyMaxAge?: string | HumanDuration;
+      /** @deprecated use `hourlyMaxAge`. Hours. */
       hourlyHours?: number;
     };
     backfill?: {
       /**
-       * Days before yesterday filled on first start (and after an outage) from providers
-       * that can backfill (default 7).
+       * How far before yesterday is filled on first start (and after an outage) from
+       * providers that can backfill, whole days such as `7d` (default 7 days); shorter
+       * than `retention.maxAge`.
        */
+      period?: string | HumanDuration;
+      /** @deprecated use `period`. Days. */
       days?: number;
     };
     /**

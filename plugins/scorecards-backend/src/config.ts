@@ -1,4 +1,6 @@
-import { Config } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   createStatusRollup,
   RollupOptions,
@@ -29,8 +31,51 @@ function positiveInteger(
   return value;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const DAYS = { name: 'days', ms: DAY_MS, example: '7d' };
+const HOURS = { name: 'hours', ms: HOUR_MS, example: '48h' };
+
+/**
+ * A duration key (`'400d'`, `'P7D'`, `{ days: 7 }`) as a whole number of days or hours,
+ * or a key of the former convention (a plain number of them), read with a deprecation
+ * warning; `fallback` when neither is set. Returns the value and the key it came from.
+ */
+function wholeUnits(
+  config: Config,
+  key: string,
+  formerKey: string,
+  unit: typeof DAYS,
+  fallback: number,
+  logger: LoggerService,
+): { value: number; key: string } {
+  const c = config.getOptionalConfig('scorecards');
+  if (c?.has(key)) {
+    // Read from the root, so that a bad value is named by its whole key.
+    const ms = durationToMilliseconds(
+      readDurationFromConfig(config, { key: `scorecards.${key}` }),
+    );
+    const value = ms / unit.ms;
+    if (!Number.isInteger(value) || value < 1)
+      throw new TypeError(
+        `scorecards.${key}: expected whole ${unit.name}, at least 1 (such as '${unit.example}'), got ${ms} ms`,
+      );
+    return { value, key };
+  }
+  if (c?.has(formerKey)) {
+    logger.warn(
+      `scorecards.${formerKey} is deprecated; use scorecards.${key} (a duration such as '${unit.example}')`,
+    );
+    return { value: positiveInteger(c, formerKey, fallback), key: formerKey };
+  }
+  return { value: fallback, key };
+}
+
 /** Everything the plugin reads from `scorecards.*`, with its defaults. */
-export function readScorecardsOptions(config: Config): ScorecardsOptions {
+export function readScorecardsOptions(
+  config: Config,
+  logger: LoggerService,
+): ScorecardsOptions {
   const c = config.getOptionalConfig('scorecards');
   const rollup = c?.getOptionalConfig('rollup');
   const rollupOptions: RollupOptions = {
@@ -44,19 +89,38 @@ export function readScorecardsOptions(config: Config): ScorecardsOptions {
   } catch (e) {
     throw new TypeError(`scorecards.${(e as Error).message}`);
   }
-  const retentionDays = positiveInteger(c, 'retention.days', 400);
-  const backfillDays = positiveInteger(c, 'backfill.days', 7);
+  const retention = wholeUnits(
+    config,
+    'retention.maxAge',
+    'retention.days',
+    DAYS,
+    400,
+    logger,
+  );
+  const hourly = wholeUnits(
+    config,
+    'retention.hourlyMaxAge',
+    'retention.hourlyHours',
+    HOURS,
+    48,
+    logger,
+  );
+  const backfill = wholeUnits(
+    config,
+    'backfill.period',
+    'backfill.days',
+    DAYS,
+    7,
+    logger,
+  );
   // Otherwise retention deletes what backfill writes, and every run writes it again.
-  if (backfillDays >= retentionDays)
+  if (backfill.value >= retention.value)
     throw new TypeError(
-      `scorecards.backfill.days (${backfillDays}) must be less than scorecards.retention.days (${retentionDays})`,
+      `scorecards.${backfill.key} (${backfill.value} days) must be less than scorecards.${retention.key} (${retention.value} days)`,
     );
   return {
-    retention: {
-      days: retentionDays,
-      hourlyHours: positiveInteger(c, 'retention.hourlyHours', 48),
-    },
-    backfillDays,
+    retention: { days: retention.value, hourlyHours: hourly.value },
+    backfillDays: backfill.value,
     thresholds: c?.getOptional('thresholds'),
     rollup: rollupOptions,
     notifyTurnedRed:

@@ -66,7 +66,7 @@ export const scorecardsPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(scorecardsPermissions);
         // Bad config or clashing providers fail the start, naming the key or the KPI.
-        const options = readScorecardsOptions(config);
+        const options = readScorecardsOptions(config, logger);
         const kpis = collectKpis(providers);
         const thresholds = new ThresholdResolver(kpis, options.thresholds);
 
