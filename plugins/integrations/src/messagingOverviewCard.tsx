@@ -1,7 +1,7 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isMessagingResource } from '@internal/plugin-integrations-common';
 
-/** On a topic's or queue's overview: broker and address, messages, producers, consumers, DLQ. */
+/** On a topic's or queue's overview: broker and address, messages, producers, consumers, dead letters. */
 export const messagingOverviewCard = EntityCardBlueprint.make({
   name: 'messaging-overview',
   params: {

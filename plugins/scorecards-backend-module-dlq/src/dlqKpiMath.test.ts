@@ -33,7 +33,7 @@ describe('stateKpis', () => {
     expect(
       stateKpis([dlq('a', 'orders', { failed: 1 })])['dlq.oldestMessageAge'],
     ).toEqual({
-      reason: 'the runtime gave no age for a queue with failed messages',
+      reason: 'the runtime gave no age for a queue with dead letters',
     });
   });
 });

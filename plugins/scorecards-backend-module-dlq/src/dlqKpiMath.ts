@@ -25,7 +25,7 @@ export function stateKpis(dlqs: readonly DlqOverview[]): DlqKpiOutcomes {
   let age: KpiOutcome;
   if (ages.length === 0) age = { value: 0 };
   else if (ages.some(a => a === null))
-    age = none('the runtime gave no age for a queue with failed messages');
+    age = none('the runtime gave no age for a queue with dead letters');
   else age = { value: Math.max(...(ages as number[])) / 3600 };
   return { [K.backlogDepth]: { value: backlog }, [K.oldestMessageAge]: age };
 }

@@ -17,7 +17,7 @@ const K = DLQ_KPI_IDS;
 export const DLQ_KPIS: readonly KpiDefinition[] = [
   {
     id: K.backlogDepth,
-    title: 'Dead-letter backlog',
+    title: 'Dead letters backlog',
     description:
       'Dead letters of the queue still to deal with when the snapshot is taken: failed and parked messages in the failure store plus those still on the broker’s dead-letter queue (archived ones not counted). A team’s, system’s or domain’s backlog is the sum over its queues.',
     unit: 'count',
@@ -35,7 +35,7 @@ export const DLQ_KPIS: readonly KpiDefinition[] = [
     id: K.oldestMessageAge,
     title: 'Oldest dead letter',
     description:
-      'How long the oldest failed message of the queue has waited since its last failure, when the snapshot is taken (0 when none waits; parked and archived ones not counted). A team’s, system’s or domain’s figure is the oldest dead letter among its queues.',
+      'How long the oldest dead letter of the queue has waited since its last failure, when the snapshot is taken (0 when none waits; parked and archived ones not counted). A team’s, system’s or domain’s figure is the oldest dead letter among its queues.',
     unit: 'hours',
     entityKinds: QUEUE_KINDS,
     direction: 'lower-is-better',
@@ -49,9 +49,9 @@ export const DLQ_KPIS: readonly KpiDefinition[] = [
   },
   {
     id: K.inflowPerDay,
-    title: 'Dead-letter inflow',
+    title: 'Dead letters inflow',
     description:
-      'Messages that arrived on the queue’s dead-letter queue in the period, as a daily rate (an hour counts 24 times). A team’s, system’s or domain’s inflow is the sum over its queues.',
+      'Dead letters of the queue that arrived in the period, as a daily rate (an hour counts 24 times). A team’s, system’s or domain’s inflow is the sum over its queues.',
     unit: 'per-day',
     entityKinds: QUEUE_KINDS,
     direction: 'lower-is-better',

@@ -136,7 +136,7 @@ export const JOURNEY_KPIS: readonly KpiDefinition[] = [
     id: K.recoveredByReplay,
     title: 'Recovered by replay',
     description:
-      'Instances started in the period that failed first and were finished by a replay from a dead-letter queue. A team’s, system’s or domain’s count is the sum over its journeys.',
+      'Instances started in the period that failed first and were finished by a replay of their dead letters. A team’s, system’s or domain’s count is the sum over its journeys.',
     unit: 'count',
     entityKinds: JOURNEY,
     direction: 'lower-is-better',

@@ -43,7 +43,7 @@ const kpi = (id: string, title: string, entityKinds: string[]) =>
   ({ id, title, entityKinds } as KpiResponse);
 const kpis = [
   kpi('journey.successRate', 'Success rate', ['Journey']),
-  kpi('dlq.backlogDepth', 'Dead-letter backlog', ['Resource']),
+  kpi('dlq.backlogDepth', 'Dead letters backlog', ['Resource']),
   kpi('integration.ownershipCompleteness', 'Ownership completeness', [
     'API',
     'Resource',
@@ -86,7 +86,7 @@ describe('ScorecardCollatorFactory', () => {
     expect(await collect(factory)).toEqual([
       {
         title: 'Scorecards — KPI scorecards for teams, systems and journeys',
-        text: 'KPI scorecards per team, system and journey, with each value’s status against its thresholds and its change week over week and month over month. KPIs: Success rate, Dead-letter backlog, Ownership completeness.',
+        text: 'KPI scorecards per team, system and journey, with each value’s status against its thresholds and its change week over week and month over month. KPIs: Success rate, Dead letters backlog, Ownership completeness.',
         location: '/scorecards',
         kind: 'overview',
       },
@@ -100,7 +100,7 @@ describe('ScorecardCollatorFactory', () => {
       },
       {
         title: 'Scorecard: Commerce',
-        text: 'KPI scorecard of the system Commerce, rolled up from its parts. KPIs: Success rate, Dead-letter backlog, Ownership completeness.',
+        text: 'KPI scorecard of the system Commerce, rolled up from its parts. KPIs: Success rate, Dead letters backlog, Ownership completeness.',
         location: '/scorecards/system/default/commerce',
         kind: 'System',
         entityRef: 'system:default/commerce',
@@ -108,7 +108,7 @@ describe('ScorecardCollatorFactory', () => {
       },
       {
         title: 'Scorecard: Orders team',
-        text: 'KPI scorecard of the team Orders team, rolled up from what it owns. Order intake and checkout. KPIs: Success rate, Dead-letter backlog, Ownership completeness.',
+        text: 'KPI scorecard of the team Orders team, rolled up from what it owns. Order intake and checkout. KPIs: Success rate, Dead letters backlog, Ownership completeness.',
         location: '/scorecards/group/default/orders',
         kind: 'Group',
         entityRef: 'group:default/orders',

@@ -81,7 +81,7 @@ const columns: TableColumn<ArtifactSummary>[] = [
   {
     title: 'Type',
     field: 'type',
-    render: a => a.type.replace('dead-letter-queue', 'DLQ'),
+    render: a => a.type.replace('dead-letter-queue', 'dead letters'),
   },
   {
     title: 'Owner',

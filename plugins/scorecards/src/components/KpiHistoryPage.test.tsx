@@ -120,7 +120,7 @@ describe('KpiHistoryPage', () => {
     });
     await render('/scorecards/group/default/orders/kpis/dlq.backlogDepth', api);
     await screen.findByRole('heading', {
-      name: 'Dead-letter backlog of Orders',
+      name: 'Dead letters backlog of Orders',
     });
     expect(
       screen.getByRole('link', { name: 'Messages in Dead letters' }),
@@ -141,10 +141,10 @@ describe('KpiHistoryPage', () => {
       await screen.findByRole('button', { name: /export csv/i }),
     );
     await waitFor(() =>
-      expect(downloads.names).toEqual(['orders-dead-letter-backlog-48h.csv']),
+      expect(downloads.names).toEqual(['orders-dead-letters-backlog-48h.csv']),
     );
     expect(downloads.lastText().split('\r\n').slice(0, 3)).toEqual([
-      'Bucket start (UTC),Dead-letter backlog (count),Status',
+      'Bucket start (UTC),Dead letters backlog (count),Status',
       '2026-12-03T00:00:00.000Z,12,',
       '2026-12-04T00:00:00.000Z,140,',
     ]);

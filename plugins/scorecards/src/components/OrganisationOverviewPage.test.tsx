@@ -103,7 +103,7 @@ describe('OrganisationOverviewPage', () => {
     );
     expect(
       within(backlog).getByTitle(
-        'Dead-letter backlog: 1,204, off target — sum of 12 entities: 9 green, 1 amber, 2 red',
+        'Dead letters backlog: 1,204, off target — sum of 12 entities: 9 green, 1 amber, 2 red',
       ),
     ).toBeInTheDocument();
     expect(
@@ -147,7 +147,7 @@ describe('OrganisationOverviewPage', () => {
       expect(lastQuery(api)).toMatchObject({ sort: 'score', order: 'asc' }),
     );
     // A KPI's header: worst first, then by value.
-    await userEvent.click(screen.getByTitle('Sort by Dead-letter backlog'));
+    await userEvent.click(screen.getByTitle('Sort by Dead letters backlog'));
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({
         sort: 'status',
@@ -156,7 +156,7 @@ describe('OrganisationOverviewPage', () => {
       }),
     );
     await userEvent.click(
-      screen.getByTitle('Sorted by Dead-letter backlog: worst first'),
+      screen.getByTitle('Sorted by Dead letters backlog: worst first'),
     );
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({
@@ -220,7 +220,7 @@ describe('OrganisationOverviewPage', () => {
     });
     await render(api);
     expect(await screen.findByText(/^No snapshot yet:/)).toBeInTheDocument();
-    expect(screen.getByText('Dead-letter backlog')).toBeInTheDocument();
+    expect(screen.getByText('Dead letters backlog')).toBeInTheDocument();
   });
 
   it('exports every matching team by paging through the route, with formula-like names neutralised', async () => {

@@ -96,11 +96,11 @@ describe('YourTeamsCardContent', () => {
         .getAllByTestId('worst-kpi')
         .map(e => e.textContent),
     ).toEqual([
-      'Dead-letter backlog 140 (1 red of 2)',
+      'Dead letters backlog 140 (1 red of 2)',
       'Success rate 97 % (1 amber of 4)',
     ]);
     expect(
-      within(orders).getByRole('link', { name: 'Dead-letter backlog' }),
+      within(orders).getByRole('link', { name: 'Dead letters backlog' }),
     ).toHaveAttribute(
       'href',
       '/scorecards/group/default/orders/kpis/dlq.backlogDepth',

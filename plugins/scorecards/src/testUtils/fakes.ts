@@ -57,7 +57,7 @@ export const SUCCESS_RATE: KpiResponse = {
 
 export const BACKLOG: KpiResponse = {
   id: 'dlq.backlogDepth',
-  title: 'Dead-letter backlog',
+  title: 'Dead letters backlog',
   description:
     'Messages waiting in the dead-letter queues at the end of the day.',
   unit: 'count',

@@ -248,7 +248,7 @@ const QueueRow = ({
             )}
           </>
         ) : (
-          'no dead-letter queue declared (annotation switchboard.dev/dead-letter-of on a dead-letter-queue Resource)'
+          'none declared (annotation switchboard.dev/dead-letter-of on a dead-letter-queue Resource)'
         )}
       </Typography>
     </li>
