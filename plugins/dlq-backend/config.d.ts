@@ -16,7 +16,12 @@ export interface Config {
        * @visibility secret
        */
       token: string;
-      /** Milliseconds before a runtime call gives up (default 10000). */
+      /**
+       * How long a runtime call may take before it gives up, as a Backstage duration
+       * ('10s', { seconds: 10 }; default 10 seconds, at most 10 minutes).
+       */
+      timeout?: HumanDuration | string;
+      /** @deprecated Use `timeout`; milliseconds. */
       timeoutMs?: number;
     }>;
     /**
@@ -50,8 +55,11 @@ export interface Config {
       maxMessages?: number;
       /**
        * How long to watch replayed messages (the canary's, and the main job's before the
-       * replay is called completed) for failing again, in ms (default 3000, at most 600000).
+       * replay is called completed) for failing again, as a Backstage duration ('3s',
+       * { seconds: 3 }; default 3 seconds, at most 10 minutes).
        */
+      canarySettle?: HumanDuration | string;
+      /** @deprecated Use `canarySettle`; milliseconds. */
       canarySettleMs?: number;
       /**
        * A plan not submitted within this time expires and is not listed as work

@@ -53,9 +53,9 @@ export const dlqPlugin = createBackendPlugin({
         notifications,
       }) {
         permissionsRegistry.addPermissions(dlqPermissions);
-        const settings = readDlqSettings(config);
+        const settings = readDlqSettings(config, logger);
         const db = await connect(database);
-        const runtimes = RuntimeRegistry.fromConfig(config);
+        const runtimes = RuntimeRegistry.fromSettings(settings.runtimes);
         const entities = new DlqEntityResolver(catalog, auth);
         const audit = new DatabaseAuditStore(db);
         const guard = new AccessGuard(permissions);

@@ -1,41 +1,23 @@
 import { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { RuntimeInfo } from '@internal/plugin-dlq-common';
-import { RuntimeClient } from './RuntimeClient';
-
-/** Runtime names: lower-case letters, digits and dashes (also a URL path segment). */
-export const RUNTIME_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+import { readRuntimeSettings } from '../config';
+import { RuntimeClient, RuntimeSettings } from './RuntimeClient';
 
 /** The runtimes configured under dlq.runtimes, by name. */
 export class RuntimeRegistry {
   private readonly clients = new Map<string, RuntimeClient>();
 
-  static fromConfig(config: Config, fetchImpl?: typeof fetch) {
+  /** The runtimes as config.ts read them from `dlq.runtimes`. */
+  static fromSettings(settings: RuntimeSettings[], fetchImpl?: typeof fetch) {
     const registry = new RuntimeRegistry();
-    for (const c of config.getOptionalConfigArray('dlq.runtimes') ?? []) {
-      const name = c.getString('name');
-      if (!RUNTIME_NAME_PATTERN.test(name)) {
-        throw new InputError(
-          `dlq.runtimes: name '${name}' must be lower-case letters, digits and dashes`,
-        );
-      }
-      if (registry.clients.has(name))
-        throw new InputError(`dlq.runtimes: '${name}' is configured twice`);
-      registry.clients.set(
-        name,
-        new RuntimeClient(
-          {
-            name,
-            title: c.getOptionalString('title') ?? name,
-            baseUrl: c.getString('baseUrl'),
-            token: c.getString('token'),
-            timeoutMs: c.getOptionalNumber('timeoutMs') ?? 10_000,
-          },
-          fetchImpl,
-        ),
-      );
-    }
+    for (const runtime of settings)
+      registry.clients.set(runtime.name, new RuntimeClient(runtime, fetchImpl));
     return registry;
+  }
+
+  static fromConfig(config: Config, fetchImpl?: typeof fetch) {
+    return RuntimeRegistry.fromSettings(readRuntimeSettings(config), fetchImpl);
   }
 
   all() {
