@@ -325,7 +325,11 @@ export class DlqClient implements DlqApi {
     const { data } = await api.request('get', '/audit', {
       params: { query: given(filters) },
     });
-    return bodyOf('GET /audit', data);
+    // The route answers CSV only when asked (format=csv, exportAuditCsv).
+    const page = bodyOf('GET /audit', data);
+    if (typeof page === 'string')
+      throw new Error('dlq-backend answered GET /audit with text, not JSON');
+    return page;
   }
 
   async exportAuditCsv(filters?: Omit<AuditFilters, 'before'>): Promise<Blob> {
