@@ -68,6 +68,21 @@ describe('readScorecardsOptions', () => {
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
+  it('reads day counts above a year written as a string (read through a 365.25-day year)', () => {
+    for (const [maxAge, days] of [
+      ['400d', 400],
+      ['365d', 365],
+      ['731d', 731],
+      ['P400D', 400],
+    ] as const) {
+      expect(
+        readScorecardsOptions(
+          new ConfigReader({ scorecards: { retention: { maxAge } } }),
+        ).retention.days,
+      ).toBe(days);
+    }
+  });
+
   it('reads the former day and hour counts with a deprecation warning', () => {
     const options = readScorecardsOptions(
       new ConfigReader({

@@ -52,11 +52,16 @@ function wholeUnits(
   const c = config.getOptionalConfig('scorecards');
   if (c?.has(key)) {
     // Read from the root, so that a bad value is named by its whole key.
-    const ms = durationToMilliseconds(
-      readDurationFromConfig(config, { key: `scorecards.${key}` }),
-    );
-    const value = ms / unit.ms;
-    if (!Number.isInteger(value) || value < 1)
+    const duration = readDurationFromConfig(config, {
+      key: `scorecards.${key}`,
+    });
+    const ms = durationToMilliseconds(duration);
+    // A string such as '400d' is read through a 365.25-day year ({ years: 1, …,
+    // hours: 18 }) that durationToMilliseconds counts as 365 days: up to 6 hours a year
+    // short, which is rounding, not a part of a day.
+    const value = Math.round(ms / unit.ms);
+    const slack = (duration.years ?? 0) * 6 * HOUR_MS;
+    if (Math.abs(ms - value * unit.ms) > slack || value < 1)
       throw new TypeError(
         `scorecards.${key}: expected whole ${unit.name}, at least 1 (such as '${unit.example}'), got ${ms} ms`,
       );
