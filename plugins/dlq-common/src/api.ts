@@ -1,4 +1,4 @@
-import type { components } from './runtime/runtimeAdmin.generated';
+import type { RuntimeAdminComponents as components } from '@internal/integration-runtime-client';
 
 /** Shapes of the runtime admin API (generated from its OpenAPI document). */
 export type RuntimeSchemas = components['schemas'];
