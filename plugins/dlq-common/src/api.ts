@@ -5,7 +5,7 @@
  * @internal/plugin-dlq-backend schema:generate`); clients call the routes with openapi-fetch
  * and `DlqOpenApiPaths`. The runtime admin API's own shapes come from its contract.
  */
-import type { components } from './runtime/runtimeAdmin.generated';
+import type { RuntimeAdminComponents as components } from '@internal/integration-runtime-client';
 import type {
   components as dlqComponents,
   paths as DlqOpenApiPaths,

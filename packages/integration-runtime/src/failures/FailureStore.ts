@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RuntimeSchemas } from '@internal/integration-runtime-client';
 import {
   FailureHeader,
   REPLAY_COUNT,
@@ -13,7 +14,7 @@ import {
 } from './classification';
 import { failureFingerprint } from './fingerprint';
 
-export type FailureStatus = 'failed' | 'parked' | 'archived';
+export type FailureStatus = RuntimeSchemas['FailureStatus'];
 
 export interface FailureFilter {
   status?: FailureStatus;
@@ -27,54 +28,14 @@ export interface FailureFilter {
   to?: string;
 }
 
-export interface FailureSummary {
-  id: string;
-  dlq: string;
-  messageId: string;
-  status: FailureStatus;
-  errorClass: string;
-  errorMessage: string;
-  stage: string;
-  fingerprint: string;
-  attempts: number;
-  replayCount: number;
-  firstFailureAt: string;
-  lastFailureAt: string;
-  orderId: string | null;
-  paymentId: string | null;
-  traceId: string | null;
-  replayJobId: string | null;
-  classification: FailureClassification;
-}
+/** The runtime always classifies a failure; the contract lets other runtimes leave it out. */
+type Classified<T> = T & { classification: FailureClassification };
 
-export interface FailureRecord extends FailureSummary {
-  exchange: string;
-  routingKey: string;
-  queue: string;
-  consumer: string;
-  contentType: string;
-  headers: Record<string, unknown>;
-  body: string;
-  stack: string;
-  spanId: string | null;
-  idempotencyKey: string | null;
-  customerTier: string | null;
-  receivedAt: string;
-  statusReason: string | null;
-}
+export type FailureSummary = Classified<RuntimeSchemas['FailedMessageSummary']>;
 
-export interface FingerprintGroup {
-  fingerprint: string;
-  errorClass: string;
-  stage: string;
-  sampleMessage: string;
-  sampleId: string;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-  /** The group's sample message's classification (one fingerprint, one error). */
-  classification: FailureClassification;
-}
+export type FailureRecord = Classified<RuntimeSchemas['FailedMessage']>;
+
+export type FingerprintGroup = Classified<RuntimeSchemas['FingerprintGroup']>;
 
 export interface DlqCounts {
   failed: number;

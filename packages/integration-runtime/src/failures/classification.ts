@@ -1,3 +1,5 @@
+import type { RuntimeSchemas } from '@internal/integration-runtime-client';
+
 /**
  * Whether replaying a dead letter unchanged is likely to work: `transient` (timeouts,
  * 5xx, an unavailable dependency: replay once it is back), `permanent` (schema or
@@ -5,13 +7,10 @@
  * or `unknown`. Decided here, where the errors are raised, so the portal does not guess
  * from class names it does not own.
  */
-export type FailureKind = 'transient' | 'permanent' | 'unknown';
+export type FailureKind = RuntimeSchemas['FailureKind'];
 
-export interface FailureClassification {
-  kind: FailureKind;
-  /** One line an on-call engineer reads on hover. */
-  reason: string;
-}
+/** A kind and one line an on-call engineer reads on hover. */
+export type FailureClassification = RuntimeSchemas['FailureClassification'];
 
 export interface FailureFacts {
   errorClass: string;

@@ -1,4 +1,4 @@
-import { runtimeAdminDocument } from '@internal/plugin-dlq-common';
+import { runtimeAdminDocument } from '@internal/integration-runtime-client';
 import { RuntimeClient, UnsafePathError } from './RuntimeClient';
 
 /** Values a caller (or a misbehaving runtime's answer) could put into a path parameter. */

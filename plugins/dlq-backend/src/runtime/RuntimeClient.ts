@@ -6,10 +6,11 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
-  ContractValidator,
-  RuntimeAdminPaths,
-} from '@internal/plugin-dlq-common';
-import createClient, { Client } from 'openapi-fetch';
+  createRuntimeAdminClient,
+  RuntimeAdminClient,
+  RuntimeContractError,
+} from '@internal/integration-runtime-client';
+import { defaultPathSerializer } from 'openapi-fetch';
 
 /** A path parameter that would not stay one segment below the runtime's base URL. */
 export class UnsafePathError extends InputError {}
@@ -39,10 +40,10 @@ function baseUrlOf(settings: RuntimeSettings): URL {
 }
 
 /**
- * One path parameter as one URL segment. Dot-only values are refused: percent-encoding
- * does not help there, since URL parsers treat `%2e%2e` as `..` as well.
+ * Refuses a path parameter openapi-fetch's encoding cannot keep in its segment: empty or
+ * dot-only values (URL parsers resolve `..`, and `%2e%2e` as well, as a step up).
  */
-export function pathSegment(name: string, value: unknown): string {
+function assertSafePathParameter(name: string, value: unknown) {
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw new UnsafePathError(`path parameter '${name}' is missing`);
   }
@@ -52,15 +53,6 @@ export function pathSegment(name: string, value: unknown): string {
       `'${text}' is not a valid ${name}: it must not be empty or only dots`,
     );
   }
-  return encodeURIComponent(text);
-}
-
-/** An operation's path template (`/v1/dlqs/{dlq}`) with its parameters filled in. */
-export function expandPath(template: string, params: unknown): string {
-  const values = (params ?? {}) as Record<string, unknown>;
-  return template.replace(/\{([^{}]+)\}/g, (_match, name: string) =>
-    pathSegment(name, values[name]),
-  );
 }
 
 /** The runtime answered, but not as its contract says (5xx, garbage, a rejected token). */
@@ -105,8 +97,7 @@ export interface RuntimeSettings {
 }
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
-
-const contract = new ContractValidator();
+type Run<T> = (api: RuntimeAdminClient) => Promise<Answer<T>>;
 
 /**
  * One runtime's admin API, typed from its OpenAPI document (openapi-fetch). Every answer
@@ -116,8 +107,10 @@ const contract = new ContractValidator();
  * runtime's broker is down) stays a 503: a BrokerDownError carrying the delay.
  */
 export class RuntimeClient {
-  readonly api: Client<RuntimeAdminPaths>;
+  readonly api: RuntimeAdminClient;
   private readonly base: URL;
+  /** The operation (`GET /v1/dlqs/{dlq}`) of each answer or fetch error, for messages. */
+  private readonly operations = new WeakMap<object, string>();
 
   constructor(
     readonly settings: RuntimeSettings,
@@ -125,24 +118,41 @@ export class RuntimeClient {
   ) {
     this.base = baseUrlOf(settings);
     const basePath = this.base.pathname.replace(/\/+$/, '');
-    this.api = createClient<RuntimeAdminPaths>({
+    // Checks every answer against the runtime's admin API contract (RuntimeContractError).
+    this.api = createRuntimeAdminClient({
       baseUrl: `${this.base.origin}${basePath}`,
       headers: { authorization: `Bearer ${settings.token}` },
-      pathSerializer: expandPath,
       fetch: (request: Request) =>
         fetchImpl(request, { signal: AbortSignal.timeout(settings.timeoutMs) }),
     });
-    // The request about to leave must be the operation's own path under the base URL,
-    // each parameter one encoded segment: nothing the URL parser could have resolved
-    // (dot segments) or that points at another host.
     this.api.use({
+      // The request about to leave must be the operation's own path under the base URL,
+      // each parameter one encoded segment: nothing the URL parser could have resolved
+      // (dot segments) or that points at another host.
       onRequest: ({ request, schemaPath, params }) => {
+        const path = params.path ?? {};
+        for (const [name, value] of Object.entries(path)) {
+          assertSafePathParameter(name, value);
+        }
         const url = new URL(request.url);
-        const expected = `${basePath}${expandPath(schemaPath, params.path)}`;
+        const expected = `${basePath}${defaultPathSerializer(
+          schemaPath,
+          path,
+        )}`;
         if (url.origin !== this.base.origin || url.pathname !== expected) {
           throw new UnsafePathError(
             `refused to call ${url.pathname} for ${schemaPath} on runtime '${settings.name}'`,
           );
+        }
+        return undefined;
+      },
+      onResponse: ({ request, response, schemaPath }) => {
+        this.operations.set(response, `${request.method} ${schemaPath}`);
+        return undefined;
+      },
+      onError: ({ request, error, schemaPath }) => {
+        if (typeof error === 'object' && error) {
+          this.operations.set(error, `${request.method} ${schemaPath}`);
         }
         return undefined;
       },
@@ -153,27 +163,36 @@ export class RuntimeClient {
     return this.settings.name;
   }
 
-  /** The path of an answer's URL below the base URL, as the contract names paths. */
-  private operationPath(url: string): string {
-    // A hand-made Response (a test double) has no URL; it then matches no operation.
-    const { pathname } = new URL(url || this.base.href);
-    const basePath = this.base.pathname.replace(/\/+$/, '');
-    return pathname.startsWith(`${basePath}/`)
-      ? pathname.slice(basePath.length)
-      : pathname;
-  }
-
-  /** Runs one typed call (`what` is e.g. 'GET /v1/dlqs') and returns its data, or throws. */
-  async call<T>(
-    what: string,
-    run: (api: Client<RuntimeAdminPaths>) => Promise<Answer<T>>,
-  ): Promise<T> {
+  /**
+   * Runs one typed call and returns its data, or throws. Errors name the operation
+   * (`GET /v1/dlqs/{dlq}`) the call made; a `what` given first is only its fallback.
+   */
+  async call<T>(run: Run<T>): Promise<T>;
+  async call<T>(what: string, run: Run<T>): Promise<T>;
+  async call<T>(first: string | Run<T>, second?: Run<T>): Promise<T> {
+    const [fallback, run] =
+      typeof first === 'string' ? [first, second!] : ['its admin API', first];
     const who = `runtime '${this.name}'`;
     let answer: Answer<T>;
     try {
       answer = await run(this.api);
     } catch (e) {
       if (e instanceof UnsafePathError) throw e;
+      if (e instanceof RuntimeContractError) {
+        if (!e.response.ok) {
+          // A failure off the contract is still judged by its status.
+          throw this.failure(e.operation, e.response, e.body);
+        }
+        throw new BadGatewayError(
+          e.notJson
+            ? `${who} answered ${e.operation} with something that is not JSON`
+            : `${who} answered ${
+                e.operation
+              } off its admin API contract: ${e.problems.join('; ')}`,
+        );
+      }
+      const what =
+        (typeof e === 'object' && e && this.operations.get(e)) || fallback;
       const error = e as Error & {
         cause?: { code?: string; message?: string };
       };
@@ -190,50 +209,46 @@ export class RuntimeClient {
       );
     }
     const { response } = answer;
-    const body = answer.error ?? answer.data;
-    const offContract = contract.check(
-      what.split(' ')[0],
-      this.operationPath(response.url),
-      response.status,
-      body,
+    if (response.ok) return answer.data as T;
+    throw this.failure(
+      this.operations.get(response) ?? fallback,
+      response,
+      answer.error,
     );
+  }
+
+  /** The error for a runtime's failure answer, by its status. */
+  private failure(what: string, response: Response, body: unknown): Error {
+    const who = `runtime '${this.name}'`;
     const message = runtimeMessage(body) ?? response.statusText;
-    if (response.ok) {
-      if (offContract) {
-        throw new BadGatewayError(
-          `${who} answered ${what} off its admin API contract: ${offContract}`,
-        );
-      }
-      return answer.data as T;
-    }
     switch (response.status) {
       case 400:
       case 413:
-        throw new InputError(`${who}: ${message}`);
+        return new InputError(`${who}: ${message}`);
       case 404:
-        throw new NotFoundError(`${who}: ${message}`);
+        return new NotFoundError(`${who}: ${message}`);
       case 409:
-        throw new ConflictError(`${who}: ${message}`);
+        return new ConflictError(`${who}: ${message}`);
       case 503: {
         const seconds = retryAfterSeconds(response.headers.get('retry-after'));
         if (seconds !== undefined) {
-          throw new BrokerDownError(
+          return new BrokerDownError(
             `runtime ${this.name}'s broker is down; try again in ${seconds} s (${what}: ${message})`,
             this.name,
             seconds,
           );
         }
-        throw new ServiceUnavailableError(
+        return new ServiceUnavailableError(
           `${who} is unavailable for ${what}: ${message}`,
         );
       }
       case 401:
       case 403:
-        throw new BadGatewayError(
+        return new BadGatewayError(
           `${who} refused the portal's token for ${what} (${response.status}); check dlq.runtimes[].token`,
         );
       default:
-        throw new BadGatewayError(
+        return new BadGatewayError(
           `${who} failed ${what} with ${response.status}: ${message}`,
         );
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the runtime admin API types and document from the contract
-// (packages/integration-runtime/openapi.yaml). A test fails when they are stale.
+// (packages/integration-runtime/openapi.yaml). `--check` exits 1 when they are stale
+// (src/generated/generated.test.ts runs it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,15 +10,13 @@ import prettier from 'prettier';
 import YAML from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const contract = path.resolve(
-  here,
-  '../../../packages/integration-runtime/openapi.yaml',
-);
-const out = path.resolve(here, '../src/runtime');
+const contract = path.resolve(here, '../../integration-runtime/openapi.yaml');
+const out = path.resolve(here, '../src/generated');
 
 async function render() {
   const banner =
-    '// Generated from packages/integration-runtime/openapi.yaml by `yarn generate`; do not edit.\n';
+    '// Generated from packages/integration-runtime/openapi.yaml by\n' +
+    '// `yarn workspace @internal/integration-runtime-client generate`; do not edit.\n';
   const types =
     banner + astToString(await openapiTS(new URL(`file://${contract}`)));
   const doc = YAML.parse(fs.readFileSync(contract, 'utf8'));
@@ -55,7 +54,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   if (stale.length) {
     process.stderr.write(
-      `stale, run \`yarn workspace @internal/plugin-dlq-common generate\`: ${stale.join(
+      `stale, run \`yarn workspace @internal/integration-runtime-client generate\`: ${stale.join(
         ', ',
       )}\n`,
     );

@@ -1,4 +1,5 @@
-// Generated from packages/integration-runtime/openapi.yaml by `yarn generate`; do not edit.
+// Generated from packages/integration-runtime/openapi.yaml by
+// `yarn workspace @internal/integration-runtime-client generate`; do not edit.
 export interface paths {
   '/health': {
     parameters: {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-describe('generated runtime contract', () => {
+describe('the generated runtime admin contract', () => {
   it('matches packages/integration-runtime/openapi.yaml', () => {
     const script = path.resolve(
       __dirname,
