@@ -81,7 +81,7 @@ export class DeadLetterInspector {
 
   private async listRuntime(runtime: RuntimeClient, inflowHours?: number) {
     const [{ items }, byQueue] = await Promise.all([
-      runtime.call('GET /v1/dlqs', api => api.GET('/v1/dlqs')),
+      runtime.call(api => api.GET('/v1/dlqs')),
       this.entities.forRuntime(runtime.name),
     ]);
     return Promise.all(
@@ -100,7 +100,7 @@ export class DeadLetterInspector {
 
   private async inflow(runtime: RuntimeClient, dlq: string, hours: number) {
     const bucketMinutes = hours <= 24 ? 60 : 360;
-    const { buckets } = await runtime.call('GET /v1/dlqs/{dlq}/inflow', api =>
+    const { buckets } = await runtime.call(api =>
       api.GET('/v1/dlqs/{dlq}/inflow', {
         params: { path: { dlq }, query: { hours, bucketMinutes } },
       }),
@@ -115,7 +115,7 @@ export class DeadLetterInspector {
   ): Promise<DlqOverview> {
     const runtime = this.runtimes.get(runtimeName);
     const [overview, inflow] = await Promise.all([
-      runtime.call('GET /v1/dlqs/{dlq}', api =>
+      runtime.call(api =>
         api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
       ),
       this.inflow(runtime, dlq, inflowHours),
@@ -137,13 +137,11 @@ export class DeadLetterInspector {
     dlq: string,
     status?: FailureStatus,
   ): Promise<FingerprintGroup[]> {
-    const { items } = await this.runtimes
-      .get(runtimeName)
-      .call('GET /v1/dlqs/{dlq}/groups', api =>
-        api.GET('/v1/dlqs/{dlq}/groups', {
-          params: { path: { dlq }, query: { status } },
-        }),
-      );
+    const { items } = await this.runtimes.get(runtimeName).call(api =>
+      api.GET('/v1/dlqs/{dlq}/groups', {
+        params: { path: { dlq }, query: { status } },
+      }),
+    );
     return items;
   }
 
@@ -152,18 +150,16 @@ export class DeadLetterInspector {
     dlq: string,
     filter: MessageFilter,
   ): Promise<MessagePage> {
-    return this.runtimes
-      .get(runtimeName)
-      .call('GET /v1/dlqs/{dlq}/messages', api =>
-        api.GET('/v1/dlqs/{dlq}/messages', {
-          params: { path: { dlq }, query: filter },
-        }),
-      );
+    return this.runtimes.get(runtimeName).call(api =>
+      api.GET('/v1/dlqs/{dlq}/messages', {
+        params: { path: { dlq }, query: filter },
+      }),
+    );
   }
 
   async message(runtimeName: string, id: string): Promise<MessageDetail> {
     const runtime = this.runtimes.get(runtimeName);
-    const message = await runtime.call('GET /v1/messages/{id}', api =>
+    const message = await runtime.call(api =>
       api.GET('/v1/messages/{id}', { params: { path: { id } } }),
     );
     const body = this.masker.maskBody(message.body);
@@ -224,7 +220,7 @@ export class DeadLetterInspector {
         reason,
       },
       async note => {
-        const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
+        const overview = await runtime.call(api =>
           api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
         );
         await this.guard.require(
@@ -257,12 +253,12 @@ export class DeadLetterInspector {
         const done =
           action === 'archive'
             ? (
-                await runtime.call('POST /v1/messages/archive', api =>
+                await runtime.call(api =>
                   api.POST('/v1/messages/archive', { body }),
                 )
               ).archived
             : (
-                await runtime.call('POST /v1/messages/purge', api =>
+                await runtime.call(api =>
                   api.POST('/v1/messages/purge', { body }),
                 )
               ).purged;
@@ -274,7 +270,7 @@ export class DeadLetterInspector {
   }
 
   private failedMessage(runtime: RuntimeClient, id: string) {
-    return runtime.call('GET /v1/messages/{id}', api =>
+    return runtime.call(api =>
       api.GET('/v1/messages/{id}', { params: { path: { id } } }),
     );
   }

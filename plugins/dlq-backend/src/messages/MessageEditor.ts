@@ -61,7 +61,7 @@ export class MessageEditor {
 
   private async load(runtimeName: string, id: string) {
     const runtime = this.runtimes.get(runtimeName);
-    const message = await runtime.call('GET /v1/messages/{id}', api =>
+    const message = await runtime.call(api =>
       api.GET('/v1/messages/{id}', { params: { path: { id } } }),
     );
     const entities = await this.entities.resolve(
@@ -201,17 +201,15 @@ export class MessageEditor {
             'the edited body is the same as the original; replay the message instead',
           );
         }
-        const result = await runtime.call(
-          'POST /v1/messages/{id}/replay',
-          api =>
-            api.POST('/v1/messages/{id}/replay', {
-              params: { path: { id } },
-              body: {
-                body: checked.publish!,
-                reason: request.reason,
-                requester: actor.ref,
-              },
-            }),
+        const result = await runtime.call(api =>
+          api.POST('/v1/messages/{id}/replay', {
+            params: { path: { id } },
+            body: {
+              body: checked.publish!,
+              reason: request.reason,
+              requester: actor.ref,
+            },
+          }),
         );
         note.detail = [
           `message ${result.originalMessageId} replayed edited as ${result.messageId}`,

@@ -24,7 +24,7 @@ export async function permanentAmong(
   const reasons = new Map<string, number>();
   const { fingerprint, filter } = request.selection;
   const pageAfter = (cursor?: string) =>
-    runtime.call('GET /v1/dlqs/{dlq}/messages', api =>
+    runtime.call(api =>
       api.GET('/v1/dlqs/{dlq}/messages', {
         params: {
           path: { dlq: request.dlq },

@@ -190,7 +190,7 @@ export class ReplayCoordinator {
   }
 
   private async target(runtime: RuntimeClient, dlq: string) {
-    const overview = await runtime.call('GET /v1/dlqs/{dlq}', api =>
+    const overview = await runtime.call(api =>
       api.GET('/v1/dlqs/{dlq}', { params: { path: { dlq } } }),
     );
     return {
@@ -240,7 +240,7 @@ export class ReplayCoordinator {
         const plan =
           ids.length === 0
             ? { count: 0, targets: [], skipped: [], estimatedSeconds: 0 }
-            : await runtime.call('POST /v1/replays/plan', api =>
+            : await runtime.call(api =>
                 api.POST('/v1/replays/plan', {
                   body: {
                     dlq: request.dlq,
@@ -343,7 +343,7 @@ export class ReplayCoordinator {
       to?: string;
     },
   ) {
-    return runtime.call('GET /v1/dlqs/{dlq}/messages', api =>
+    return runtime.call(api =>
       api.GET('/v1/dlqs/{dlq}/messages', { params: { path: { dlq }, query } }),
     );
   }
@@ -553,7 +553,7 @@ export class ReplayCoordinator {
         if (jobId) {
           const job = await this.job(runtime, jobId);
           if (job.status === 'pending' || job.status === 'running') {
-            await runtime.call('POST /v1/replays/{id}/cancel', api =>
+            await runtime.call(api =>
               api.POST('/v1/replays/{id}/cancel', {
                 params: { path: { id: jobId } },
                 body: {
@@ -642,13 +642,13 @@ export class ReplayCoordinator {
     id: string,
     query: { outcome?: ReplayOutcome; after: number; limit: number },
   ) {
-    return runtime.call('GET /v1/replays/{id}/items', api =>
+    return runtime.call(api =>
       api.GET('/v1/replays/{id}/items', { params: { path: { id }, query } }),
     );
   }
 
   private job(runtime: RuntimeClient, id: string): Promise<RuntimeReplayJob> {
-    return runtime.call('GET /v1/replays/{id}', api =>
+    return runtime.call(api =>
       api.GET('/v1/replays/{id}', { params: { path: { id } } }),
     );
   }
@@ -747,7 +747,7 @@ export class ReplayCoordinator {
     ids: string[],
   ) {
     try {
-      return await runtime.call('POST /v1/replays', api =>
+      return await runtime.call(api =>
         api.POST('/v1/replays', {
           params: {
             header: {

@@ -45,9 +45,7 @@ export class RuntimeRegistry {
       this.all().map(async client => {
         const base = { name: client.name, title: client.settings.title };
         try {
-          const health = await client.call('GET /health', api =>
-            api.GET('/health'),
-          );
+          const health = await client.call(api => api.GET('/health'));
           if (health.brokerState === 'down') {
             return {
               ...base,
