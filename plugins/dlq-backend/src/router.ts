@@ -5,12 +5,12 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { toCsv } from '@internal/csv';
 import {
   AuditEntry,
   DLQ_LIMITS,
   ReplayStatus,
 } from '@internal/plugin-dlq-common';
-import { toCsv } from '@internal/plugin-integrations-common';
 import express, { Request, RequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { AccessGuard, Actor } from './access/AccessGuard';
@@ -187,9 +187,9 @@ export async function createRouter(
     );
   });
 
-  // The dead letters of one trace, across the queues the user may read.
+  // The dead letters of some traces (a journey instance's), across the queues the user may read.
   api.get('/dead-letters', async (req, res) => {
-    res.json(await traces.find(await actor(req), req.query.traceId));
+    res.json(await traces.find(await actor(req), [...req.query.traceId]));
   });
 
   api.get('/runtimes/:runtime/dlqs/:dlq', async (req, res) => {

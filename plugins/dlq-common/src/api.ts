@@ -169,9 +169,11 @@ export type EditReplayResult = Schemas['EditReplayResult'];
 /** Largest edited body accepted, in characters. */
 export const MAX_EDITED_BODY = 200_000;
 
-/** A dead letter of one trace (GET /dead-letters?traceId=…). */
+/** A dead letter of one of the traces asked for (GET /dead-letters?traceId=…&traceId=…). */
 export type TraceDeadLetter = Schemas['TraceDeadLetter'];
-/** GET /dead-letters?traceId=… → the trace's dead letters, newest failure first. */
+/** GET /dead-letters?traceId=… → the traces' dead letters, newest failure first. */
 export type TraceDeadLetters = Schemas['TraceDeadLetters'];
 /** W3C trace ids, as GET /dead-letters takes them. */
 export const TRACE_ID_PATTERN = /^(?!0{32})[0-9a-f]{32}$/;
+/** How many trace ids one GET /dead-letters takes (a journey instance's traces). */
+export const MAX_TRACE_IDS = 20;

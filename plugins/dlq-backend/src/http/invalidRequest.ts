@@ -79,7 +79,16 @@ function schemaOf(
     .find(
       p => p.name === path[0] && p.in === (where === 'params' ? 'path' : where),
     );
-  return parameter && resolve(spec, parameter.schema);
+  if (!parameter) return undefined;
+  // A repeated query parameter's value (`traceId/1`) is checked against the array's items.
+  let schema = resolve(spec, parameter.schema);
+  for (const key of path.slice(1)) {
+    schema = resolve(
+      spec,
+      schema.type === 'array' ? schema.items : schema.properties?.[key],
+    );
+  }
+  return schema;
 }
 
 /** The rule a value broke, in words, for the validator's message about it. */
@@ -134,7 +143,10 @@ export function invalidRequest(
       const [, location, message] = /^request\/(\S*) (.*)$/s.exec(part) ?? [];
       const [where, ...path] = (location ?? '').split('/');
       if (!WHERE[where]) return part;
-      const field = path.join('.') || where;
+      // A query parameter is repeated, not indexed, in a URL: `traceId`, not `traceId.1`.
+      const named =
+        where === 'query' ? path.filter(p => !/^\d+$/.test(p)) : path;
+      const field = named.join('.') || where;
       const schema = schemaOf(spec, route, method, where, path);
       const rule =
         overrides[`${where}.${field}`] ??

@@ -16,7 +16,7 @@ type Problem = DlqListResponse['errors'][number];
 
 const message = (e: unknown) => (isError(e) ? e.message : String(e));
 
-/** The dead letters of one trace across every runtime and queue the user may read. */
+/** The dead letters of some traces across every runtime and queue the user may read. */
 export class TraceDeadLetterFinder {
   constructor(
     private readonly runtimes: RuntimeRegistry,
@@ -25,12 +25,13 @@ export class TraceDeadLetterFinder {
     private readonly perQueue = TRACE_SEARCH_PER_QUEUE,
   ) {}
 
-  async find(actor: Actor, traceId: string): Promise<TraceDeadLetters> {
+  async find(actor: Actor, traceIds: string[]): Promise<TraceDeadLetters> {
+    const wanted = new Set(traceIds);
     const errors: Problem[] = [];
     const found = await Promise.all(
       this.runtimes.all().map(async runtime => {
         try {
-          return await this.inRuntime(actor, runtime, traceId, errors);
+          return await this.inRuntime(actor, runtime, wanted, errors);
         } catch (e) {
           errors.push(problem(runtime, e));
           return [];
@@ -46,7 +47,7 @@ export class TraceDeadLetterFinder {
   private async inRuntime(
     actor: Actor,
     runtime: RuntimeClient,
-    traceId: string,
+    traceIds: ReadonlySet<string>,
     errors: Problem[],
   ): Promise<TraceDeadLetters['items']> {
     const { items: queues } = await runtime.call('GET /v1/dlqs', api =>
@@ -80,8 +81,12 @@ export class TraceDeadLetterFinder {
     );
     return pages
       .flat()
-      .filter(m => m.traceId === traceId)
+      .filter(
+        (m): m is typeof m & { traceId: string } =>
+          !!m.traceId && traceIds.has(m.traceId),
+      )
       .map(m => ({
+        traceId: m.traceId,
         runtime: runtime.name,
         dlq: m.dlq,
         id: m.id,

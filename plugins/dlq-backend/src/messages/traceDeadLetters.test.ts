@@ -1,6 +1,6 @@
 /*
  * GET /dead-letters?traceId=… against the real integration runtime (embedded broker): a
- * poison order's dead letter is found by its trace id with its queue, status,
+ * poison order's dead letter is found by its trace id (alone or among others) with its queue, status,
  * classification, failure and business key; a user who may not read the queue gets none
  * (left out, not refused); a runtime that is down is reported; a trace id that is not one
  * is a 400 that says what a trace id is.
@@ -132,6 +132,7 @@ describe('the dead letters of one trace', () => {
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([
       {
+        traceId: letter.traceId,
         runtime: RUNTIME,
         dlq: queue,
         id: letter.id,
@@ -157,6 +158,16 @@ describe('the dead letters of one trace', () => {
 
     const other = await get(INES, `/dead-letters?traceId=${'ab'.repeat(16)}`);
     expect(other.body.items).toEqual([]);
+
+    // A journey instance's several traces in one request: the one with a dead letter is found.
+    const several = await get(
+      INES,
+      `/dead-letters?traceId=${'ab'.repeat(16)}&traceId=${letter.traceId}`,
+    );
+    expect(several.status).toBe(200);
+    expect(several.body.items.map((i: { id: string }) => i.id)).toEqual([
+      letter.id,
+    ]);
   });
 
   it('answers a trace id that is not one with a 400 that says what one is', async () => {
@@ -176,6 +187,19 @@ describe('the dead letters of one trace', () => {
       'invalid query: traceId: a W3C trace id (32 lower-case hex digits, not all zero)',
     );
     expect((await get(INES, '/dead-letters')).status).toBe(400);
+    const second = await get(
+      INES,
+      `/dead-letters?traceId=${'ab'.repeat(16)}&traceId=xyz`,
+    );
+    expect(second.status).toBe(400);
+    expect(second.body.error.message).toMatch(/traceId.*W3C trace id/);
+    const tooMany = Array.from(
+      { length: 21 },
+      (_, i) => `traceId=${(i + 1).toString(16).padStart(32, 'a')}`,
+    ).join('&');
+    const refused = await get(INES, `/dead-letters?${tooMany}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/traceId/);
     expect(
       (await get(INES, `/dead-letters?traceId=${'ab'.repeat(16)}&limit=5`))
         .status,

@@ -53,10 +53,11 @@ export interface DlqApi {
     inflowHours?: number;
   }): Promise<DlqListResponse>;
   /**
-   * The dead letters of one trace across every queue the user may read (each queue's
-   * newest dead letters are searched; see `searchedPerQueue`).
+   * The dead letters of some traces (1 to MAX_TRACE_IDS, e.g. a journey instance's) across
+   * every queue the user may read, in one request (each queue's newest dead letters are
+   * searched; see `searchedPerQueue`).
    */
-  findDeadLettersByTrace(traceId: string): Promise<TraceDeadLetters>;
+  findDeadLettersByTrace(traceIds: string[]): Promise<TraceDeadLetters>;
   getDlq(runtime: string, dlq: string): Promise<DlqOverview>;
   /** What the signed-in user may change on the queue, and why not. */
   getDlqAccess(runtime: string, dlq: string): Promise<DlqAccess>;

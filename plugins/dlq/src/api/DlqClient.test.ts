@@ -51,6 +51,23 @@ describe('DlqClient', () => {
     });
   });
 
+  it("asks for a journey instance's traces in one request, the trace id repeated", async () => {
+    const { client, fetch } = setup(
+      json({ items: [], errors: [], searchedPerQueue: 500 }),
+    );
+    const a = 'ab'.repeat(16);
+    const b = 'cd'.repeat(16);
+    await expect(client.findDeadLettersByTrace([a, b])).resolves.toEqual({
+      items: [],
+      errors: [],
+      searchedPerQueue: 500,
+    });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `http://backend/api/dlq/dead-letters?traceId=${a}&traceId=${b}`,
+    );
+  });
+
   it("rejects with a ResponseError carrying the backend's message", async () => {
     const { client } = setup(
       json(

@@ -40,10 +40,12 @@ function given<T extends object>(query: T | undefined): T {
   ) as T;
 }
 
-/** A query string as forms write it (`a=1&b=o+1`). */
+/** A query string as forms write it (`a=1&b=o+1`; an array repeats its name: `t=1&t=2`). */
 function queryString(query: Record<string, unknown>): string {
   return new URLSearchParams(
-    Object.entries(given(query)).map(([k, v]) => [k, String(v)]),
+    Object.entries(given(query)).flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).map(item => [k, String(item)]),
+    ),
   ).toString();
 }
 
@@ -109,10 +111,10 @@ export class DlqClient implements DlqApi {
     return bodyOf('GET /dlqs', data);
   }
 
-  async findDeadLettersByTrace(traceId: string): Promise<TraceDeadLetters> {
+  async findDeadLettersByTrace(traceIds: string[]): Promise<TraceDeadLetters> {
     const api = await this.api();
     const { data } = await api.request('get', '/dead-letters', {
-      params: { query: { traceId } },
+      params: { query: { traceId: traceIds } },
     });
     return bodyOf('GET /dead-letters', data);
   }

@@ -728,8 +728,10 @@ export const spec = {
       },
       TraceDeadLetter: {
         type: 'object',
-        description: "A dead letter of one trace, in one runtime's queue.",
+        description:
+          "A dead letter of one of the traces asked for, in one runtime's queue.",
         required: [
+          'traceId',
           'runtime',
           'dlq',
           'id',
@@ -742,6 +744,9 @@ export const spec = {
           'businessKey',
         ],
         properties: {
+          traceId: {
+            $ref: '#/components/schemas/TraceId',
+          },
           runtime: {
             type: 'string',
           },
@@ -1600,21 +1605,30 @@ export const spec = {
       get: {
         operationId: 'findDeadLettersByTrace',
         summary:
-          "The dead letters of one trace across every runtime and queue the caller may read; queues they may not read are left out. Only each queue's newest `searchedPerQueue` dead letters are searched.",
+          "The dead letters of one or more traces (a journey instance's) across every runtime and queue the caller may read; queues they may not read are left out. Only each queue's newest `searchedPerQueue` dead letters are searched.",
         parameters: [
           {
             name: 'traceId',
             in: 'query',
+            description: 'Repeat for several traces (at most 20).',
             allowReserved: true,
             required: true,
+            style: 'form',
+            explode: true,
             schema: {
-              $ref: '#/components/schemas/TraceId',
+              type: 'array',
+              description: '1 to 20 W3C trace ids',
+              minItems: 1,
+              maxItems: 20,
+              items: {
+                $ref: '#/components/schemas/TraceId',
+              },
             },
           },
         ],
         responses: {
           '200': {
-            description: "The trace's dead letters.",
+            description: "The traces' dead letters.",
             content: {
               'application/json': {
                 schema: {

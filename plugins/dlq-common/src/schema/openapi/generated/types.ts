@@ -43,7 +43,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The dead letters of one trace across every runtime and queue the caller may read; queues they may not read are left out. Only each queue's newest `searchedPerQueue` dead letters are searched. */
+    /** The dead letters of one or more traces (a journey instance's) across every runtime and queue the caller may read; queues they may not read are left out. Only each queue's newest `searchedPerQueue` dead letters are searched. */
     get: operations['findDeadLettersByTrace'];
     put?: never;
     post?: never;
@@ -574,8 +574,9 @@ export interface components {
       traceUrl: string | null;
       entities: components['schemas']['DlqEntities'];
     };
-    /** @description A dead letter of one trace, in one runtime's queue. */
+    /** @description A dead letter of one of the traces asked for, in one runtime's queue. */
     TraceDeadLetter: {
+      traceId: components['schemas']['TraceId'];
       runtime: string;
       dlq: string;
       /**
@@ -920,7 +921,8 @@ export interface operations {
   findDeadLettersByTrace: {
     parameters: {
       query: {
-        traceId: components['schemas']['TraceId'];
+        /** @description Repeat for several traces (at most 20). */
+        traceId: components['schemas']['TraceId'][];
       };
       header?: never;
       path?: never;
@@ -928,7 +930,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The trace's dead letters. */
+      /** @description The traces' dead letters. */
       200: {
         headers: {
           [name: string]: unknown;
