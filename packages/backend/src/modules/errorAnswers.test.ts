@@ -4,14 +4,22 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
+  CustomErrorBase,
   InputError,
   NotFoundError,
+  NotImplementedError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { httpRouter } from './errorAnswers';
 
 const SERVER_PATH = '/srv/switchboard/packages/backend/secret-config.yaml';
+
+/** A repo's error class that carries its 5xx status, as dlq-backend's BadGatewayError does. */
+class BadGatewayError extends CustomErrorBase {
+  name = 'BadGatewayError' as const;
+  statusCode = 502 as const;
+}
 
 /** Routes that fail the ways real handlers do. */
 const failing = createBackendPlugin({
@@ -61,6 +69,31 @@ const failing = createBackendPlugin({
             'runtime integration-runtime is down',
           );
         });
+        router.get('/library-500', async () => {
+          // What an HTTP library throws for an upstream's 500: its status, and a
+          // message written for whoever debugs it, not for the caller.
+          throw Object.assign(
+            new Error(`upstream failed reading ${SERVER_PATH}`),
+            { status: 500 },
+          );
+        });
+        router.get('/library-503', async () => {
+          throw Object.assign(
+            new Error(`connect ECONNREFUSED, see ${SERVER_PATH}`),
+            { statusCode: 503, name: 'HTTPError' },
+          );
+        });
+        router.get('/bad-gateway', async () => {
+          throw new BadGatewayError(
+            'runtime rt answered GET /v1/dlqs with 500',
+          );
+        });
+        router.get('/not-implemented', async () => {
+          throw new NotImplementedError('exports in XLSX are not implemented');
+        });
+        router.get('/library-404', async () => {
+          throw Object.assign(new Error('no such entity'), { status: 404 });
+        });
         router.get('/teapot', async () => {
           throw Object.assign(new Error('deliberate with a status'), {
             statusCode: 418,
@@ -101,11 +134,19 @@ describe('error answers', () => {
   });
   afterAll(() => subject.backend.stop());
 
-  it.each(['/enoent', '/type', '/sql', '/sqlite', '/not-an-error'])(
-    '%s: an internal error answers 500 with a log id only',
-    async route => {
+  it.each([
+    ['/enoent', 500],
+    ['/type', 500],
+    ['/sql', 500],
+    ['/sqlite', 500],
+    ['/not-an-error', 500],
+    ['/library-500', 500],
+    ['/library-503', 503],
+  ])(
+    '%s: an internal error answers %s with a log id only',
+    async (route, code) => {
       const { status, text } = await subject.get(route);
-      expect(status).toBe(500);
+      expect(status).toBe(code);
       const body = JSON.parse(text);
       expect(body.error.message).toMatch(
         /^An internal error occurred, logId=[0-9a-f]{20}$/,
@@ -113,7 +154,7 @@ describe('error answers', () => {
       expect(body.error.stack).toBeUndefined();
       expect(text).not.toContain(SERVER_PATH);
       expect(text).not.toMatch(
-        /insert into|0x00|ENOENT|deep|\.ts:\d+|UNIQUE|SqliteError/,
+        /insert into|0x00|ENOENT|ECONNREFUSED|upstream|deep|\.ts:\d+|UNIQUE|SqliteError/,
       );
     },
   );
@@ -122,6 +163,9 @@ describe('error answers', () => {
     ['/input', 400, 'limit: must be at most 200'],
     ['/missing', 404, 'no replay 42'],
     ['/unavailable', 503, 'runtime integration-runtime is down'],
+    ['/not-implemented', 501, 'exports in XLSX are not implemented'],
+    ['/bad-gateway', 502, 'runtime rt answered GET /v1/dlqs with 500'],
+    ['/library-404', 404, 'no such entity'],
     ['/teapot', 418, 'deliberate with a status'],
   ])(
     '%s: a deliberate error keeps status and message, without a stack',
@@ -143,6 +187,11 @@ describe('error answers', () => {
       const body = JSON.parse(text);
       expect(body.error.message).toContain('ENOENT');
       expect(body.error.stack).toEqual(expect.any(String));
+      const library = await debug.get('/library-500');
+      expect(library.status).toBe(500);
+      expect(JSON.parse(library.text).error.message).toBe(
+        `upstream failed reading ${SERVER_PATH}`,
+      );
     } finally {
       await debug.backend.stop();
     }

@@ -11,39 +11,51 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
+import { CustomErrorBase, isError } from '@backstage/errors';
 import { ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { randomBytes } from 'node:crypto';
 
-/** Errors a route throws on purpose say what went wrong; these names carry a status. */
-const DELIBERATE = new Set([
-  'InputError',
-  'AuthenticationError',
-  'NotAllowedError',
-  'NotFoundError',
-  'ConflictError',
-  'NotModifiedError',
-  'NotImplementedError',
-  'ServiceUnavailableError',
+/** @backstage/errors names that carry a status (Backstage's error middleware maps them). */
+const DELIBERATE = new Map([
+  ['NotModifiedError', 304],
+  ['InputError', 400],
+  ['AuthenticationError', 401],
+  ['NotAllowedError', 403],
+  ['NotFoundError', 404],
+  ['ConflictError', 409],
+  ['NotImplementedError', 501],
+  ['ServiceUnavailableError', 503],
 ]);
 
+/** The status the error middleware answers with: a whole `statusCode`/`status` first. */
+function statusOf(error: Error): number | undefined {
+  const fields = error as { statusCode?: unknown; status?: unknown };
+  for (const value of [fields.statusCode, fields.status]) {
+    if (typeof value === 'number' && Number.isInteger(value)) {
+      if (value >= 100 && value <= 599) return value;
+    }
+  }
+  return DELIBERATE.get(error.name);
+}
+
+/**
+ * Whether the error says what went wrong on purpose. A 4xx does, whoever threw it. A 5xx
+ * only when the code wrote it for the caller: an @backstage/errors class or another
+ * CustomErrorBase subclass (dlq-backend's BadGatewayError). A library's error that
+ * happens to carry `status: 500` says nothing meant for the caller.
+ */
 function isDeliberate(error: unknown): boolean {
   if (!isError(error)) return false;
-  const { statusCode, status } = error as {
-    statusCode?: unknown;
-    status?: unknown;
-  };
-  return (
-    DELIBERATE.has(error.name) ||
-    typeof statusCode === 'number' ||
-    typeof status === 'number'
-  );
+  const status = statusOf(error);
+  if (status === undefined) return false;
+  return status < 500 || error instanceof CustomErrorBase;
 }
 
 /**
  * Replaces an error nobody threw on purpose (a TypeError, a driver's error, an ENOENT
  * with a server path in it) by one that names only a log id; the original is logged.
+ * A 5xx status the error carried (a library's 503) stays the answer's status.
  * Backstage itself filters only database errors this way.
  */
 export function hideInternalError(
@@ -58,7 +70,10 @@ export function hideInternalError(
   );
   const hidden = new Error(`An internal error occurred, logId=${logId}`);
   delete hidden.stack;
-  return hidden;
+  const status = isError(error) ? statusOf(error) : undefined;
+  return status === undefined
+    ? hidden
+    : Object.assign(hidden, { statusCode: status });
 }
 
 /**
