@@ -1,7 +1,7 @@
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dlqApiRef } from './api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { dlqPlugin } from './plugin';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fakeDlqApi } from './testUtils/fakes';

@@ -7,9 +7,14 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
-import { dlqApiRef } from './api/DlqApi';
-import { DlqClient } from './api/DlqClient';
-import { rootRouteRef } from './routes';
+import { DlqClient, dlqApiRef } from '@internal/plugin-dlq-react';
+import {
+  auditRouteRef,
+  messageRouteRef,
+  queueRouteRef,
+  replayRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const dlqApi = ApiBlueprint.make({
   params: defineParams =>
@@ -46,6 +51,12 @@ const entityDeadLetters = EntityContentBlueprint.make({
 
 export const dlqPlugin = createFrontendPlugin({
   pluginId: 'dlq',
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    queue: queueRouteRef,
+    message: messageRouteRef,
+    replay: replayRouteRef,
+    audit: auditRouteRef,
+  },
   extensions: [dlqApi, deadLettersPage, entityDeadLetters],
 });

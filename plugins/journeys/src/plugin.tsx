@@ -9,7 +9,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { journeysApiRef } from './api/JourneysApi';
 import { JourneysClient } from './api/JourneysClient';
-import { rootRouteRef } from './routes';
+import { deadLetterRouteRef, rootRouteRef } from './routes';
 
 const journeysApi = ApiBlueprint.make({
   params: defineParams =>
@@ -64,5 +64,6 @@ const entitySlos = EntityContentBlueprint.make({
 export const journeysPlugin = createFrontendPlugin({
   pluginId: 'journeys',
   routes: { root: rootRouteRef },
+  externalRoutes: { deadLetter: deadLetterRouteRef },
   extensions: [journeysApi, journeysPage, entityJourneys, entitySlos],
 });

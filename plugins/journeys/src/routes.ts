@@ -1,5 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { createRouteRef, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
 import type { StatsWindow } from '@internal/plugin-journeys-common';
 import type { JourneyName } from './api/JourneysApi';
 
@@ -8,6 +12,15 @@ export const DEFAULT_WINDOW: StatsWindow = '24h';
 
 /** The Journeys page (mounted at /journeys). */
 export const rootRouteRef = createRouteRef();
+
+/**
+ * One dead letter's page in the dlq plugin (`dlq.message` unless the app binds it
+ * elsewhere); without the dlq plugin it resolves to nothing and no link is shown.
+ */
+export const deadLetterRouteRef = createExternalRouteRef({
+  params: ['runtime', 'dlq', 'id'],
+  defaultTarget: 'dlq.message',
+});
 
 const enc = encodeURIComponent;
 
@@ -37,6 +50,5 @@ export function useJourneysLinks() {
     /** Every objective, least budget first; optionally only those of one owner. */
     slos: (owner?: string) =>
       `${base}/slos${owner ? `?owner=${enc(owner)}` : ''}`,
-    /** The dead-letters page of the dlq plugin, filtered by a business id (a plain app path). */
   };
 }

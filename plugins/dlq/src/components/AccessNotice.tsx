@@ -3,8 +3,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { DlqAccess } from '@internal/plugin-dlq-common';
 import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
-import { dlqApiRef } from '../api/DlqApi';
-import { brokerDown, WRAP } from './common';
+import { WRAP, dlqApiRef } from '@internal/plugin-dlq-react';
+import { brokerDown } from './common';
 
 /** Why a queue's buttons are disabled, if they are. */
 export interface QueueActions {

@@ -22,9 +22,15 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { AuditFilters, dlqApiRef } from '../api/DlqApi';
+import {
+  AuditFilters,
+  EntityLink,
+  WRAP,
+  dlqApiRef,
+  formatTime,
+} from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
-import { EntityLink, ErrorAlert, ErrorPanel, formatTime, WRAP } from './common';
+import { ErrorAlert, ErrorPanel } from './common';
 
 const PAGE_SIZE = 50;
 export const AUDIT_CSV_FILENAME = 'dead-letter-audit.csv';

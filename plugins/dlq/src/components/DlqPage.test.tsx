@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FailedMessageSummary } from '@internal/plugin-dlq-common';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { dlq, fakeDlqApi, mountedRoutes, replay } from '../testUtils/fakes';
 import { DlqRouter } from './DlqRouter';
 

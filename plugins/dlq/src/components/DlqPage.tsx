@@ -34,16 +34,14 @@ import { Alert } from '@material-ui/lab';
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { dlqApiRef, MessageFilters } from '../api/DlqApi';
-import { useDlqLinks } from '../routes';
 import {
   EntityLink,
-  ErrorAlert,
-  ErrorPanel,
-  FailureStatusChip,
-  formatAge,
+  MessageFilters,
+  dlqApiRef,
   formatTime,
-} from './common';
+} from '@internal/plugin-dlq-react';
+import { useDlqLinks } from '../routes';
+import { ErrorAlert, ErrorPanel, FailureStatusChip, formatAge } from './common';
 import { AccessNotice, useQueueActions } from './AccessNotice';
 import { ClassificationChip } from './ClassificationChip';
 import { InflowChart } from './InflowChart';

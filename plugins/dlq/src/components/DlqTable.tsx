@@ -2,8 +2,9 @@ import { Link, Table, TableColumn } from '@backstage/core-components';
 import type { DlqListResponse, DlqOverview } from '@internal/plugin-dlq-common';
 import { Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
+import { EntityLink } from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
-import { EntityLink, formatAge, Sparkline } from './common';
+import { formatAge, Sparkline } from './common';
 
 /**
  * Runtimes that could not be read: a warning, the rest of the page still works. A

@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { EditPreview } from '@internal/plugin-dlq-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { fakeDlqApi, mountedRoutes } from '../testUtils/fakes';
 import { EditReplayDialog } from './EditReplayDialog';
 

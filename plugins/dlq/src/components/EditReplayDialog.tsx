@@ -19,7 +19,7 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useEffect, useState } from 'react';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { ErrorAlert } from './common';
 
 export interface EditReplayDialogProps {

@@ -4,7 +4,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
 import { ErrorPanel } from './common';
 import { DlqTable, RuntimeErrors } from './DlqTable';

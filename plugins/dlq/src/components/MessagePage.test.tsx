@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import type { MessageDetail } from '@internal/plugin-dlq-common';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { fakeDlqApi, mountedRoutes } from '../testUtils/fakes';
 import { DlqRouter } from './DlqRouter';
 

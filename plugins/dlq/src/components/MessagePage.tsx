@@ -20,14 +20,9 @@ import { Alert } from '@material-ui/lab';
 import { ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { dlqApiRef } from '../api/DlqApi';
+import { EntityLink, dlqApiRef, formatTime } from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
-import {
-  EntityLink,
-  ErrorPanel,
-  FailureStatusChip,
-  formatTime,
-} from './common';
+import { ErrorPanel, FailureStatusChip } from './common';
 import { AccessNotice, useQueueActions } from './AccessNotice';
 import { ClassificationChip } from './ClassificationChip';
 import { EditReplayDialog } from './EditReplayDialog';

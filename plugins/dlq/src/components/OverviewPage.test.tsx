@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { dlq, fakeDlqApi, mountedRoutes, replay } from '../testUtils/fakes';
 import { formatAge } from './common';
 import { OverviewPage } from './OverviewPage';

@@ -3,7 +3,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
 import { ErrorAlert, ErrorPanel } from './common';
 import { DlqTable, RuntimeErrors } from './DlqTable';

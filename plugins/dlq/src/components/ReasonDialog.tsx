@@ -9,7 +9,8 @@ import {
 } from '@material-ui/core';
 import { DLQ_LIMITS } from '@internal/plugin-dlq-common';
 import { ReactNode, useEffect, useState } from 'react';
-import { ErrorAlert, WRAP } from './common';
+import { WRAP } from '@internal/plugin-dlq-react';
+import { ErrorAlert } from './common';
 
 export interface ReasonDialogProps {
   open: boolean;

@@ -27,7 +27,7 @@ import {
 import { Alert } from '@material-ui/lab';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
 import { shortReason } from './ClassificationChip';
 import { ErrorAlert, formatAge } from './common';

@@ -3,7 +3,7 @@ import { identityApiRef } from '@backstage/frontend-plugin-api';
 import type { DlqAccess } from '@internal/plugin-dlq-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { fakeDlqApi, mountedRoutes, replay } from '../testUtils/fakes';
 import { ReplayPage } from './ReplayPage';
 

@@ -26,18 +26,20 @@ import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { dlqApiRef } from '../api/DlqApi';
-import { useDlqLinks } from '../routes';
 import {
   EntityLink,
+  WRAP,
+  dlqApiRef,
+  formatTime,
+} from '@internal/plugin-dlq-react';
+import { useDlqLinks } from '../routes';
+import {
   ErrorAlert,
   ErrorPanel,
   formatAge,
-  formatTime,
   OUTCOME_COLOURS,
   OutcomeChip,
   ReplayStatusChip,
-  WRAP,
 } from './common';
 import { ReasonDialog } from './ReasonDialog';
 

@@ -2,8 +2,9 @@ import { Link, Table, TableColumn } from '@backstage/core-components';
 import type { Replay } from '@internal/plugin-dlq-common';
 import { describeReplayCounts } from '@internal/plugin-dlq-common';
 import { Typography } from '@material-ui/core';
+import { EntityLink, WRAP, formatTime } from '@internal/plugin-dlq-react';
 import { useDlqLinks } from '../routes';
-import { EntityLink, formatTime, ReplayStatusChip, WRAP } from './common';
+import { ReplayStatusChip } from './common';
 
 /** Replays, the ones waiting for a second person first. */
 export const ReplaysTable = ({

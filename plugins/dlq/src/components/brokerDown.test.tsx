@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { dlqApiRef } from '../api/DlqApi';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { fakeDlqApi, mountedRoutes } from '../testUtils/fakes';
 import { brokerDown } from './common';
 import { DlqRouter } from './DlqRouter';

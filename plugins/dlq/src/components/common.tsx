@@ -1,9 +1,8 @@
-import { ResponseErrorPanel } from '@backstage/core-components';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+  ErrorAlert as SharedErrorAlert,
+  ErrorPanel as SharedErrorPanel,
+  errorMessage,
+} from '@internal/plugin-dlq-react';
 import type {
   FailureStatus,
   Replay,
@@ -18,26 +17,6 @@ import {
 import { Chip, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Area, AreaChart } from 'recharts';
-
-/** Text that wraps at any point rather than being cut off (long reasons, refusals). */
-export const WRAP = {
-  whiteSpace: 'pre-wrap',
-  overflowWrap: 'anywhere',
-} as const;
-
-/** The backend's own message of a failed request (`{ error: { message } }`), else the error's message. */
-export function errorMessage(e: unknown): string {
-  if (!e) return 'Unknown error';
-  const err = e as {
-    name?: string;
-    message?: string;
-    cause?: { message?: string };
-    statusCode?: number;
-  };
-  if (err.name === 'ResponseError' && err.cause?.message)
-    return err.cause.message;
-  return err.message ?? String(e);
-}
 
 /**
  * A 503 whose runtime's broker is down (Retry-After, or the backend's "try again in N s"):
@@ -92,7 +71,7 @@ const BrokerDownAlert = ({
   </Alert>
 );
 
-/** A page-level error: the backend's message as the title, details below. */
+/** A page-level error; a runtime whose broker is down gets the amber "it will be back" instead. */
 export const ErrorPanel = ({
   error,
   title,
@@ -102,15 +81,10 @@ export const ErrorPanel = ({
 }) => {
   const down = brokerDown(error);
   if (down) return <BrokerDownAlert down={down} title={title} />;
-  return (
-    <ResponseErrorPanel
-      error={error}
-      title={title ? `${title}: ${errorMessage(error)}` : errorMessage(error)}
-    />
-  );
+  return <SharedErrorPanel error={error} title={title} />;
 };
 
-/** An inline error (failed action) with the backend's message. */
+/** An inline error (failed action); a runtime whose broker is down gets the amber notice. */
 export const ErrorAlert = ({
   error,
   onClose,
@@ -120,11 +94,7 @@ export const ErrorAlert = ({
 }) => {
   const down = brokerDown(error);
   if (down) return <BrokerDownAlert down={down} onClose={onClose} />;
-  return (
-    <Alert severity="error" onClose={onClose} role="alert" style={WRAP}>
-      {errorMessage(error)}
-    </Alert>
-  );
+  return <SharedErrorAlert error={error} onClose={onClose} />;
 };
 
 /** 11532 → '3 h 12 min'. */
@@ -139,12 +109,6 @@ export function formatAge(seconds: number | null | undefined): string {
   if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
   const d = Math.floor(h / 24);
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
-}
-
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
 const TONE_COLOURS: Record<ReturnType<typeof replayTone>, string> = {
@@ -202,37 +166,6 @@ const FAILURE_COLOURS: Record<FailureStatus, string> = {
 
 export const FailureStatusChip = ({ status }: { status: FailureStatus }) =>
   chip(status, FAILURE_COLOURS[status] ?? '#757575');
-
-/** An entity ref as a catalog link, or a dash. */
-export const EntityLink = ({
-  entityRef,
-  defaultKind,
-}: {
-  entityRef?: string | null;
-  defaultKind?: string;
-}) => {
-  if (!entityRef)
-    return (
-      <Typography variant="body2" color="textSecondary">
-        –
-      </Typography>
-    );
-  let title = entityRef;
-  try {
-    title = humanizeEntityRef(parseEntityRef(entityRef, { defaultKind }), {
-      defaultKind,
-    });
-  } catch {
-    return <span>{entityRef}</span>;
-  }
-  return (
-    <EntityRefLink
-      entityRef={entityRef}
-      defaultKind={defaultKind}
-      title={title}
-    />
-  );
-};
 
 /** A tiny inflow trend (dead letters per bucket). */
 export const Sparkline = ({

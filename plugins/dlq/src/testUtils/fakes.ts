@@ -1,6 +1,6 @@
 import type { DlqOverview, Replay } from '@internal/plugin-dlq-common';
-import type { DlqApi } from '../api/DlqApi';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { DlqApi } from '@internal/plugin-dlq-react';
 import { rootRouteRef } from '../routes';
 
 /** A DlqApi whose every method is a jest mock; override what the test needs. */

@@ -1,83 +1,40 @@
 import { Link } from '@backstage/core-components';
-import { useApiHolder } from '@backstage/frontend-plugin-api';
-import type {
-  InstanceDetail,
-  InstanceSummary,
-} from '@internal/plugin-journeys-common';
-import { dlqApiRef } from '@internal/plugin-dlq';
+import { useApiHolder, useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  MAX_TRACE_IDS,
+  type TraceDeadLetter,
+} from '@internal/plugin-dlq-common';
+import type { InstanceDetail } from '@internal/plugin-journeys-common';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
+import { deadLetterRouteRef } from '../routes';
 
 /**
- * The business id to look up in the dead letters: an order id when the instance has one (the key
- * the dead-letter queues carry), else its first business key.
+ * The trace ids to look up: those with a failed span first (a dead letter's consumer
+ * failed there), then the others (its producer's trace), at most what one request takes.
+ * None when nothing in the instance failed.
  */
-export function deadLetterBusinessId(
-  instance: InstanceSummary,
-): string | undefined {
-  const entries = Object.entries(instance.businessKeys ?? {}).filter(
-    ([, v]) => v,
-  );
-  const order = entries.find(([k]) => /order/i.test(k));
-  return (order ?? entries[0])?.[1];
-}
-
-export interface DeadLetterRecord {
-  runtime: string;
-  dlq: string;
-  id: string;
-  status: string;
-  errorClass: string;
-}
-
-/** Queues whose consumer span failed in the instance (`process <queue>`, the runtime's naming). */
-export function failedQueues(detail: InstanceDetail): Set<string> {
-  return new Set(
-    detail.spans
-      .filter(
-        s => s.kind === 5 && s.status === 2 && s.name.startsWith('process '),
-      )
-      .map(s => s.name.slice('process '.length)),
-  );
+export function deadLetterTraceIds(detail: InstanceDetail): string[] {
+  const failed = detail.spans.filter(s => s.status === 2).map(s => s.traceId);
+  if (failed.length === 0) return [];
+  const all = new Set([...failed, ...detail.spans.map(s => s.traceId)]);
+  return [...all].slice(0, MAX_TRACE_IDS);
 }
 
 /**
- * The runtime's dead-letter records that carry one of the instance's trace ids, read through
- * dlq-backend with the user's own rights (nothing shows when the dead letters plugin is absent).
- * The DLQs of the failed consumer steps are asked for the instance's order id, then matched by
- * trace id.
+ * The dead letters that carry one of the instance's trace ids, found by dlq-backend in one
+ * request with the user's own rights. Nothing shows without the dead letters plugin (no
+ * API), and a dead letter is named without a link when its page is not in the app.
  */
 export const DeadLetterRecords = ({ detail }: { detail: InstanceDetail }) => {
   const dlqApi = useApiHolder().get(dlqApiRef);
-  const businessId = deadLetterBusinessId(detail.instance);
-  const state = useAsync(async (): Promise<DeadLetterRecord[]> => {
-    const queues = failedQueues(detail);
-    if (!dlqApi || !businessId || queues.size === 0) return [];
-    const traceIds = new Set(detail.spans.map(s => s.traceId));
-    const { items } = await dlqApi.listDlqs();
-    const pages = await Promise.all(
-      items
-        .filter(d => queues.has(d.name))
-        .map(async d => ({
-          d,
-          page: await dlqApi.listMessages(d.runtime, d.name, {
-            businessId,
-            limit: 100,
-          }),
-        })),
-    );
-    return pages.flatMap(({ d, page }) =>
-      page.items
-        .filter(m => m.traceId && traceIds.has(m.traceId))
-        .map(m => ({
-          runtime: d.runtime,
-          dlq: d.name,
-          id: m.id,
-          status: m.status,
-          errorClass: m.errorClass,
-        })),
-    );
-  }, [dlqApi, detail, businessId]);
+  const deadLetterLink = useRouteRef(deadLetterRouteRef);
+  const state = useAsync(async (): Promise<TraceDeadLetter[]> => {
+    const traceIds = deadLetterTraceIds(detail);
+    if (!dlqApi || traceIds.length === 0) return [];
+    return (await dlqApi.findDeadLettersByTrace(traceIds)).items;
+  }, [dlqApi, detail]);
 
   if (state.error) {
     return (
@@ -95,15 +52,17 @@ export const DeadLetterRecords = ({ detail }: { detail: InstanceDetail }) => {
     <div data-testid="dead-letter-records">
       {state.value.map(r => (
         <div key={`${r.runtime}/${r.id}`}>
-          <Link
-            to={`/dead-letters/${encodeURIComponent(
-              r.runtime,
-            )}/${encodeURIComponent(r.dlq)}/messages/${encodeURIComponent(
-              r.id,
-            )}`}
-          >
-            Dead letter in {r.dlq}
-          </Link>{' '}
+          {deadLetterLink ? (
+            <Link
+              to={deadLetterLink({ runtime: r.runtime, dlq: r.dlq, id: r.id })}
+            >
+              Dead letter in {r.dlq}
+            </Link>
+          ) : (
+            <Typography variant="body2" component="span">
+              Dead letter in {r.dlq}
+            </Typography>
+          )}{' '}
           <Typography variant="caption" color="textSecondary">
             {r.errorClass} · {r.status}
           </Typography>

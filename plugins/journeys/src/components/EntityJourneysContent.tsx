@@ -4,9 +4,9 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../api/JourneysApi';
 import { useJourneysLinks } from '../routes';
-import { ErrorPanel } from './ErrorPanel';
 import { JourneyStatsTable } from './JourneyStatsTable';
 
 /** The journeys this component takes part in, over the last 24 hours. */

@@ -1,8 +1,9 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { dlqApiRef } from '@internal/plugin-dlq';
+import { dlqApiRef } from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../api/JourneysApi';
+import { deadLetterRouteRef } from '../routes';
 import {
   fakeJourneysApi,
   instanceDetail,
@@ -63,7 +64,7 @@ describe('InstancePage', () => {
     expect(screen.getAllByTestId('waterfall-row')).toHaveLength(5);
   });
 
-  it('links the dead-letter record that carries one of the instance’s trace ids', async () => {
+  const failedConsumer = () => {
     const base = instanceDetail();
     const spans = base.spans.map(s =>
       s.kind === 5
@@ -74,40 +75,46 @@ describe('InstancePage', () => {
           }
         : s,
     );
+    return { ...base, spans };
+  };
+  const letter = (id: string, dlq: string, errorClass: string) => ({
+    traceId: TRACE_B,
+    runtime: 'rt',
+    dlq,
+    id,
+    messageId: `m-${id}`,
+    status: 'failed',
+    errorClass,
+    errorMessage: 'card declined',
+    firstFailureAt: '2026-03-01T10:00:00Z',
+    lastFailureAt: '2026-03-01T10:00:05Z',
+    businessKey: 'ord-4711',
+  });
+
+  it('links the dead letters that carry the instance’s trace ids, found in one request', async () => {
     const api = fakeJourneysApi({
-      getInstance: jest.fn().mockResolvedValue({ ...base, spans }),
+      getInstance: jest.fn().mockResolvedValue(failedConsumer()),
     });
     const dlq = {
-      listDlqs: jest.fn().mockResolvedValue({
+      findDeadLettersByTrace: jest.fn().mockResolvedValue({
         items: [
-          { runtime: 'rt', name: 'payment-service.order-created' },
-          { runtime: 'rt', name: 'erp-connector.order-created' },
+          letter('f-1', 'payment-service.order-created', 'CardDeclinedError'),
         ],
-        unavailable: [],
+        errors: [],
+        searchedPerQueue: 500,
       }),
-      listMessages: jest.fn().mockResolvedValue({
-        items: [
-          {
-            id: 'f-1',
-            traceId: TRACE_B,
-            status: 'failed',
-            errorClass: 'CardDeclinedError',
-          },
-          {
-            id: 'f-2',
-            traceId: 'f'.repeat(32),
-            status: 'failed',
-            errorClass: 'OtherOrderError',
-          },
-        ],
-      }),
+      listDlqs: jest.fn(),
+      listMessages: jest.fn(),
     };
     renderInTestApp(<JourneysRouter />, {
       apis: [
         [journeysApiRef, api],
         [dlqApiRef, dlq as any],
       ],
-      mountedRoutes,
+      mountedRoutes: {
+        ...mountedRoutes,
+        '/dead-letters/:runtime/:dlq/messages/:id': deadLetterRouteRef,
+      },
       mountPath: '/journeys/*',
       initialRouteEntries: [`/journeys/instances/${TRACE_A}`],
     });
@@ -121,16 +128,42 @@ describe('InstancePage', () => {
     expect(screen.getByTestId('dead-letter-records')).toHaveTextContent(
       'CardDeclinedError · failed',
     );
-    expect(screen.getByTestId('dead-letter-records')).not.toHaveTextContent(
-      'OtherOrderError',
+    // One request with the instance's traces, the one with the failed span first; no
+    // fan-out over the queues and no guessing of the business key.
+    expect(dlq.findDeadLettersByTrace).toHaveBeenCalledTimes(1);
+    expect(dlq.findDeadLettersByTrace).toHaveBeenCalledWith([TRACE_B, TRACE_A]);
+    expect(dlq.listDlqs).not.toHaveBeenCalled();
+    expect(dlq.listMessages).not.toHaveBeenCalled();
+  });
+
+  it('names the dead letters without a link when the dead letters page is not in the app', async () => {
+    const api = fakeJourneysApi({
+      getInstance: jest.fn().mockResolvedValue(failedConsumer()),
+    });
+    const dlq = {
+      findDeadLettersByTrace: jest.fn().mockResolvedValue({
+        items: [
+          letter('f-1', 'payment-service.order-created', 'CardDeclinedError'),
+        ],
+        errors: [],
+        searchedPerQueue: 500,
+      }),
+    };
+    renderInTestApp(<JourneysRouter />, {
+      apis: [
+        [journeysApiRef, api],
+        [dlqApiRef, dlq as any],
+      ],
+      mountedRoutes,
+      mountPath: '/journeys/*',
+      initialRouteEntries: [`/journeys/instances/${TRACE_A}`],
+    });
+    expect(await screen.findByTestId('dead-letter-records')).toHaveTextContent(
+      'Dead letter in payment-service.order-created CardDeclinedError · failed',
     );
-    // Only the DLQ of the failed consumer step is asked, for the instance's order id.
-    expect(dlq.listMessages).toHaveBeenCalledTimes(1);
-    expect(dlq.listMessages).toHaveBeenCalledWith(
-      'rt',
-      'payment-service.order-created',
-      { businessId: 'ord-4711', limit: 100 },
-    );
+    expect(
+      screen.queryByRole('link', { name: /Dead letter in/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('opens the failing span from the summary', async () => {

@@ -13,12 +13,15 @@ import { Alert } from '@material-ui/lab';
 import { ReactNode, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import {
+  ErrorPanel,
+  entityTitle,
+  formatTime,
+} from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../api/JourneysApi';
 import { useJourneysLinks } from '../routes';
-import { entityTitle } from './EntityLink';
-import { ErrorPanel } from './ErrorPanel';
 import { DeadLetterRecords } from './DeadLetterRecords';
-import { formatMs, formatTime, shortId } from './format';
+import { formatMs, shortId } from './format';
 import { InstanceStatusChip } from './InstanceStatusChip';
 import { SpanRef, Waterfall } from './waterfall/Waterfall';
 

@@ -1,8 +1,9 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import type { InstanceSummary } from '@internal/plugin-journeys-common';
 import { Typography } from '@material-ui/core';
+import { formatTime } from '@internal/plugin-dlq-react';
 import { useJourneysLinks } from '../routes';
-import { formatMs, formatTime, shortId } from './format';
+import { formatMs, shortId } from './format';
 import { InstanceStatusChip } from './InstanceStatusChip';
 
 /** Business key names and values, one a line. */

@@ -7,10 +7,9 @@ import type {
 import { Box, Breadcrumbs, Chip, Grid, Typography } from '@material-ui/core';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { EntityLink, ErrorAlert, ErrorPanel } from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../api/JourneysApi';
 import { journeyName, useJourneysLinks } from '../routes';
-import { EntityLink } from './EntityLink';
-import { ErrorAlert, ErrorPanel } from './ErrorPanel';
 import { formatPercent, roundMs, formatMs } from './format';
 import { InstancesTable } from './InstancesTable';
 import { JourneySloSection } from './slo/JourneySloSection';

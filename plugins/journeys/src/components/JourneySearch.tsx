@@ -19,11 +19,14 @@ import { Alert } from '@material-ui/lab';
 import { FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import {
+  ErrorAlert,
+  entityTitle,
+  formatTime,
+} from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../api/JourneysApi';
 import { useJourneysLinks } from '../routes';
-import { entityTitle } from './EntityLink';
-import { ErrorAlert } from './ErrorPanel';
-import { formatMs, formatTime, shortId } from './format';
+import { formatMs, shortId } from './format';
 import { InstanceStatusChip } from './InstanceStatusChip';
 
 const MATCH_LABELS: Record<

@@ -1,8 +1,8 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import type { JourneyStats } from '@internal/plugin-journeys-common';
 import { Typography } from '@material-ui/core';
+import { EntityLink } from '@internal/plugin-dlq-react';
 import { useJourneysLinks } from '../routes';
-import { EntityLink } from './EntityLink';
 import { formatPercent, roundMs } from './format';
 import { DeltaText } from './trends/DeltaText';
 import { headlineDeltas } from './trends/JourneyTrendLayout';

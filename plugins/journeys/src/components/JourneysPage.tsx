@@ -1,7 +1,7 @@
 import { Content, LinkButton, Progress } from '@backstage/core-components';
 import { Button, Grid, Typography } from '@material-ui/core';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { useJourneysLinks } from '../routes';
-import { ErrorPanel } from './ErrorPanel';
 import { JourneyChartGrid } from './JourneyCharts';
 import { JourneySearch } from './JourneySearch';
 import { JourneyStatsTable } from './JourneyStatsTable';

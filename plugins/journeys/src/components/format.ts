@@ -28,12 +28,6 @@ export function formatPercent(ratio: number | null | undefined): string {
   return `${pct === 0 || pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)} %`;
 }
 
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
-
 /** First characters of a trace or span id, enough to tell them apart on screen. */
 export const shortId = (id: string, length = 8) =>
   id.length > length ? `${id.slice(0, length)}…` : id;

@@ -1,8 +1,8 @@
 import { Button } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
+import { errorMessage } from '@internal/plugin-dlq-react';
 import { csvFilename } from '../shaping/tableCsv';
-import { errorMessage } from './ErrorPanel';
 
 function download(csv: string, filename: string) {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));

@@ -9,6 +9,7 @@ import type {
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { scorecardsApiRef } from '../api/ScorecardsApi';
 import {
   formatKpiDelta,
@@ -23,7 +24,6 @@ import {
 } from '../shaping/memberCounts';
 import { type CsvColumn, tableToCsv } from '../shaping/tableCsv';
 import { CsvExportButton } from './CsvExportButton';
-import { ErrorPanel } from './ErrorPanel';
 import { KpiCard } from './KpiCard';
 import { KpiTitle } from './KpiDefinition';
 import { MembersTable } from './MembersTable';

@@ -20,6 +20,7 @@ import {
 import { Alert } from '@material-ui/lab';
 import { useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { scorecardsApiRef } from '../api/ScorecardsApi';
 import { useScorecardsLinks } from '../routes';
 import { drillDownLinks } from '../shaping/drillDown';
@@ -45,7 +46,6 @@ import {
 } from '../shaping/memberCounts';
 import { type CsvColumn, tableToCsv } from '../shaping/tableCsv';
 import { CsvExportButton } from './CsvExportButton';
-import { ErrorPanel } from './ErrorPanel';
 import { KpiHistoryChart } from './KpiHistoryChart';
 import { MemberStatusChart } from './MemberStatusChart';
 import { StatusChip } from './StatusChip';

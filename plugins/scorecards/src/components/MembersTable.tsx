@@ -14,6 +14,7 @@ import {
 } from '@material-ui/core';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { scorecardsApiRef } from '../api/ScorecardsApi';
 import { useScorecardsLinks } from '../routes';
 import { memberDrillDown } from '../shaping/drillDown';
@@ -28,7 +29,6 @@ import {
 } from '../shaping/rollupQuery';
 import { tableToCsv } from '../shaping/tableCsv';
 import { CsvExportButton } from './CsvExportButton';
-import { ErrorPanel } from './ErrorPanel';
 import { HeatMapTable } from './HeatMapTable';
 import { RollupFilters } from './RollupFilters';
 import { useRollupTableState } from './useRollupTableState';

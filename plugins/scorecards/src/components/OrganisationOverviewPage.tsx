@@ -8,6 +8,7 @@ import { Box, Paper, TablePagination, Typography } from '@material-ui/core';
 import { Alert, ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { type AggregationsQuery, scorecardsApiRef } from '../api/ScorecardsApi';
 import { useScorecardsLinks } from '../routes';
 import { buildHeatMap, heatMapCsvColumns } from '../shaping/heatMap';
@@ -20,7 +21,6 @@ import {
 } from '../shaping/rollupQuery';
 import { tableToCsv } from '../shaping/tableCsv';
 import { CsvExportButton } from './CsvExportButton';
-import { ErrorPanel } from './ErrorPanel';
 import { HeatMapTable } from './HeatMapTable';
 import { RollupFilters } from './RollupFilters';
 import { useRollupTableState } from './useRollupTableState';

@@ -13,10 +13,10 @@ import {
   Typography,
 } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '@internal/plugin-dlq-react';
 import { scorecardsApiRef } from '../api/ScorecardsApi';
 import { useScorecardsLinks } from '../routes';
 import { worstKpis } from '../shaping/yourTeams';
-import { ErrorPanel } from './ErrorPanel';
 import { StatusChip } from './StatusChip';
 import { STATUS_COLOUR } from './statusColours';
 

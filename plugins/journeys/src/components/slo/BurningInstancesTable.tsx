@@ -5,8 +5,9 @@ import type {
   SloDetail,
 } from '@internal/plugin-journeys-common';
 import { Typography } from '@material-ui/core';
+import { formatTime } from '@internal/plugin-dlq-react';
 import { useJourneysLinks } from '../../routes';
-import { formatMs, formatTime, shortId } from '../format';
+import { formatMs, shortId } from '../format';
 import { BusinessKeys } from '../InstancesTable';
 import { InstanceStatusChip } from '../InstanceStatusChip';
 

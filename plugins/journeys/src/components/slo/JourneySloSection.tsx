@@ -4,9 +4,9 @@ import { Box, Grid, Typography } from '@material-ui/core';
 import type { JourneySlos } from '@internal/plugin-journeys-common';
 import useAsync from 'react-use/esm/useAsync';
 import type { AsyncState } from 'react-use/esm/useAsyncFn';
+import { ErrorAlert } from '@internal/plugin-dlq-react';
 import { journeysApiRef, type JourneyName } from '../../api/JourneysApi';
 import { useJourneysLinks } from '../../routes';
-import { ErrorAlert } from '../ErrorPanel';
 import { SloObjectiveCard } from './SloObjectiveCard';
 
 /**

@@ -11,7 +11,8 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useState } from 'react';
-import { formatDuration, formatTime } from '../format';
+import { formatTime } from '@internal/plugin-dlq-react';
+import { formatDuration } from '../format';
 import { SeverityChip } from './SloChips';
 import {
   burnWindowLabel,

@@ -16,10 +16,13 @@ import {
 } from '@material-ui/core';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  EntityLink,
+  ErrorPanel,
+  entityTitle,
+} from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../../api/JourneysApi';
 import { useJourneysLinks } from '../../routes';
-import { EntityLink, entityTitle } from '../EntityLink';
-import { ErrorPanel } from '../ErrorPanel';
 import { BudgetRemaining, SeverityChip } from './SloChips';
 import {
   formatBurn,

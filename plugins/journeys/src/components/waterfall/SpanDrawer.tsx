@@ -22,8 +22,8 @@ import CloseIcon from '@material-ui/icons/Close';
 import { Alert } from '@material-ui/lab';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { ErrorAlert } from '@internal/plugin-dlq-react';
 import { journeysApiRef } from '../../api/JourneysApi';
-import { ErrorAlert } from '../ErrorPanel';
 import { formatUs } from '../format';
 import { ERROR_COLOUR } from './serviceColour';
 

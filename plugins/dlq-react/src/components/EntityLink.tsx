@@ -16,7 +16,11 @@ export function entityTitle(entityRef: string, defaultKind?: string): string {
   }
 }
 
-/** An entity ref as a catalog link, or a dash. */
+/**
+ * An entity ref as the stock EntityRefLink, titled from the ref itself (no catalog request
+ * per table row); a dash when there is no ref, and the plain text of a ref that does not
+ * parse (EntityRefLink would throw on it).
+ */
 export const EntityLink = ({
   entityRef,
   defaultKind,
