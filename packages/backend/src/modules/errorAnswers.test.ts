@@ -94,6 +94,20 @@ const failing = createBackendPlugin({
         router.get('/library-404', async () => {
           throw Object.assign(new Error('no such entity'), { status: 404 });
         });
+        router.get('/unavailable-with-cause', async () => {
+          throw new ServiceUnavailableError(
+            'the audit trail cannot be written',
+            new Error(
+              'insert into "dlq_audit" values ($1) - connection refused',
+            ),
+          );
+        });
+        router.get('/input-with-cause', async () => {
+          throw new InputError(
+            'the plan cannot be read',
+            new NotFoundError('no replay 42'),
+          );
+        });
         router.get('/teapot', async () => {
           throw Object.assign(new Error('deliberate with a status'), {
             statusCode: 418,
@@ -178,6 +192,26 @@ describe('error answers', () => {
       expect(text).not.toContain('node_modules');
     },
   );
+
+  it('keeps a deliberate error but not its internal cause', async () => {
+    const { status, text } = await subject.get('/unavailable-with-cause');
+    expect(status).toBe(503);
+    const body = JSON.parse(text);
+    expect(body.error.name).toBe('ServiceUnavailableError');
+    expect(body.error.message).toMatch(
+      /^the audit trail cannot be written \(logId=[0-9a-f]{20}\)$/,
+    );
+    expect(body.error.cause).toBeUndefined();
+    expect(text).not.toMatch(/insert into|dlq_audit|connection refused/);
+  });
+
+  it('keeps a deliberate cause of a deliberate error', async () => {
+    const { status, text } = await subject.get('/input-with-cause');
+    expect(status).toBe(400);
+    expect(JSON.parse(text).error.message).toBe(
+      'the plan cannot be read; caused by NotFoundError: no replay 42',
+    );
+  });
 
   it('shows details only when config asks for them', async () => {
     const debug = await start(true);

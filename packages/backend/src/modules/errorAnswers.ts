@@ -11,7 +11,7 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CustomErrorBase, isError } from '@backstage/errors';
+import { CustomErrorBase, isError, stringifyError } from '@backstage/errors';
 import { ErrorRequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { randomBytes } from 'node:crypto';
@@ -62,7 +62,7 @@ export function hideInternalError(
   error: unknown,
   logger: LoggerService,
 ): unknown {
-  if (isDeliberate(error)) return error;
+  if (isDeliberate(error)) return withoutInternalCause(error as Error, logger);
   const logId = randomBytes(10).toString('hex');
   logger.error(
     `Internal error hidden from the answer, logId=${logId}`,
@@ -74,6 +74,32 @@ export function hideInternalError(
   return status === undefined
     ? hidden
     : Object.assign(hidden, { statusCode: status });
+}
+
+/**
+ * A deliberate error made with a cause (`new ServiceUnavailableError(msg, dbError)`):
+ * @backstage/errors appends the cause to the message ("; caused by …") and the error
+ * answer would carry it as `cause` too. Unless the cause is deliberate itself, the answer
+ * keeps the error's own message and status, and the cause goes to the log under a log id.
+ */
+function withoutInternalCause(error: Error, logger: LoggerService): Error {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause === undefined || isDeliberate(cause)) return error;
+  const logId = randomBytes(10).toString('hex');
+  logger.error(
+    `Cause hidden from the answer, logId=${logId}`,
+    isError(cause) ? cause : new Error(String(cause)),
+  );
+  const suffix = `; caused by ${stringifyError(cause)}`;
+  const own = error.message.endsWith(suffix)
+    ? error.message.slice(0, -suffix.length)
+    : error.message.split('; caused by ')[0];
+  const answer = Object.assign(new Error(`${own} (logId=${logId})`), {
+    name: error.name,
+    statusCode: statusOf(error),
+  });
+  delete answer.stack;
+  return answer;
 }
 
 /**
