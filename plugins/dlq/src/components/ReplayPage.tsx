@@ -22,7 +22,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { useCallback, useEffect, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -44,6 +44,28 @@ import {
 import { ReasonDialog } from './ReasonDialog';
 
 export const POLL_INTERVAL_MS = 1000;
+
+/** A row of the replay's details: its label in a narrow header cell, then the value. */
+const DetailRow = ({
+  label,
+  wrap,
+  testId,
+  children,
+}: {
+  label: string;
+  wrap?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) => (
+  <TableRow>
+    <TableCell component="th" style={{ whiteSpace: 'nowrap', width: 120 }}>
+      {label}
+    </TableCell>
+    <TableCell style={wrap ? WRAP : undefined} data-testid={testId}>
+      {children}
+    </TableCell>
+  </TableRow>
+);
 const ITEMS_PAGE_SIZE = 50;
 const OUTCOMES: ReplayCountKey[] = REPLAY_COUNT_ORDER;
 
@@ -236,102 +258,56 @@ export const ReplayPage = () => {
               <Grid item xs={12} md={6}>
                 <Table size="small" aria-label="replay details">
                   <TableBody>
-                    <TableRow>
-                      <TableCell
-                        component="th"
-                        style={{ whiteSpace: 'nowrap', width: 120 }}
-                      >
-                        Requester
-                      </TableCell>
-                      <TableCell>
-                        <EntityLink
-                          entityRef={replay.requester}
-                          defaultKind="user"
-                        />
-                      </TableCell>
-                    </TableRow>
-                    <TableRow>
-                      <TableCell
-                        component="th"
-                        style={{ whiteSpace: 'nowrap', width: 120 }}
-                      >
-                        Reason
-                      </TableCell>
-                      <TableCell style={WRAP}>{replay.reason ?? '–'}</TableCell>
-                    </TableRow>
-                    <TableRow>
-                      <TableCell
-                        component="th"
-                        style={{ whiteSpace: 'nowrap', width: 120 }}
-                      >
-                        Approval
-                      </TableCell>
-                      <TableCell style={WRAP} data-testid="approval-state">
-                        {!replay.approvalRequired && 'not needed'}
-                        {replay.approvalRequired &&
-                          !replay.approver &&
-                          (waiting
-                            ? 'needed, not given yet'
-                            : `needed, never decided (${REPLAY_STATUS_LABELS[
-                                replay.status
-                              ].toLocaleLowerCase('en-US')})`)}
-                        {replay.approver && (
-                          <>
-                            {replay.status === 'rejected'
-                              ? 'rejected by '
-                              : 'approved by '}
-                            <EntityLink
-                              entityRef={replay.approver}
-                              defaultKind="user"
-                            />
-                            {replay.decisionComment &&
-                              ` — ${replay.decisionComment}`}
-                          </>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                    <TableRow>
-                      <TableCell
-                        component="th"
-                        style={{ whiteSpace: 'nowrap', width: 120 }}
-                      >
-                        Canary
-                      </TableCell>
-                      <TableCell>
-                        {replay.canarySize > 0
-                          ? `${replay.canarySize} first`
-                          : 'none'}
-                      </TableCell>
-                    </TableRow>
-                    <TableRow>
-                      <TableCell
-                        component="th"
-                        style={{ whiteSpace: 'nowrap', width: 120 }}
-                      >
-                        Rate
-                      </TableCell>
-                      <TableCell>
-                        {replay.plan.ratePerSecond}/s · about{' '}
-                        {formatAge(replay.plan.estimatedSeconds)}
-                      </TableCell>
-                    </TableRow>
-                    <TableRow>
-                      <TableCell
-                        component="th"
-                        style={{ whiteSpace: 'nowrap', width: 120 }}
-                      >
-                        Times
-                      </TableCell>
-                      <TableCell>
-                        planned {formatTime(replay.plan.plannedAt)}
-                        {replay.submittedAt &&
-                          ` · submitted ${formatTime(replay.submittedAt)}`}
-                        {replay.decidedAt &&
-                          ` · decided ${formatTime(replay.decidedAt)}`}
-                        {replay.finishedAt &&
-                          ` · finished ${formatTime(replay.finishedAt)}`}
-                      </TableCell>
-                    </TableRow>
+                    <DetailRow label="Requester">
+                      <EntityLink
+                        entityRef={replay.requester}
+                        defaultKind="user"
+                      />
+                    </DetailRow>
+                    <DetailRow label="Reason" wrap>
+                      {replay.reason ?? '–'}
+                    </DetailRow>
+                    <DetailRow label="Approval" wrap testId="approval-state">
+                      {!replay.approvalRequired && 'not needed'}
+                      {replay.approvalRequired &&
+                        !replay.approver &&
+                        (waiting
+                          ? 'needed, not given yet'
+                          : `needed, never decided (${REPLAY_STATUS_LABELS[
+                              replay.status
+                            ].toLocaleLowerCase('en-US')})`)}
+                      {replay.approver && (
+                        <>
+                          {replay.status === 'rejected'
+                            ? 'rejected by '
+                            : 'approved by '}
+                          <EntityLink
+                            entityRef={replay.approver}
+                            defaultKind="user"
+                          />
+                          {replay.decisionComment &&
+                            ` — ${replay.decisionComment}`}
+                        </>
+                      )}
+                    </DetailRow>
+                    <DetailRow label="Canary">
+                      {replay.canarySize > 0
+                        ? `${replay.canarySize} first`
+                        : 'none'}
+                    </DetailRow>
+                    <DetailRow label="Rate">
+                      {replay.plan.ratePerSecond}/s · about{' '}
+                      {formatAge(replay.plan.estimatedSeconds)}
+                    </DetailRow>
+                    <DetailRow label="Times">
+                      planned {formatTime(replay.plan.plannedAt)}
+                      {replay.submittedAt &&
+                        ` · submitted ${formatTime(replay.submittedAt)}`}
+                      {replay.decidedAt &&
+                        ` · decided ${formatTime(replay.decidedAt)}`}
+                      {replay.finishedAt &&
+                        ` · finished ${formatTime(replay.finishedAt)}`}
+                    </DetailRow>
                   </TableBody>
                 </Table>
               </Grid>
