@@ -1,5 +1,5 @@
 /**
- * Dead letters: inspect failed messages, replay them safely, archive or purge, audit.
+ * Dead letters: inspect them per dead-letter queue, replay them safely, archive or purge, audit.
  *
  * @packageDocumentation
  */

@@ -26,7 +26,7 @@ const dlqApi = ApiBlueprint.make({
     }),
 });
 
-/** Dead letters: overview, one DLQ, one message, a replay, the audit trail. */
+/** Dead letters: overview, one dead-letter queue, one dead letter, a replay, the audit trail. */
 const deadLettersPage = PageBlueprint.make({
   params: {
     path: '/dead-letters',

@@ -21,7 +21,7 @@ import type {
   TraceDeadLetters,
 } from '@internal/plugin-dlq-common';
 
-/** Filters of the messages list of one DLQ (the REST contract's MessageFilter). */
+/** Filters of the dead letters list of one dead-letter queue (the REST contract's MessageFilter). */
 export type MessageFilters = MessageFilter;
 
 export interface ReplayListFilters {

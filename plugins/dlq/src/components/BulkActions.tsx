@@ -33,7 +33,7 @@ export const BulkActions = ({
     <Tooltip
       title={
         actions.replay
-          ? 'Every message matching business id, error class, time range and group (not only this page)'
+          ? 'Every dead letter matching business id, error class, time range and group (not only this page)'
           : actions.reason ?? ''
       }
     >

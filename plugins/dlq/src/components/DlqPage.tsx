@@ -133,7 +133,7 @@ export const DlqPage = () => {
 
         <Grid item xs={12}>
           <InfoCard
-            title="Messages"
+            title="Dead letters"
             subheader={
               messages.value ? `${messages.value.total} matching` : undefined
             }

@@ -53,7 +53,7 @@ export const RuntimeErrors = ({
   );
 };
 
-/** Every DLQ given, most failed messages first. */
+/** Every dead-letter queue given, most dead letters first. */
 export const DlqTable = ({
   items,
   title = 'Dead-letter queues',

@@ -91,7 +91,7 @@ export const FailureGroupsTable = ({
   return (
     <Table<FingerprintGroup>
       title="Failure groups"
-      subtitle="messages that failed the same way"
+      subtitle="dead letters that failed the same way"
       options={{
         paging: groups.length > 10,
         pageSize: 10,

@@ -41,7 +41,7 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   </TableRow>
 );
 
-/** One failed message: what failed, where, the (masked) body, headers, stack and delivery history. */
+/** One dead letter: what failed, where, the (masked) body, headers, stack and delivery history. */
 export const MessagePage = () => {
   const api = useApi(dlqApiRef);
   const links = useDlqLinks();

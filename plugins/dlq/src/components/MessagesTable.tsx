@@ -117,7 +117,9 @@ export const MessagesTable = ({
         {items.length === 0 && (
           <TableRow>
             <TableCell colSpan={9}>
-              <Typography color="textSecondary">No messages match.</Typography>
+              <Typography color="textSecondary">
+                No dead letters match.
+              </Typography>
             </TableCell>
           </TableRow>
         )}

@@ -27,8 +27,8 @@ export const OverviewPage = () => {
           style={{ display: 'flex', alignItems: 'center', gap: 16 }}
         >
           <Typography variant="body1" style={{ flex: 1 }}>
-            Failed messages per queue. Open a queue to inspect, replay, archive
-            or purge its messages.
+            Dead letters per dead-letter queue. Open a queue to inspect, replay,
+            archive or purge its dead letters.
           </Typography>
           <Link to={links.audit()}>Audit trail</Link>
           <Button
