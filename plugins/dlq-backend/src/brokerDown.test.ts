@@ -94,7 +94,7 @@ describe('a runtime whose broker is down', () => {
     );
     const error = await registry
       .get('otc')
-      .call('GET /v1/dlqs', api => api.GET('/v1/dlqs'))
+      .call(api => api.GET('/v1/dlqs'))
       .then(
         () => undefined,
         (e: Error) => e,

@@ -50,9 +50,7 @@ export class TraceDeadLetterFinder {
     traceIds: ReadonlySet<string>,
     errors: Problem[],
   ): Promise<TraceDeadLetters['items']> {
-    const { items: queues } = await runtime.call('GET /v1/dlqs', api =>
-      api.GET('/v1/dlqs'),
-    );
+    const { items: queues } = await runtime.call(api => api.GET('/v1/dlqs'));
     const targets = await Promise.all(
       queues.map(async q => ({
         dlq: q.name,
@@ -64,7 +62,7 @@ export class TraceDeadLetterFinder {
     const pages = await Promise.all(
       readable.map(async ({ dlq }) => {
         try {
-          const page = await runtime.call('GET /v1/dlqs/{dlq}/messages', api =>
+          const page = await runtime.call(api =>
             api.GET('/v1/dlqs/{dlq}/messages', {
               params: { path: { dlq }, query: { limit: this.perQueue } },
             }),

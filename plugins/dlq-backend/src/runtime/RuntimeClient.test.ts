@@ -80,7 +80,7 @@ describe('RuntimeClient', () => {
         for (const value of HOSTILE) {
           const before = seen.length;
           const error: Error | undefined = await client
-            .call<unknown>(`${method} ${template}`, api =>
+            .call<unknown>(api =>
               (api as any)[method](template, {
                 params: { path: { [name]: value } },
                 ...(method === 'GET' ? {} : { body: {} }),
@@ -125,7 +125,7 @@ describe('RuntimeClient', () => {
   it('refuses a request whose URL is not the operation’s path, however it was formed', async () => {
     const { client, seen } = recordingClient('http://runtime.test:7300');
     await expect(
-      client.call('GET /v1/dlqs/{dlq}', api =>
+      client.call(api =>
         api.GET('/v1/dlqs/{dlq}', {
           params: { path: { dlq: 'x' } },
           // A serializer that does not encode: the request check still stops it.
@@ -134,7 +134,7 @@ describe('RuntimeClient', () => {
       ),
     ).rejects.toThrow(UnsafePathError);
     await expect(
-      client.call('GET /v1/dlqs/{dlq}', api =>
+      client.call(api =>
         api.GET('/v1/dlqs/{dlq}', {
           params: { path: { dlq: 'x' } },
           baseUrl: 'http://evil.example',

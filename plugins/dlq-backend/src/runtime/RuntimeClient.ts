@@ -165,13 +165,10 @@ export class RuntimeClient {
 
   /**
    * Runs one typed call and returns its data, or throws. Errors name the operation
-   * (`GET /v1/dlqs/{dlq}`) the call made; a `what` given first is only its fallback.
+   * (`GET /v1/dlqs/{dlq}`) the call made.
    */
-  async call<T>(run: Run<T>): Promise<T>;
-  async call<T>(what: string, run: Run<T>): Promise<T>;
-  async call<T>(first: string | Run<T>, second?: Run<T>): Promise<T> {
-    const [fallback, run] =
-      typeof first === 'string' ? [first, second!] : ['its admin API', first];
+  async call<T>(run: Run<T>): Promise<T> {
+    const fallback = 'its admin API';
     const who = `runtime '${this.name}'`;
     let answer: Answer<T>;
     try {
