@@ -8,16 +8,16 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { waitFor } from '@internal/integration-runtime/testing';
 import {
   DLQ,
-  DeadLetterBackend,
+  DlqTestBackend,
   INES,
   JONAS,
-  startDeadLetterBackend,
-} from './__testUtils__/deadLetterBackend';
+} from '@internal/plugin-dlq-backend/testing';
+import { startDeadLetterBackend } from './__testUtils__/deadLetterBackend';
 
 jest.setTimeout(120_000);
 
 describe('replay notifications (dlq-backend and the notifications backend)', () => {
-  let h: DeadLetterBackend;
+  let h: DlqTestBackend;
 
   beforeAll(async () => {
     h = await startDeadLetterBackend({ notificationsBackend: true });

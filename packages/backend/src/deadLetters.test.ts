@@ -8,17 +8,17 @@
 import {
   ALICE,
   DLQ,
-  DeadLetterBackend,
+  DlqTestBackend,
   INES,
   JONAS,
-  startDeadLetterBackend,
-} from './__testUtils__/deadLetterBackend';
+} from '@internal/plugin-dlq-backend/testing';
+import { startDeadLetterBackend } from './__testUtils__/deadLetterBackend';
 
 jest.setTimeout(90_000);
 
 describe("dead letters with the real catalog and Switchboard's policy", () => {
-  let h: DeadLetterBackend;
-  const call: DeadLetterBackend['call'] = (...args) => h.call(...args);
+  let h: DlqTestBackend;
+  const call: DlqTestBackend['call'] = (...args) => h.call(...args);
 
   beforeAll(async () => {
     h = await startDeadLetterBackend();

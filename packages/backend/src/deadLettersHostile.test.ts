@@ -12,10 +12,10 @@ import { gzipSync } from 'node:zlib';
 import {
   Answer,
   DLQ,
-  DeadLetterBackend,
+  DlqTestBackend,
   INES,
-  startDeadLetterBackend,
-} from './__testUtils__/deadLetterBackend';
+} from '@internal/plugin-dlq-backend/testing';
+import { startDeadLetterBackend } from './__testUtils__/deadLetterBackend';
 
 jest.setTimeout(120_000);
 
@@ -227,7 +227,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 describe.each(databases.eachSupportedId())(
   'hostile input against dlq-backend on %s',
   databaseId => {
-    let h: DeadLetterBackend;
+    let h: DlqTestBackend;
     const valid: Record<Slot, string> = {
       runtime: 'integration-runtime',
       dlq: DLQ,
@@ -304,7 +304,7 @@ describe.each(databases.eachSupportedId())(
 
       const send = async (
         variant: string,
-        options: Parameters<DeadLetterBackend['raw']>[0],
+        options: Parameters<DlqTestBackend['raw']>[0],
       ) => check(variant, options.method, await h.raw(options));
 
       for (const route of ROUTES) {

@@ -9,15 +9,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AdminClient, waitFor } from '@internal/integration-runtime/testing';
 import { REPLAY_COUNT_KEYS, Replay } from '@internal/plugin-dlq-common';
-import {
-  ALICE,
-  DLQ,
-  DlqTestBackend,
-  INES,
-  JONAS,
-  OTHER_DLQ,
-  startDlqTestBackend,
-} from './__testUtils__/dlqTestBackend';
+import { startMockedDlqTestBackend } from './__testUtils__/dlqTestBackend';
+import { ALICE, DLQ, DlqTestBackend, INES, JONAS, OTHER_DLQ } from './testing';
 
 jest.setTimeout(90_000);
 
@@ -31,7 +24,7 @@ describe('dlq-backend routes and replays against the real runtime', () => {
     h.waitReplay(...args);
 
   beforeAll(async () => {
-    h = await startDlqTestBackend();
+    h = await startMockedDlqTestBackend();
     ({ admin, base } = h);
   });
 
@@ -320,15 +313,7 @@ describe('dlq-backend routes and replays against the real runtime', () => {
   it('halts after a failing canary and leaves the rest untouched; cancels on request', async () => {
     await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
     const orders = await deadLetter(3);
-    const ids: string[] = [];
-    for (const orderId of orders) {
-      const page = await call(
-        INES,
-        'GET',
-        `/runtimes/integration-runtime/dlqs/${DLQ}/messages?businessId=${orderId}`,
-      );
-      ids.push(page.body.items[0].id);
-    }
+    const ids = await h.idsOf(orders);
     const plan = await call(INES, 'POST', '/replays/plan', {
       runtime: 'integration-runtime',
       dlq: DLQ,

@@ -6,13 +6,12 @@ import { Runtime } from '@internal/integration-runtime';
 import {
   ADMIN_TOKEN,
   AdminClient,
-  publishOrders,
-  testConfig,
-  waitFor,
 } from '@internal/integration-runtime/testing';
 // The contract test runs the real dlq backend beside the module.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dlqPlugin from '@internal/plugin-dlq-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { startDeadLetterRuntime } from '@internal/plugin-dlq-backend/testing';
 import {
   ScorecardMetricProvider,
   scorecardsMetricProvidersExtensionPoint,
@@ -48,18 +47,10 @@ describe('the dlq provider against the real dlq-backend and runtime', () => {
   const providers: ScorecardMetricProvider[] = [];
 
   beforeAll(async () => {
-    // No namespace: queue names match catalog-info/queues.yaml.
-    runtime = await Runtime.start(testConfig('embedded', { namespace: '' }), {
-      logger: () => {},
-    });
-    admin = new AdminClient(runtime.adminUrl, ADMIN_TOKEN);
-    await admin.put('/v1/faults/erp-connector', { errorRate: 1 });
-    await publishOrders(runtime.broker, runtime.names, 3);
-    await waitFor(
-      async () => (await admin.get(`/v1/dlqs/${QUEUE}`)).body.failed as number,
-      n => n >= 3,
-      { what: '3 dead letters', timeoutMs: 30_000 },
-    );
+    // Three dead letters in QUEUE (the runtime's dead-letter queue of the ERP connector).
+    const started = await startDeadLetterRuntime();
+    ({ runtime, admin } = started);
+    await started.deadLetter(3);
 
     const scorecards = createBackendPlugin({
       pluginId: 'scorecards',

@@ -6,11 +6,6 @@
  * 403, and the audit keeps the diff with personal data masked.
  */
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
@@ -28,6 +23,13 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { dlqPlugin } from '../plugin';
+import {
+  ALICE,
+  dlqCaller,
+  DlqCall,
+  INES,
+  permissionsDeciding,
+} from '../testing';
 
 jest.setTimeout(90_000);
 
@@ -37,8 +39,6 @@ process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= `postgresql
   process.env.POSTGRES_HOST ?? '127.0.0.1'
 }:${process.env.POSTGRES_PORT ?? 5432}`;
 
-const INES = 'user:default/ines.silva';
-const ALICE = 'user:default/alice.nguyen';
 const RUNTIME = 'integration-runtime';
 const ORDER_EVENTS = fs.readFileSync(
   path.resolve(
@@ -96,26 +96,11 @@ function catalogFor(queue: string): Entity[] {
 }
 
 /** Everyone may read; only Ines may replay (Alice is not in the owning team). */
-const permissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => {
-    const decide = (requests: any[], options: any) =>
-      requests.map(r => ({
-        result:
-          r.permission.name === 'dlq.replay.create' &&
-          options?.credentials?.principal?.userEntityRef === ALICE
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }));
-    return {
-      authorize: async (requests: any[], options: any) =>
-        decide(requests, options),
-      authorizeConditional: async (requests: any[], options: any) =>
-        decide(requests, options),
-    } as any;
-  },
-});
+const permissions = permissionsDeciding(({ permission }, user) =>
+  permission.name === 'dlq.replay.create' && user === ALICE
+    ? AuthorizeResult.DENY
+    : AuthorizeResult.ALLOW,
+);
 
 describe('edit and replay through the dlq routes', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -155,22 +140,12 @@ describe('edit and replay through the dlq routes', () => {
       });
       try {
         const { port } = backend.server.address() as { port: number };
-        const base = `http://localhost:${port}/api/dlq`;
-        const call = async (
-          who: string,
-          method: string,
-          route: string,
-          body?: unknown,
-        ) => {
-          const res = await fetch(`${base}${route}`, {
-            method,
-            headers: {
-              authorization: mockCredentials.user.header(who),
-              ...(body ? { 'content-type': 'application/json' } : {}),
-            },
-            body: body ? JSON.stringify(body) : undefined,
-          });
-          return { status: res.status, body: await res.json() };
+        const dlq = dlqCaller(`http://localhost:${port}/api/dlq`);
+        // Every answer is JSON, refusals included.
+        const call: DlqCall = async (...request) => {
+          const res = await dlq(...request);
+          expect(res.type).toMatch(/^application\/json/);
+          return res;
         };
 
         // One schema-invalid order (currency EURO) and one that is fine.

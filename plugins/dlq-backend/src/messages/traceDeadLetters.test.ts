@@ -5,15 +5,7 @@
  * (left out, not refused); a runtime that is down is reported; a trace id that is not one
  * is a 400 that says what a trace id is.
  */
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Runtime } from '@internal/integration-runtime';
@@ -24,46 +16,36 @@ import {
   waitFor,
 } from '@internal/integration-runtime/testing';
 import { dlqPlugin } from '../plugin';
+import {
+  ALICE,
+  dlqCaller,
+  DlqCall,
+  INES,
+  permissionsDeciding,
+} from '../testing';
 
 jest.setTimeout(90_000);
 
-const INES = 'user:default/ines.silva';
-const ALICE = 'user:default/alice.nguyen';
 const RUNTIME = 'integration-runtime';
 
 /** Ines reads every queue; Alice reads none. */
-const permissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => {
-    const decide = (requests: any[], options: any) =>
-      requests.map(r => ({
-        result:
-          r.permission.name === 'dlq.message.read' &&
-          options?.credentials?.principal?.userEntityRef === ALICE
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }));
-    return {
-      authorize: async (requests: any[], options: any) =>
-        decide(requests, options),
-      authorizeConditional: async (requests: any[], options: any) =>
-        decide(requests, options),
-    } as any;
-  },
-});
+const permissions = permissionsDeciding(({ permission }, user) =>
+  permission.name === 'dlq.message.read' && user === ALICE
+    ? AuthorizeResult.DENY
+    : AuthorizeResult.ALLOW,
+);
 
 describe('the dead letters of one trace', () => {
   let runtime: Runtime;
   let admin: AdminClient;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let base: string;
+  let call: DlqCall;
 
+  // Every answer is JSON, refusals included.
   const get = async (who: string, route: string) => {
-    const res = await fetch(`${base}${route}`, {
-      headers: { authorization: mockCredentials.user.header(who) },
-    });
-    return { status: res.status, body: await res.json() };
+    const res = await call(who, 'GET', route);
+    expect(res.type).toMatch(/^application\/json/);
+    return res;
   };
 
   beforeAll(async () => {
@@ -99,7 +81,7 @@ describe('the dead letters of one trace', () => {
       ],
     });
     const { port } = backend.server.address() as { port: number };
-    base = `http://localhost:${port}/api/dlq`;
+    call = dlqCaller(`http://localhost:${port}/api/dlq`);
   });
 
   afterAll(async () => {
