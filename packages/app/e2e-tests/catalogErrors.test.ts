@@ -114,8 +114,9 @@ test.describe('catalog processing errors', () => {
       .getByRole('link', { name: 'All failing entities in the catalog' })
       .click();
     await expect(page).toHaveURL(/\/catalog-errors$/);
+    // The page's own header (the app's top bar may name the page too).
     await expect(
-      page.getByRole('heading', { name: 'Catalog errors' }),
+      page.getByRole('main').getByRole('heading', { name: 'Catalog errors' }),
     ).toBeVisible();
   });
 
