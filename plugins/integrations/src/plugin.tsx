@@ -17,7 +17,11 @@ import {
   CatalogErrorsClient,
 } from './api/CatalogErrorsClient';
 import { messagingOverviewCard } from './messagingOverviewCard';
-import { catalogErrorsRouteRef, rootRouteRef } from './routes';
+import {
+  catalogErrorsRouteRef,
+  deadLetterQueueRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const explorePage = PageBlueprint.make({
   params: {
@@ -84,6 +88,7 @@ const apiProcessingErrorsCard = EntityCardBlueprint.make({
 export const integrationsPlugin = createFrontendPlugin({
   pluginId: 'integrations',
   routes: { catalogErrors: catalogErrorsRouteRef },
+  externalRoutes: { deadLetterQueue: deadLetterQueueRouteRef },
   extensions: [
     explorePage,
     impactContent,

@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { configure, fireEvent, screen, within } from '@testing-library/react';
+import { deadLetterQueueRouteRef } from '../../routes';
 import { MessagingOverviewCard } from './MessagingOverviewCard';
 
 // A whole card with lazy catalog reads is slow on a busy CI machine.
@@ -145,7 +146,11 @@ const catalogEntities: Entity[] = [
   dlq,
 ];
 
-async function render(entity: Entity, config: object = {}) {
+async function render(
+  entity: Entity,
+  config: object = {},
+  { withDeadLetters = true } = {},
+) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <MessagingOverviewCard />
@@ -157,12 +162,26 @@ async function render(entity: Entity, config: object = {}) {
       ],
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef as any,
+        ...(withDeadLetters
+          ? { '/dead-letters/:runtime/:dlq': deadLetterQueueRouteRef }
+          : {}),
       },
     },
   );
 }
 
 describe('MessagingOverviewCard', () => {
+  it('names the dead-letter queue without a link when the Dead letters page is not installed', async () => {
+    await render(topic, {}, { withDeadLetters: false });
+    expect(
+      await screen.findByText(/broker discovery is off: no live queue figures/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Dead letters:/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'open in Dead letters' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows a topic: broker and address, the documents, producers and consumers with owners, the schema, the conflict', async () => {
     await render(topic);
 
@@ -267,6 +286,7 @@ describe('MessagingOverviewCard', () => {
         ],
         mountedRoutes: {
           '/catalog/:namespace/:kind/:name': entityRouteRef as any,
+          '/dead-letters/:runtime/:dlq': deadLetterQueueRouteRef,
         },
       },
     );

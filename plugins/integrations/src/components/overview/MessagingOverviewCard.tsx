@@ -20,8 +20,10 @@ import {
   isMessagingResource,
   MessagingResourceEntity,
 } from '@internal/plugin-integrations-common';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { Box, Grid, makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
+import { deadLetterQueueRouteRef } from '../../routes';
 import { MessageSchema } from './MessageSchema';
 import {
   ANNOTATION_RUNTIME,
@@ -198,8 +200,6 @@ function figuresText(figures: BrokerFigures): string {
   ).toLocaleString()})`;
 }
 
-const enc = encodeURIComponent;
-
 const QueueRow = ({
   item,
   discoveryEnabled,
@@ -210,6 +210,7 @@ const QueueRow = ({
   showQueue: boolean;
 }) => {
   const { queue, deadLetterQueue, figures } = item;
+  const deadLetterQueueLink = useRouteRef(deadLetterQueueRouteRef);
   const runtime = queue.metadata.annotations?.[ANNOTATION_RUNTIME];
   const queueName = queue.spec.address?.queue ?? queue.metadata.name;
   let brokerText: string;
@@ -238,10 +239,10 @@ const QueueRow = ({
         {deadLetterQueue ? (
           <>
             <EntityRefLink entityRef={deadLetterQueue} />
-            {runtime && (
+            {runtime && deadLetterQueueLink && (
               <>
                 {' · '}
-                <Link to={`/dead-letters/${enc(runtime)}/${enc(queueName)}`}>
+                <Link to={deadLetterQueueLink({ runtime, dlq: queueName })}>
                   open in Dead letters
                 </Link>
               </>
