@@ -68,12 +68,13 @@ function bounded(
 }
 
 /**
- * A duration key (`'3s'`, `{ seconds: 3 }`), or the number of milliseconds under the key
- * it replaced (read as before, with a deprecation warning), or the fallback.
+ * A duration key (`'3s'`, `{ seconds: 3 }`) within its range, or the number of
+ * milliseconds under the key it replaced if any (read as before, with a deprecation
+ * warning), or the fallback.
  */
 function durationMs(
   config: Config,
-  keys: { key: string; former: string; where?: string },
+  keys: { key: string; former?: string; where?: string },
   fallbackMs: number,
   range: { min: number; max: number; words: string },
   logger?: LoggerService,
@@ -87,7 +88,7 @@ function durationMs(
       );
     return ms;
   }
-  if (config.has(former)) {
+  if (former && config.has(former)) {
     logger?.warn(
       `${where}${former} is deprecated; use ${where}${key} (a duration such as '3s' or { seconds: 3 })`,
     );
@@ -153,33 +154,23 @@ export function readDlqSettings(
     min: DLQ_LIMITS.minRatePerSecond,
     max: RUNTIME_MAX_RATE,
   });
-  const windowKey = 'dlq.approvalWindow';
-  const approvalWindowMs = config.has(windowKey)
-    ? durationToMilliseconds(readDurationFromConfig(config, { key: windowKey }))
-    : 60 * 60 * 1000;
   const maxWindowMs = 30 * 24 * 60 * 60 * 1000;
-  if (
-    !Number.isFinite(approvalWindowMs) ||
-    approvalWindowMs <= 0 ||
-    approvalWindowMs > maxWindowMs
-  ) {
-    throw new InputError(
-      `${windowKey} must be longer than 0 and at most 30 days, got ${approvalWindowMs} ms`,
-    );
-  }
-  const ttlKey = 'dlq.replay.plannedTtl';
-  const plannedTtlMs = config.has(ttlKey)
-    ? durationToMilliseconds(readDurationFromConfig(config, { key: ttlKey }))
-    : 30 * 60 * 1000;
-  if (
-    !Number.isFinite(plannedTtlMs) ||
-    plannedTtlMs < 1000 ||
-    plannedTtlMs > maxWindowMs
-  ) {
-    throw new InputError(
-      `${ttlKey} must be at least 1 second and at most 30 days, got ${plannedTtlMs} ms`,
-    );
-  }
+  const approvalWindowMs = durationMs(
+    config,
+    { key: 'dlq.approvalWindow' },
+    60 * 60 * 1000,
+    { min: 1, max: maxWindowMs, words: 'longer than 0 and at most 30 days' },
+  );
+  const plannedTtlMs = durationMs(
+    config,
+    { key: 'dlq.replay.plannedTtl' },
+    30 * 60 * 1000,
+    {
+      min: 1000,
+      max: maxWindowMs,
+      words: 'at least 1 second and at most 30 days',
+    },
+  );
   return {
     runtimes: readRuntimeSettings(config, logger),
     maskFields: config.getOptionalStringArray('dlq.maskFields') ?? DEFAULT_MASK,
