@@ -14,10 +14,11 @@ import { AccessGuard, Actor } from '../access/AccessGuard';
 import { AuditTrail } from '../audit/AuditTrail';
 import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
 import { DatabaseAuditStore } from '../database/DatabaseAuditStore';
-import { BrokerDownError, RuntimeClient } from '../runtime/RuntimeClient';
+import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
 import { attemptHistory } from './attemptHistory';
 import { PiiMasker } from './PiiMasker';
+import { runtimeProblem } from './runtimeProblem';
 
 /** Reads dead-letter queues and messages through the runtimes, with catalog context. */
 export class DeadLetterInspector {
@@ -48,23 +49,8 @@ export class DeadLetterInspector {
     const items: DlqOverview[] = [];
     const errors: DlqListResponse['errors'] = [];
     results.forEach((r, i) => {
-      const runtime = this.runtimes.all()[i];
-      const base = { runtime: runtime.name, title: runtime.settings.title };
       if (r.status === 'fulfilled') items.push(...r.value);
-      else if (r.reason instanceof BrokerDownError)
-        // Answered, but its broker is down: degraded, not unreadable.
-        errors.push({
-          ...base,
-          status: 'degraded',
-          message: `its broker is down: queue depths and replays wait until it is back (try again in ${r.reason.retryAfterSeconds} s); stored dead letters can still be read`,
-          retryAfterSeconds: r.reason.retryAfterSeconds,
-        });
-      else
-        errors.push({
-          ...base,
-          status: 'down',
-          message: (r.reason as Error).message,
-        });
+      else errors.push(runtimeProblem(this.runtimes.all()[i], r.reason));
     });
     const ref = options.entityRef?.toLowerCase();
     return {

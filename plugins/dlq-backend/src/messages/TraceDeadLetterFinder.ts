@@ -1,9 +1,10 @@
 import { isError } from '@backstage/errors';
-import { DlqListResponse, TraceDeadLetters } from '@internal/plugin-dlq-common';
+import { TraceDeadLetters } from '@internal/plugin-dlq-common';
 import { AccessGuard, Actor } from '../access/AccessGuard';
 import { DlqEntityResolver } from '../catalog/DlqEntityResolver';
 import { RuntimeClient } from '../runtime/RuntimeClient';
 import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
+import { RuntimeProblem, runtimeProblem } from './runtimeProblem';
 
 /**
  * The runtime admin API cannot filter dead letters by trace id: each queue's newest
@@ -11,8 +12,6 @@ import { RuntimeRegistry } from '../runtime/RuntimeRegistry';
  * older ones of the trace are not found.
  */
 export const TRACE_SEARCH_PER_QUEUE = 500;
-
-type Problem = DlqListResponse['errors'][number];
 
 const message = (e: unknown) => (isError(e) ? e.message : String(e));
 
@@ -27,13 +26,13 @@ export class TraceDeadLetterFinder {
 
   async find(actor: Actor, traceIds: string[]): Promise<TraceDeadLetters> {
     const wanted = new Set(traceIds);
-    const errors: Problem[] = [];
+    const errors: RuntimeProblem[] = [];
     const found = await Promise.all(
       this.runtimes.all().map(async runtime => {
         try {
           return await this.inRuntime(actor, runtime, wanted, errors);
         } catch (e) {
-          errors.push(problem(runtime, e));
+          errors.push(runtimeProblem(runtime, e));
           return [];
         }
       }),
@@ -48,7 +47,7 @@ export class TraceDeadLetterFinder {
     actor: Actor,
     runtime: RuntimeClient,
     traceIds: ReadonlySet<string>,
-    errors: Problem[],
+    errors: RuntimeProblem[],
   ): Promise<TraceDeadLetters['items']> {
     const { items: queues } = await runtime.call(api => api.GET('/v1/dlqs'));
     const targets = await Promise.all(
@@ -70,7 +69,7 @@ export class TraceDeadLetterFinder {
           return page.items;
         } catch (e) {
           errors.push({
-            ...problem(runtime, e),
+            ...runtimeProblem(runtime, e),
             message: `${dlq}: ${message(e)}`,
           });
           return [];
@@ -98,13 +97,4 @@ export class TraceDeadLetterFinder {
         businessKey: m.orderId ?? m.paymentId ?? null,
       }));
   }
-}
-
-function problem(runtime: RuntimeClient, e: unknown): Problem {
-  return {
-    runtime: runtime.name,
-    title: runtime.settings.title,
-    status: 'down',
-    message: message(e),
-  };
 }
