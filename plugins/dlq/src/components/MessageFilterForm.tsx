@@ -3,6 +3,46 @@ import { Alert } from '@material-ui/lab';
 import { FormEvent, useEffect, useState } from 'react';
 import type { Filters } from './messageFilters';
 
+/** A filter chosen from a list; it applies at once ('any' clears it). */
+const FilterSelect = ({
+  name,
+  label,
+  options,
+  minWidth,
+  filters,
+  setFilters,
+}: {
+  name: 'status' | 'classification';
+  label: string;
+  options: string[];
+  minWidth: number;
+  filters: Filters;
+  setFilters: (next: Filters) => void;
+}) => (
+  <TextField
+    select
+    size="small"
+    variant="outlined"
+    id={`dlq-filter-${name}`}
+    label={label}
+    value={filters[name] ?? ''}
+    onChange={e =>
+      setFilters({ ...filters, [name]: e.target.value || undefined })
+    }
+    style={{ minWidth }}
+    SelectProps={{
+      SelectDisplayProps: { 'aria-label': label.toLowerCase() } as any,
+    }}
+  >
+    <MenuItem value="">any</MenuItem>
+    {options.map(option => (
+      <MenuItem key={option} value={option}>
+        {option}
+      </MenuItem>
+    ))}
+  </TextField>
+);
+
 /**
  * The filters of a queue's dead letters: the selects apply at once, the text and time
  * fields on Apply; a chosen failure group shows as a notice that clears it.
@@ -37,54 +77,22 @@ export const MessageFilterForm = ({
         mb={2}
         style={{ gap: 12 }}
       >
-        <TextField
-          select
-          size="small"
-          variant="outlined"
-          id="dlq-filter-status"
+        <FilterSelect
+          name="status"
           label="Status"
-          value={filters.status ?? ''}
-          onChange={e =>
-            setFilters({
-              ...filters,
-              status: e.target.value || undefined,
-            })
-          }
-          style={{ minWidth: 130 }}
-          SelectProps={{
-            SelectDisplayProps: { 'aria-label': 'status' } as any,
-          }}
-        >
-          <MenuItem value="">any</MenuItem>
-          <MenuItem value="failed">failed</MenuItem>
-          <MenuItem value="parked">parked</MenuItem>
-          <MenuItem value="archived">archived</MenuItem>
-        </TextField>
-        <TextField
-          select
-          size="small"
-          variant="outlined"
-          id="dlq-filter-classification"
+          options={['failed', 'parked', 'archived']}
+          minWidth={130}
+          filters={filters}
+          setFilters={setFilters}
+        />
+        <FilterSelect
+          name="classification"
           label="Replay outlook"
-          value={filters.classification ?? ''}
-          onChange={e =>
-            setFilters({
-              ...filters,
-              classification: e.target.value || undefined,
-            })
-          }
-          style={{ minWidth: 150 }}
-          SelectProps={{
-            SelectDisplayProps: {
-              'aria-label': 'replay outlook',
-            } as any,
-          }}
-        >
-          <MenuItem value="">any</MenuItem>
-          <MenuItem value="transient">transient</MenuItem>
-          <MenuItem value="permanent">permanent</MenuItem>
-          <MenuItem value="unknown">unknown</MenuItem>
-        </TextField>
+          options={['transient', 'permanent', 'unknown']}
+          minWidth={150}
+          filters={filters}
+          setFilters={setFilters}
+        />
         <TextField
           size="small"
           variant="outlined"
